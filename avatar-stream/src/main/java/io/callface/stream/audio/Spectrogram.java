@@ -1,0 +1,83 @@
+package io.callface.stream.audio;
+
+import org.jtransforms.fft.FloatFFT_1D;
+
+/**
+ * The complex, power-law-compressed spectrogram that callface's voice encoder reads, exactly as
+ * {@code shared/reference/speech2face.md} defines it: 16 kHz mono input, 400-sample periodic Hann frames,
+ * hop 160, FFT size 512 (each frame zero-padded at the end), bins 0..256, no centring, then
+ * {@code sgn(v)*|v|^0.3} applied to the real and imaginary parts separately.
+ *
+ * <p>The result is a float32 tensor {@code [2, T, 257]} flattened channel-major: element
+ * {@code (c, t, k)} sits at {@code c*T*257 + t*257 + k}; channel 0 holds the real part, channel 1 the
+ * imaginary part. {@code T = 1 + floor((N - 400) / 160)}, so 6 s (96,000 samples) gives 598 frames.
+ *
+ * <p>Instances plan the FFT once and reuse one scratch frame, so they are cheap per call but not
+ * thread-safe: give each thread its own.
+ */
+public final class Spectrogram {
+    public static final int SAMPLE_RATE = 16_000;
+    public static final int FRAME_LENGTH = 400;
+    public static final int HOP = 160;
+    public static final int FFT_SIZE = 512;
+    public static final int BINS = FFT_SIZE / 2 + 1;
+    public static final float COMPRESSION_EXPONENT = 0.3f;
+
+    private static final float[] HANN = periodicHann(FRAME_LENGTH);
+
+    private final FloatFFT_1D fft = new FloatFFT_1D(FFT_SIZE);
+    private final float[] frame = new float[FFT_SIZE];
+
+    /** Number of frames for {@code sampleCount} samples; 0 when shorter than one frame. */
+    public static int frameCount(int sampleCount) {
+        return sampleCount < FRAME_LENGTH ? 0 : 1 + (sampleCount - FRAME_LENGTH) / HOP;
+    }
+
+    /** Computes the {@code [2, T, 257]} tensor of {@code samples} (16 kHz mono, nominally in [-1, 1]). */
+    public float[] compute(float[] samples) {
+        int frames = frameCount(samples.length);
+        if (frames == 0) {
+            throw new IllegalArgumentException(
+                    "samples: " + samples.length + " samples is shorter than one " + FRAME_LENGTH + "-sample frame");
+        }
+        float[] out = new float[2 * frames * BINS];
+        computeInto(samples, frames, out);
+        return out;
+    }
+
+    /** As {@link #compute} but into a caller-owned array of at least {@code 2 * T * 257} floats. */
+    public void computeInto(float[] samples, int frames, float[] out) {
+        int imaginaryOffset = frames * BINS;
+        for (int t = 0; t < frames; t++) {
+            int start = t * HOP;
+            for (int n = 0; n < FRAME_LENGTH; n++) {
+                frame[n] = samples[start + n] * HANN[n];
+            }
+            java.util.Arrays.fill(frame, FRAME_LENGTH, FFT_SIZE, 0f);
+            // JTransforms packs a real FFT in place: [Re0, Re(n/2), Re1, Im1, Re2, Im2, ...].
+            fft.realForward(frame);
+            int row = t * BINS;
+            out[row] = compress(frame[0]);
+            out[imaginaryOffset + row] = 0f;
+            for (int k = 1; k < BINS - 1; k++) {
+                out[row + k] = compress(frame[2 * k]);
+                out[imaginaryOffset + row + k] = compress(frame[2 * k + 1]);
+            }
+            out[row + BINS - 1] = compress(frame[1]);
+            out[imaginaryOffset + row + BINS - 1] = 0f;
+        }
+    }
+
+    static float compress(float v) {
+        return Math.copySign((float) Math.pow(Math.abs(v), COMPRESSION_EXPONENT), v);
+    }
+
+    /** {@code w[n] = 0.5 - 0.5 cos(2 pi n / N)}, n = 0..N-1 (periodic, not symmetric). */
+    static float[] periodicHann(int length) {
+        float[] w = new float[length];
+        for (int n = 0; n < length; n++) {
+            w[n] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * n / length));
+        }
+        return w;
+    }
+}
