@@ -1,5 +1,22 @@
 package io.callface.stream.cli;
 
-public final class AvatarStreamCli {
-    public static void main(String[] args) { }
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar avatar-stream.jar <command>}: the stream processor's command line. */
+@Command(name = "avatar-stream", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "callface: gives every caller a face, live, from their voice (Speech2Face on Kafka Streams).",
+        subcommands = {RunCommand.class, DemoCommand.class, SpectrogramCommand.class})
+public final class AvatarStreamCli implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new AvatarStreamCli()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
 }

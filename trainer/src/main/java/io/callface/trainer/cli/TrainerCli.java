@@ -1,5 +1,23 @@
 package io.callface.trainer.cli;
 
-public final class TrainerCli {
-    public static void main(String[] args) { }
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar trainer.jar <command>}: the offline Speech2Face training job. */
+@Command(name = "trainer", mixinStandardHelpOptions = true, version = "callface trainer",
+        description = "callface's offline trainer: synthetic corpus, Speech2Face training on DJL (PyTorch), "
+                + "ONNX export and evaluation.",
+        subcommands = {SynthCommand.class, TrainCommand.class, EvaluateCommand.class})
+public final class TrainerCli implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new TrainerCli()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
 }

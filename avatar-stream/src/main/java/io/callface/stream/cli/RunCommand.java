@@ -1,0 +1,55 @@
+package io.callface.stream.cli;
+
+import io.callface.stream.app.AvatarStreamApp;
+import io.callface.stream.config.AvatarStreamConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.KafkaStreams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Production mode: an external Kafka cluster and schema registry, configured by a properties file. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the stream processor against an external Kafka cluster and schema registry.")
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file of callface settings (see --print-config-docs).")
+    private Path configFile;
+
+    @Option(names = "--print-config-docs", description = "Print every setting with its type, default and meaning, then exit.")
+    private boolean printConfigDocs;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (printConfigDocs) {
+            System.out.println(AvatarStreamConfig.documentation());
+            return 0;
+        }
+        if (configFile == null) {
+            System.err.println("run: --config FILE is required (or --print-config-docs)");
+            return 2;
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(configFile)) {
+            properties.load(reader);
+        }
+        AvatarStreamConfig config = new AvatarStreamConfig(properties);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (AvatarStreamApp app = AvatarStreamApp.start(config, (newState, oldState) -> {
+            if (newState == KafkaStreams.State.ERROR || newState == KafkaStreams.State.NOT_RUNNING) {
+                stopped.countDown();
+            }
+        })) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close();
+                stopped.countDown();
+            }, "callface-shutdown"));
+            stopped.await();
+            return app.state() == KafkaStreams.State.ERROR ? 1 : 0;
+        }
+    }
+}

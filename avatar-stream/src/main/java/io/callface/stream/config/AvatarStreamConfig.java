@@ -1,0 +1,170 @@
+package io.callface.stream.config;
+
+import io.callface.stream.audio.Spectrogram;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Every setting of the avatar-stream application, declared once with type, default, validator and doc
+ * ({@code avatar-stream.jar run --print-config-docs} prints them). Settings prefixed {@value #KAFKA_PREFIX}
+ * are handed, prefix removed, to the Kafka Streams clients (SASL, TLS, tuning) and are never logged.
+ */
+public final class AvatarStreamConfig extends AbstractConfig {
+
+    public static final String KAFKA_PREFIX = "kafka.";
+
+    public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
+    private static final String BOOTSTRAP_SERVERS_DOC = "Kafka brokers to connect to, host:port[,host:port...].";
+
+    public static final String APPLICATION_ID_CONFIG = "application.id";
+    private static final String APPLICATION_ID_DOC = "Kafka Streams application id: consumer group, prefix of "
+            + "internal topics. Every instance of one deployment uses the same id.";
+
+    public static final String SCHEMA_REGISTRY_URL_CONFIG = "schema.registry.url";
+    private static final String SCHEMA_REGISTRY_URL_DOC = "Confluent-compatible schema registry, http(s)://host:port "
+            + "(comma-separated for several), or mock://scope for an in-process registry in tests.";
+
+    public static final String AUDIO_TOPIC_CONFIG = "topic.audio";
+    private static final String AUDIO_TOPIC_DOC = "Input topic of AudioChunk records keyed by 'callId/participantId'.";
+
+    public static final String AVATARS_TOPIC_CONFIG = "topic.avatars";
+    private static final String AVATARS_TOPIC_DOC = "Output topic of AvatarEvent records keyed by 'callId/participantId'.";
+
+    public static final String DLQ_TOPIC_CONFIG = "topic.dlq";
+    private static final String DLQ_TOPIC_DOC = "Dead-letter topic: DeadLetter records for input that cannot be processed.";
+
+    public static final String MODELS_TOPIC_CONFIG = "topic.models";
+    private static final String MODELS_TOPIC_DOC = "Compacted topic of ModelRelease records.";
+
+    public static final String MODEL_DIR_CONFIG = "model.dir";
+    private static final String MODEL_DIR_DOC = "Directory holding encoder.onnx, decoder.onnx and model.json.";
+
+    public static final String PROCESSING_GUARANTEE_CONFIG = "processing.guarantee";
+    private static final String PROCESSING_GUARANTEE_DOC = "exactly_once_v2 (default) or at_least_once.";
+
+    public static final String NUM_STREAM_THREADS_CONFIG = "num.stream.threads";
+    private static final String NUM_STREAM_THREADS_DOC = "Stream threads of this instance.";
+
+    public static final String STATE_DIR_CONFIG = "state.dir";
+    private static final String STATE_DIR_DOC = "Directory for Kafka Streams state (empty: a directory under java.io.tmpdir).";
+
+    public static final String MIN_VOICED_SECONDS_CONFIG = "window.min.seconds";
+    private static final String MIN_VOICED_SECONDS_DOC = "At end of stream, buffered audio of at least this many "
+            + "seconds is repeated to 6 s (the paper's rule) and still gives a provisional avatar; less is discarded.";
+
+    public static final String INFERENCE_PROVIDER_CONFIG = "inference.provider";
+    private static final String INFERENCE_PROVIDER_DOC = "ONNX Runtime execution provider: AUTO (CUDA when the GPU "
+            + "build finds a GPU, else CPU), CPU or CUDA.";
+
+    public static final String INFERENCE_CUDA_DEVICE_CONFIG = "inference.cuda.device.id";
+    private static final String INFERENCE_CUDA_DEVICE_DOC = "CUDA device id used by the CUDA provider.";
+
+    public static final String INFERENCE_GPU_MEMORY_LIMIT_CONFIG = "inference.gpu.memory.limit.bytes";
+    private static final String INFERENCE_GPU_MEMORY_LIMIT_DOC = "GPU memory arena limit for the CUDA provider; 0 means no limit.";
+
+    public static final String INFERENCE_THREADS_CONFIG = "inference.intra.op.threads";
+    private static final String INFERENCE_THREADS_DOC = "ONNX Runtime intra-op threads per session; 0 lets ONNX Runtime choose.";
+
+    public static final String IMAGE_SIZE_CONFIG = "avatar.image.size";
+    private static final String IMAGE_SIZE_DOC = "Edge of the published PNG face in pixels; 0 keeps the decoder's size.";
+
+    public static final String TOPIC_PARTITIONS_CONFIG = "topic.partitions";
+    private static final String TOPIC_PARTITIONS_DOC = "Partitions used when callface creates its topics (demo, tests).";
+
+    private static final ConfigDef.Validator NON_EMPTY_LIST = ConfigDef.LambdaValidator.with(
+            (name, value) -> {
+                if (((List<?>) value).isEmpty()) {
+                    throw new ConfigException(name, value, "must name at least one host:port");
+                }
+            },
+            () -> "non-empty list");
+
+    public static final ConfigDef CONFIG_DEF = new ConfigDef()
+            .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, NON_EMPTY_LIST, Importance.HIGH,
+                    BOOTSTRAP_SERVERS_DOC)
+            .define(APPLICATION_ID_CONFIG, Type.STRING, "callface-avatar-stream", new ConfigDef.NonEmptyStringWithoutControlChars(),
+                    Importance.HIGH, APPLICATION_ID_DOC)
+            .define(SCHEMA_REGISTRY_URL_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyStringWithoutControlChars(),
+                    Importance.HIGH, SCHEMA_REGISTRY_URL_DOC)
+            .define(MODEL_DIR_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyStringWithoutControlChars(),
+                    Importance.HIGH, MODEL_DIR_DOC)
+            .define(AUDIO_TOPIC_CONFIG, Type.STRING, "callface.audio", new ConfigDef.NonEmptyStringWithoutControlChars(),
+                    Importance.MEDIUM, AUDIO_TOPIC_DOC)
+            .define(AVATARS_TOPIC_CONFIG, Type.STRING, "callface.avatars", new ConfigDef.NonEmptyStringWithoutControlChars(),
+                    Importance.MEDIUM, AVATARS_TOPIC_DOC)
+            .define(DLQ_TOPIC_CONFIG, Type.STRING, "callface.dlq", new ConfigDef.NonEmptyStringWithoutControlChars(),
+                    Importance.MEDIUM, DLQ_TOPIC_DOC)
+            .define(MODELS_TOPIC_CONFIG, Type.STRING, "callface.models", new ConfigDef.NonEmptyStringWithoutControlChars(),
+                    Importance.MEDIUM, MODELS_TOPIC_DOC)
+            .define(PROCESSING_GUARANTEE_CONFIG, Type.STRING, StreamsConfig.EXACTLY_ONCE_V2,
+                    ValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE), Importance.MEDIUM,
+                    PROCESSING_GUARANTEE_DOC)
+            .define(NUM_STREAM_THREADS_CONFIG, Type.INT, 1, Range.between(1, 256), Importance.MEDIUM, NUM_STREAM_THREADS_DOC)
+            .define(STATE_DIR_CONFIG, Type.STRING, "", Importance.LOW, STATE_DIR_DOC)
+            .define(MIN_VOICED_SECONDS_CONFIG, Type.DOUBLE, 3.0, Range.between(0.5, 6.0), Importance.MEDIUM,
+                    MIN_VOICED_SECONDS_DOC)
+            .define(INFERENCE_PROVIDER_CONFIG, Type.STRING, "AUTO", ValidString.in("AUTO", "CPU", "CUDA"),
+                    Importance.MEDIUM, INFERENCE_PROVIDER_DOC)
+            .define(INFERENCE_CUDA_DEVICE_CONFIG, Type.INT, 0, Range.atLeast(0), Importance.LOW, INFERENCE_CUDA_DEVICE_DOC)
+            .define(INFERENCE_GPU_MEMORY_LIMIT_CONFIG, Type.LONG, 0L, Range.atLeast(0), Importance.LOW,
+                    INFERENCE_GPU_MEMORY_LIMIT_DOC)
+            .define(INFERENCE_THREADS_CONFIG, Type.INT, 1, Range.between(0, 256), Importance.LOW, INFERENCE_THREADS_DOC)
+            .define(IMAGE_SIZE_CONFIG, Type.INT, 0, Range.between(0, 1024), Importance.LOW, IMAGE_SIZE_DOC)
+            .define(TOPIC_PARTITIONS_CONFIG, Type.INT, 6, Range.between(1, 10_000), Importance.LOW, TOPIC_PARTITIONS_DOC);
+
+    public AvatarStreamConfig(Map<?, ?> originals) {
+        super(CONFIG_DEF, originals, false);
+    }
+
+    public static AvatarStreamConfig fromProperties(Properties properties) {
+        return new AvatarStreamConfig(properties);
+    }
+
+    /** The configuration documentation as reStructuredText-like text, generated from {@link #CONFIG_DEF}. */
+    public static String documentation() {
+        return CONFIG_DEF.toRst();
+    }
+
+    public String audioTopic() {
+        return getString(AUDIO_TOPIC_CONFIG);
+    }
+
+    public String avatarsTopic() {
+        return getString(AVATARS_TOPIC_CONFIG);
+    }
+
+    public String dlqTopic() {
+        return getString(DLQ_TOPIC_CONFIG);
+    }
+
+    public String modelsTopic() {
+        return getString(MODELS_TOPIC_CONFIG);
+    }
+
+    public String schemaRegistryUrl() {
+        return getString(SCHEMA_REGISTRY_URL_CONFIG);
+    }
+
+    public Path modelDir() {
+        return Path.of(getString(MODEL_DIR_CONFIG));
+    }
+
+    public int minBufferedSamples() {
+        return (int) Math.round(getDouble(MIN_VOICED_SECONDS_CONFIG) * Spectrogram.SAMPLE_RATE);
+    }
+
+    /** Client settings given with the {@value #KAFKA_PREFIX} prefix, prefix removed. */
+    public Map<String, Object> kafkaOverrides() {
+        return originalsWithPrefix(KAFKA_PREFIX, true);
+    }
+}

@@ -1,0 +1,149 @@
+package io.callface.stream.demo;
+
+import io.callface.avro.AudioChunk;
+import io.callface.avro.AvatarEvent;
+import io.callface.serde.AvroSerde;
+import io.callface.serde.SchemaRegistryClient;
+import io.callface.serde.SchemaRegistryClients;
+import io.callface.stream.app.AvatarStreamApp;
+import io.callface.stream.app.CallfaceTopics;
+import io.callface.stream.config.AvatarStreamConfig;
+import io.callface.stream.embedded.EmbeddedKafkaBroker;
+import io.callface.stream.embedded.EmbeddedSchemaRegistry;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The embedded default in one process: a real KRaft Kafka broker, a Confluent-compatible schema registry,
+ * callface's topics, the avatar-stream application, and a sink writing avatars to files. Any producer may
+ * publish to its audio topic; {@link #feed} adds the demo's synthetic callers.
+ */
+public final class DemoStack implements AutoCloseable {
+    /**
+     * @param kafkaPort    broker port (0: any free port)
+     * @param registryPort schema registry port (0: any free port)
+     * @param dataDir      broker and state data (null: a temporary directory)
+     * @param modelDir     model directory to serve
+     * @param outputDir    where avatars are written
+     */
+    public record Settings(int kafkaPort, int registryPort, Path dataDir, Path modelDir, Path outputDir) {
+    }
+
+    private final EmbeddedKafkaBroker broker;
+    private final EmbeddedSchemaRegistry registry;
+    private final AvatarStreamConfig config;
+    private final AvatarStreamApp app;
+    private final AvatarFileSink sink;
+    private final AudioFeeder feeder;
+
+    private DemoStack(EmbeddedKafkaBroker broker, EmbeddedSchemaRegistry registry, AvatarStreamConfig config,
+                      AvatarStreamApp app, AvatarFileSink sink, AudioFeeder feeder) {
+        this.broker = broker;
+        this.registry = registry;
+        this.config = config;
+        this.app = app;
+        this.sink = sink;
+        this.feeder = feeder;
+    }
+
+    public static DemoStack start(Settings settings, PrintStream log) {
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(new EmbeddedKafkaBroker.Settings(
+                settings.dataDir() == null ? null : settings.dataDir().resolve("kafka"), "127.0.0.1",
+                settings.kafkaPort(), 0, Map.of()));
+        EmbeddedSchemaRegistry registry = null;
+        AvatarStreamApp app = null;
+        try {
+            registry = EmbeddedSchemaRegistry.start("127.0.0.1", settings.registryPort());
+            Map<String, Object> values = new HashMap<>();
+            values.put(AvatarStreamConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            values.put(AvatarStreamConfig.SCHEMA_REGISTRY_URL_CONFIG, registry.url());
+            values.put(AvatarStreamConfig.MODEL_DIR_CONFIG, settings.modelDir().toString());
+            values.put(AvatarStreamConfig.TOPIC_PARTITIONS_CONFIG, 3);
+            values.put(AvatarStreamConfig.APPLICATION_ID_CONFIG, "callface-demo");
+            if (settings.dataDir() != null) {
+                values.put(AvatarStreamConfig.STATE_DIR_CONFIG, settings.dataDir().resolve("streams").toString());
+            }
+            AvatarStreamConfig config = new AvatarStreamConfig(values);
+            CallfaceTopics.create(broker.admin(), config, (short) 1);
+            app = AvatarStreamApp.start(config);
+
+            SchemaRegistryClient registryClient = SchemaRegistryClients.forUrl(registry.url());
+            AvatarFileSink sink = new AvatarFileSink(avatarConsumer(broker, registryClient), config.avatarsTopic(),
+                    settings.outputDir(), png -> log.println("avatar -> " + png));
+            AudioFeeder feeder = new AudioFeeder(audioProducer(broker, registryClient), config.audioTopic());
+            log.printf("Kafka on %s, schema registry on %s, audio topic %s, avatars written to %s%n",
+                    broker.bootstrapServers(), registry.url(), config.audioTopic(), settings.outputDir().toAbsolutePath());
+            return new DemoStack(broker, registry, config, app, sink, feeder);
+        } catch (RuntimeException e) {
+            if (app != null) {
+                app.close();
+            }
+            if (registry != null) {
+                registry.close();
+            }
+            broker.close();
+            throw e;
+        }
+    }
+
+    /** Publishes one round of demo calls; returns once the last chunk was sent. */
+    public void feed(int round, double seconds, List<Path> wavFiles, double speed) throws InterruptedException {
+        feeder.start(DemoCallers.round(round, seconds, wavFiles, 2019), speed).await();
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public String registryUrl() {
+        return registry.url();
+    }
+
+    public AvatarStreamConfig config() {
+        return config;
+    }
+
+    public AvatarStreamApp app() {
+        return app;
+    }
+
+    public int avatarsWritten() {
+        return sink.written();
+    }
+
+    private static KafkaProducer<String, AudioChunk> audioProducer(EmbeddedKafkaBroker broker, SchemaRegistryClient registry) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new KafkaProducer<>(props, new StringSerializer(), new AvroSerde<>(registry, AudioChunk.class).serializer());
+    }
+
+    private static KafkaConsumer<String, AvatarEvent> avatarConsumer(EmbeddedKafkaBroker broker, SchemaRegistryClient registry) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "callface-demo-files");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new AvroSerde<>(registry, AvatarEvent.class).deserializer());
+    }
+
+    @Override
+    public void close() {
+        feeder.close();
+        sink.close();
+        app.close();
+        registry.close();
+        broker.close();
+    }
+}

@@ -1,0 +1,68 @@
+package io.callface.stream.errors;
+
+import io.callface.avro.DeadLetter;
+import io.callface.serde.AvroSerializer;
+import io.callface.serde.SchemaRegistryClients;
+import io.callface.stream.config.AvatarStreamConfig;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+
+/**
+ * Builds the {@link DeadLetter} records that callface's exception handlers hand back to Kafka Streams, which
+ * writes them to the dead-letter topic in the same transaction as the task's other output.
+ */
+final class DeadLetters {
+    private final String topic;
+    private final AvroSerializer<DeadLetter> serializer;
+
+    private DeadLetters(String topic, AvroSerializer<DeadLetter> serializer) {
+        this.topic = topic;
+        this.serializer = serializer;
+    }
+
+    /** Reads {@code topic.dlq} and {@code schema.registry.url} from the Kafka Streams configuration. */
+    static DeadLetters fromConfigs(Map<String, ?> configs) {
+        Object topic = configs.get(AvatarStreamConfig.DLQ_TOPIC_CONFIG);
+        Object registry = configs.get(AvatarStreamConfig.SCHEMA_REGISTRY_URL_CONFIG);
+        if (topic == null || registry == null) {
+            throw new IllegalStateException("dead-letter handlers need '" + AvatarStreamConfig.DLQ_TOPIC_CONFIG + "' and '"
+                    + AvatarStreamConfig.SCHEMA_REGISTRY_URL_CONFIG + "' in the Kafka Streams configuration");
+        }
+        return new DeadLetters(topic.toString(),
+                new AvroSerializer<>(SchemaRegistryClients.forUrl(registry.toString()), DeadLetter.class));
+    }
+
+    /**
+     * One dead-letter record for a failure; {@code context} may describe no source record (a punctuator),
+     * in which case the coordinates stay null.
+     */
+    List<ProducerRecord<byte[], byte[]>> of(ErrorHandlerContext context, byte[] key, byte[] value, String reason,
+                                            Exception exception) {
+        boolean fromSource = context != null && context.topic() != null;
+        DeadLetter letter = DeadLetter.newBuilder()
+                .setSourceTopic(fromSource ? context.topic() : null)
+                .setSourcePartition(fromSource ? context.partition() : null)
+                .setSourceOffset(fromSource ? context.offset() : null)
+                .setReason(reason)
+                .setErrorClass(exception == null ? null : exception.getClass().getName())
+                .setOriginalKey(key == null ? null : ByteBuffer.wrap(key))
+                .setOriginalValue(value == null ? null : ByteBuffer.wrap(value))
+                .setTimestamp(Instant.now())
+                .build();
+        return List.of(new ProducerRecord<>(topic, key, serializer.serialize(topic, letter)));
+    }
+
+    /** The message of the deepest cause, which names the offending field and value for callface's own errors. */
+    static String reasonOf(Throwable exception) {
+        Throwable cause = exception;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message;
+    }
+}

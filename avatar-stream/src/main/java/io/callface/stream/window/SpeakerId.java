@@ -1,0 +1,28 @@
+package io.callface.stream.window;
+
+import io.callface.avro.AudioChunk;
+
+/** One speaker: a participant of a call. Its key form {@code callId/participantId} keys every topic. */
+public record SpeakerId(String callId, String participantId) {
+    public SpeakerId {
+        requireValid("callId", callId);
+        requireValid("participantId", participantId);
+    }
+
+    public static SpeakerId of(AudioChunk chunk) {
+        return new SpeakerId(chunk.getCallId(), chunk.getParticipantId());
+    }
+
+    public String key() {
+        return callId + "/" + participantId;
+    }
+
+    private static void requireValid(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            throw new InvalidChunkException(field + ": must not be empty");
+        }
+        if (value.indexOf('/') >= 0 || value.indexOf('\u0000') >= 0) {
+            throw new InvalidChunkException(field + ": '" + value + "' must not contain '/' or U+0000");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.callface.stream.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+class AvatarStreamConfigTest {
+    private static Map<String, Object> minimal() {
+        Map<String, Object> values = new HashMap<>();
+        values.put("bootstrap.servers", "localhost:9092");
+        values.put("schema.registry.url", "http://localhost:8081");
+        values.put("model.dir", "/models/current");
+        return values;
+    }
+
+    @Test
+    void defaultsMatchTheDocumentedContract() {
+        AvatarStreamConfig config = new AvatarStreamConfig(minimal());
+        assertThat(config.audioTopic()).isEqualTo("callface.audio");
+        assertThat(config.avatarsTopic()).isEqualTo("callface.avatars");
+        assertThat(config.dlqTopic()).isEqualTo("callface.dlq");
+        assertThat(config.modelsTopic()).isEqualTo("callface.models");
+        assertThat(config.getString(AvatarStreamConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
+        assertThat(config.minBufferedSamples()).isEqualTo(48_000);
+    }
+
+    @Test
+    void requiredSettingsAndValidatorsGiveClearErrors() {
+        Map<String, Object> missing = minimal();
+        missing.remove("model.dir");
+        assertThatThrownBy(() -> new AvatarStreamConfig(missing)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("model.dir");
+
+        Map<String, Object> badGuarantee = minimal();
+        badGuarantee.put("processing.guarantee", "exactly_once");
+        assertThatThrownBy(() -> new AvatarStreamConfig(badGuarantee)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("processing.guarantee");
+
+        Map<String, Object> noBrokers = minimal();
+        noBrokers.put("bootstrap.servers", "");
+        assertThatThrownBy(() -> new AvatarStreamConfig(noBrokers)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bootstrap.servers");
+    }
+
+    @Test
+    void kafkaPrefixedSettingsArePassedOnWithoutThePrefix() {
+        Map<String, Object> values = minimal();
+        values.put("kafka.security.protocol", "SASL_SSL");
+        values.put("kafka.sasl.jaas.config", "secret");
+        assertThat(new AvatarStreamConfig(values).kafkaOverrides())
+                .containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.jaas.config", "secret");
+    }
+
+    @Test
+    void documentationCoversEveryKey() {
+        String docs = AvatarStreamConfig.documentation();
+        for (String key : AvatarStreamConfig.CONFIG_DEF.names()) {
+            assertThat(docs).contains(key);
+        }
+    }
+}

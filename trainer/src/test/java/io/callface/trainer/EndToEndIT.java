@@ -1,0 +1,125 @@
+package io.callface.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.callface.avro.AvatarEvent;
+import io.callface.serde.AvroSerde;
+import io.callface.serde.SchemaRegistryClients;
+import io.callface.stream.demo.DemoStack;
+import io.callface.stream.model.ModelManifest;
+import io.callface.trainer.cli.TrainerCli;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The whole product on real components, as the README's demo runs it: the trainer makes a synthetic corpus
+ * and trains a model (tiny preset), then the embedded stack — a real in-process KRaft broker, the schema
+ * registry, the stream processor on ONNX Runtime — turns synthetic callers' audio into avatars that are
+ * consumed back from the broker and decoded.
+ */
+class EndToEndIT {
+    @TempDir
+    static Path work;
+    static Path modelDir;
+
+    @BeforeAll
+    static void trainTinyModel() {
+        Path corpus = work.resolve("corpus");
+        modelDir = work.resolve("model");
+        assertThat(trainer("synth", "--out", corpus.toString(), "--identities", "24", "--clips-per-identity", "2",
+                "--seed", "7")).isZero();
+        assertThat(trainer("train", "--data", corpus.toString(), "--preset", "tiny", "--out", modelDir.toString(),
+                "--seed", "7")).isZero();
+    }
+
+    @Test
+    void syntheticCallersGetPngFacesOnTheAvatarTopic() throws Exception {
+        ModelManifest manifest = ModelManifest.read(modelDir);
+        try (DemoStack stack = DemoStack.start(
+                new DemoStack.Settings(0, 0, work.resolve("data"), modelDir, work.resolve("avatars")), System.out)) {
+            stack.feed(1, 7.0, List.of(), 10.0);
+
+            List<AvatarEvent> events = new ArrayList<>();
+            try (KafkaConsumer<String, AvatarEvent> consumer = avatarConsumer(stack)) {
+                consumer.subscribe(List.of(stack.config().avatarsTopic()));
+                await().atMost(Duration.ofMinutes(2)).until(() -> {
+                    for (ConsumerRecord<String, AvatarEvent> record : consumer.poll(Duration.ofMillis(200))) {
+                        assertThat(record.key()).isEqualTo(record.value().getCallId() + "/" + record.value().getParticipantId());
+                        events.add(record.value());
+                    }
+                    return events.size() >= 5;
+                });
+            }
+
+            // Five synthetic participants in two calls, 7 s each: one full 6 s window apiece.
+            Map<String, Long> perSpeaker = events.stream().collect(Collectors.groupingBy(
+                    e -> e.getCallId() + "/" + e.getParticipantId(), Collectors.counting()));
+            assertThat(perSpeaker).hasSize(5).allSatisfy((speaker, count) -> assertThat(count).isEqualTo(1L));
+            for (AvatarEvent event : events) {
+                assertThat(event.getModelVersion()).isEqualTo(manifest.version());
+                assertThat(event.getProvisional()).isFalse();
+                assertThat(event.getLandmarks()).hasSize(68).allSatisfy(p -> {
+                    assertThat(p.getX()).isBetween(0f, 1f);
+                    assertThat(p.getY()).isBetween(0f, 1f);
+                });
+                assertThat(event.getFaceEmbedding()).hasSize(manifest.featureDim());
+                assertThat(event.getColours().getSkin()).matches("#[0-9a-f]{6}");
+                BufferedImage face = png(event.getFaceImagePng());
+                assertThat(face.getWidth()).isEqualTo(event.getImageWidth());
+                assertThat(face.getHeight()).isEqualTo(event.getImageHeight());
+                assertThat(distinctColours(face)).as("a face, not a blank image").isGreaterThan(16);
+            }
+        }
+    }
+
+    private static int trainer(String... args) {
+        return new CommandLine(new TrainerCli()).execute(args);
+    }
+
+    private static KafkaConsumer<String, AvatarEvent> avatarConsumer(DemoStack stack) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "end-to-end-it");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(props, new StringDeserializer(),
+                new AvroSerde<>(SchemaRegistryClients.forUrl(stack.registryUrl()), AvatarEvent.class).deserializer());
+    }
+
+    private static BufferedImage png(ByteBuffer bytes) throws IOException {
+        byte[] array = new byte[bytes.remaining()];
+        bytes.duplicate().get(array);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(array));
+        assertThat(image).as("PNG decodes").isNotNull();
+        return image;
+    }
+
+    private static long distinctColours(BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}
