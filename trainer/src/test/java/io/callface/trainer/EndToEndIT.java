@@ -55,7 +55,7 @@ class EndToEndIT {
     void syntheticCallersGetPngFacesOnTheAvatarTopic() throws Exception {
         ModelManifest manifest = ModelManifest.read(modelDir);
         try (DemoStack stack = DemoStack.start(
-                new DemoStack.Settings(0, 0, work.resolve("data"), modelDir, work.resolve("avatars")), System.out)) {
+                new DemoStack.Settings(0, 0, 0, work.resolve("data"), modelDir, work.resolve("avatars")), System.out)) {
             stack.feed(1, 7.0, List.of(), 10.0);
 
             List<AvatarEvent> events = new ArrayList<>();

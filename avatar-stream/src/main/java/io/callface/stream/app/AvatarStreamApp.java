@@ -7,9 +7,15 @@ import io.callface.serde.SchemaRegistryClient;
 import io.callface.serde.SchemaRegistryClients;
 import io.callface.stream.avatar.OnnxAvatarGenerator;
 import io.callface.stream.config.AvatarStreamConfig;
+import io.callface.stream.http.OpsServer;
 import io.callface.stream.inference.FaceModel;
 import io.callface.stream.inference.InferenceOptions;
+import io.callface.stream.inference.ProviderPreference;
 import io.callface.stream.topology.AvatarTopology;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -17,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running avatar-stream instance: the face model (shared by all stream threads) and the Kafka Streams
- * application. Closing stops the streams first, then the model, so no inference runs on closed sessions.
+ * One running avatar-stream instance: the face model (shared by all stream threads), the Kafka Streams
+ * application and its health/metrics endpoints. Closing stops the streams first, then the model, so no
+ * inference runs on closed sessions.
  */
 public final class AvatarStreamApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AvatarStreamApp.class);
@@ -26,11 +33,15 @@ public final class AvatarStreamApp implements AutoCloseable {
 
     private final FaceModel model;
     private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final OpsServer opsServer;
     private boolean closed;
 
-    private AvatarStreamApp(FaceModel model, KafkaStreams streams) {
+    private AvatarStreamApp(FaceModel model, KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, OpsServer opsServer) {
         this.model = model;
         this.streams = streams;
+        this.streamsMetrics = streamsMetrics;
+        this.opsServer = opsServer;
     }
 
     /** Loads the model, builds the topology and starts processing. */
@@ -40,7 +51,7 @@ public final class AvatarStreamApp implements AutoCloseable {
 
     /** As {@link #start(AvatarStreamConfig)}, telling {@code listener} of every Kafka Streams state change. */
     public static AvatarStreamApp start(AvatarStreamConfig config, KafkaStreams.StateListener listener) {
-        FaceModel model = FaceModel.load(config.modelDir(), InferenceOptionsFactory.from(config));
+        FaceModel model = FaceModel.load(config.modelDir(), inferenceOptions(config));
         try {
             SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
             Topology topology = AvatarTopology.build(config,
@@ -48,10 +59,18 @@ public final class AvatarStreamApp implements AutoCloseable {
                     new AvroSerde<>(registry, AudioChunk.class), new AvroSerde<>(registry, AvatarEvent.class));
             KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.from(config));
             streams.setStateListener(listener);
+
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            new JvmMemoryMetrics().bindTo(metrics);
+            KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+            streamsMetrics.bindTo(metrics);
+            OpsServer opsServer = OpsServer.start(config.getString(AvatarStreamConfig.HTTP_HOST_CONFIG),
+                    config.getInt(AvatarStreamConfig.HTTP_PORT_CONFIG), streams::state, () -> true, metrics);
+
             streams.start();
-            LOG.info("avatar-stream started: model {} ({}), reading {}, writing {}", model.version(),
-                    model.manifest().preset(), config.audioTopic(), config.avatarsTopic());
-            return new AvatarStreamApp(model, streams);
+            LOG.info("avatar-stream started: model {} ({}), reading {}, writing {}, health and metrics on port {}",
+                    model.version(), model.manifest().preset(), config.audioTopic(), config.avatarsTopic(), opsServer.port());
+            return new AvatarStreamApp(model, streams, streamsMetrics, opsServer);
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -66,6 +85,11 @@ public final class AvatarStreamApp implements AutoCloseable {
         return model.version();
     }
 
+    /** Port of the health and metrics endpoints. */
+    public int httpPort() {
+        return opsServer.port();
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -74,19 +98,15 @@ public final class AvatarStreamApp implements AutoCloseable {
         closed = true;
         streams.close(CLOSE_TIMEOUT);
         model.close();
+        streamsMetrics.close();
+        opsServer.close();
     }
 
-    /** Maps the inference settings onto ONNX Runtime options. */
-    static final class InferenceOptionsFactory {
-        private InferenceOptionsFactory() {
-        }
-
-        static InferenceOptions from(AvatarStreamConfig config) {
-            return new InferenceOptions(
-                    InferenceOptions.Provider.valueOf(config.getString(AvatarStreamConfig.INFERENCE_PROVIDER_CONFIG)),
-                    config.getInt(AvatarStreamConfig.INFERENCE_CUDA_DEVICE_CONFIG),
-                    config.getLong(AvatarStreamConfig.INFERENCE_GPU_MEMORY_LIMIT_CONFIG),
-                    config.getInt(AvatarStreamConfig.INFERENCE_THREADS_CONFIG));
-        }
+    private static InferenceOptions inferenceOptions(AvatarStreamConfig config) {
+        return new InferenceOptions(
+                ProviderPreference.valueOf(config.getString(AvatarStreamConfig.INFERENCE_PROVIDER_CONFIG)),
+                config.getInt(AvatarStreamConfig.INFERENCE_CUDA_DEVICE_CONFIG),
+                config.getLong(AvatarStreamConfig.INFERENCE_GPU_MEMORY_LIMIT_CONFIG),
+                config.getInt(AvatarStreamConfig.INFERENCE_THREADS_CONFIG));
     }
 }

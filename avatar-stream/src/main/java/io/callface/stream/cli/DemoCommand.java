@@ -40,6 +40,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     private int registryPort;
 
+    @Option(names = "--http-port", defaultValue = "8080", description = "Health and metrics port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    private int httpPort;
+
     @Option(names = "--speak-seconds", defaultValue = "20", description = "How long each synthetic caller speaks per call (default: ${DEFAULT-VALUE}).")
     private double speakSeconds;
 
@@ -59,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
                 trainerJar != null ? trainerJar : defaultTrainerJar(), System.out);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "callface-demo-stop"));
-        try (DemoStack stack = DemoStack.start(new DemoStack.Settings(kafkaPort, registryPort, null, models, outputDir), System.out)) {
+        try (DemoStack stack = DemoStack.start(new DemoStack.Settings(kafkaPort, registryPort, httpPort, null, models, outputDir), System.out)) {
             Thread feeder = new Thread(() -> feedRounds(stack), "callface-demo-rounds");
             feeder.setDaemon(true);
             feeder.start();

@@ -89,6 +89,13 @@ public final class AvatarStreamConfig extends AbstractConfig {
             },
             () -> "non-empty list");
 
+    public static final String HTTP_HOST_CONFIG = "http.host";
+    private static final String HTTP_HOST_DOC = "Address the HTTP server (health, metrics) binds to; loopback by "
+            + "default, 0.0.0.0 in containers.";
+
+    public static final String HTTP_PORT_CONFIG = "http.port";
+    private static final String HTTP_PORT_DOC = "Port of the HTTP server (health, metrics); 0 picks a free port.";
+
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, NON_EMPTY_LIST, Importance.HIGH,
                     BOOTSTRAP_SERVERS_DOC)
@@ -120,6 +127,9 @@ public final class AvatarStreamConfig extends AbstractConfig {
                     INFERENCE_GPU_MEMORY_LIMIT_DOC)
             .define(INFERENCE_THREADS_CONFIG, Type.INT, 1, Range.between(0, 256), Importance.LOW, INFERENCE_THREADS_DOC)
             .define(IMAGE_SIZE_CONFIG, Type.INT, 0, Range.between(0, 1024), Importance.LOW, IMAGE_SIZE_DOC)
+            .define(HTTP_HOST_CONFIG, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyStringWithoutControlChars(),
+                    Importance.MEDIUM, HTTP_HOST_DOC)
+            .define(HTTP_PORT_CONFIG, Type.INT, 8080, Range.between(0, 65_535), Importance.MEDIUM, HTTP_PORT_DOC)
             .define(TOPIC_PARTITIONS_CONFIG, Type.INT, 6, Range.between(1, 10_000), Importance.LOW, TOPIC_PARTITIONS_DOC);
 
     public AvatarStreamConfig(Map<?, ?> originals) {

@@ -32,11 +32,12 @@ public final class DemoStack implements AutoCloseable {
     /**
      * @param kafkaPort    broker port (0: any free port)
      * @param registryPort schema registry port (0: any free port)
+     * @param httpPort     health and metrics port (0: any free port)
      * @param dataDir      broker and state data (null: a temporary directory)
      * @param modelDir     model directory to serve
      * @param outputDir    where avatars are written
      */
-    public record Settings(int kafkaPort, int registryPort, Path dataDir, Path modelDir, Path outputDir) {
+    public record Settings(int kafkaPort, int registryPort, int httpPort, Path dataDir, Path modelDir, Path outputDir) {
     }
 
     private final EmbeddedKafkaBroker broker;
@@ -70,6 +71,7 @@ public final class DemoStack implements AutoCloseable {
             values.put(AvatarStreamConfig.MODEL_DIR_CONFIG, settings.modelDir().toString());
             values.put(AvatarStreamConfig.TOPIC_PARTITIONS_CONFIG, 3);
             values.put(AvatarStreamConfig.APPLICATION_ID_CONFIG, "callface-demo");
+            values.put(AvatarStreamConfig.HTTP_PORT_CONFIG, settings.httpPort());
             if (settings.dataDir() != null) {
                 values.put(AvatarStreamConfig.STATE_DIR_CONFIG, settings.dataDir().resolve("streams").toString());
             }
@@ -81,8 +83,9 @@ public final class DemoStack implements AutoCloseable {
             AvatarFileSink sink = new AvatarFileSink(avatarConsumer(broker, registryClient), config.avatarsTopic(),
                     settings.outputDir(), png -> log.println("avatar -> " + png));
             AudioFeeder feeder = new AudioFeeder(audioProducer(broker, registryClient), config.audioTopic());
-            log.printf("Kafka on %s, schema registry on %s, audio topic %s, avatars written to %s%n",
-                    broker.bootstrapServers(), registry.url(), config.audioTopic(), settings.outputDir().toAbsolutePath());
+            log.printf("Kafka on %s, schema registry on %s, metrics on http://127.0.0.1:%d/metrics, audio topic %s,"
+                            + " avatars written to %s%n", broker.bootstrapServers(), registry.url(), app.httpPort(),
+                    config.audioTopic(), settings.outputDir().toAbsolutePath());
             return new DemoStack(broker, registry, config, app, sink, feeder);
         } catch (RuntimeException e) {
             if (app != null) {
