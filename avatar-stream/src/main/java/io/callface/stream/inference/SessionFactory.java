@@ -33,12 +33,13 @@ public final class SessionFactory {
      * Opens a session on the serialised model.
      *
      * @param modelName name used in logs and errors (e.g. the file name)
-     * @param model     the ONNX model bytes, from its position to its limit
+     * @param model     the ONNX model bytes, from its position to its limit (copied once when not direct, as
+     *                  ONNX Runtime reads only direct buffers)
      * @throws InferenceException when ONNX Runtime cannot build a CPU session either
      */
     public ServingSession open(String modelName, ByteBuffer model) {
         Objects.requireNonNull(modelName, "modelName");
-        Objects.requireNonNull(model, "model");
+        ByteBuffer modelBytes = direct(Objects.requireNonNull(model, "model"));
         String cpuReason;
         if (options.provider() == ProviderPreference.CPU) {
             cpuReason = "CPU was requested";
@@ -47,7 +48,7 @@ public final class SessionFactory {
             logFallback(modelName, cpuReason);
         } else {
             try {
-                OrtSession session = openOnCuda(model.duplicate());
+                OrtSession session = openOnCuda(modelBytes.duplicate());
                 LOG.info("{} served by CUDA on device {} (preference {}, GPU memory limit {})", modelName,
                         options.cudaDeviceId(), options.provider(), describeMemoryLimit());
                 return new ServingSession(session, OrtProvider.CUDA);
@@ -57,7 +58,7 @@ public final class SessionFactory {
             }
         }
         try {
-            OrtSession session = openOnCpu(model.duplicate());
+            OrtSession session = openOnCpu(modelBytes.duplicate());
             LOG.info("{} served by CPU with {} intra-op threads: {}", modelName,
                     options.intraOpThreads() == 0 ? "default" : options.intraOpThreads(), cpuReason);
             return new ServingSession(session, OrtProvider.CPU);
@@ -97,6 +98,13 @@ public final class SessionFactory {
             sessionOptions.close();
             throw e;
         }
+    }
+
+    private static ByteBuffer direct(ByteBuffer model) {
+        if (model.isDirect()) {
+            return model;
+        }
+        return ByteBuffer.allocateDirect(model.remaining()).put(model.duplicate()).flip();
     }
 
     private void logFallback(String modelName, String reason) {
