@@ -8,8 +8,9 @@ import io.callface.stream.model.ModelManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,7 +114,7 @@ class ModelDirectoryVerifierTest {
         ModelManifest honest = new TinyFaceModelWriter().write(dir);
         new ModelManifest(honest.version(), honest.preset(), honest.featureDim(), honest.imageHeight(),
                 honest.imageWidth(), honest.opset(), honest.createdAt(),
-                java.util.Map.of(ModelContract.ENCODER_FILE, honest.sha256().get(ModelContract.ENCODER_FILE)),
+                Map.of(ModelContract.ENCODER_FILE, honest.sha256().get(ModelContract.ENCODER_FILE)),
                 honest.metrics()).write(dir);
 
         ModelRejectedException e = assertThrows(ModelRejectedException.class,
