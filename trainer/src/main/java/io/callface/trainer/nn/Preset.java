@@ -60,7 +60,7 @@ public record Preset(
     public static Preset small() {
         List<Layer> voice = convBlocks(new int[] {16, 32, 64, 128}, 2);
         voice.addAll(List.of(new Layer.MeanOverTime(), new Layer.Flatten(), new Layer.Dense(128)));
-        return new Preset(SMALL, 128, 64, 1000, voice, faceEncoder(new int[] {16, 32, 64}, 128), 40, 6, 8);
+        return new Preset(SMALL, 128, 64, 1000, voice, faceEncoder(new int[] {16, 32, 64}, 128), 60, 15, 8);
     }
 
     /**

@@ -14,6 +14,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.NDList;
 import org.junit.jupiter.api.Test;
 
+/** DJL loads PyTorch from the pytorch-native-cpu jar with DJL_OFFLINE=true and trains a Conv2d. */
 class DjlOfflineSmokeTest {
     @Test
     void conv2dForwardAndBackwardRunOfflineOnPyTorch() {
@@ -29,7 +30,6 @@ class DjlOfflineSmokeTest {
                 gc.backward(y.sum());
             }
             assertThat(conv.getParameters().get("weight").getArray().getGradient().abs().sum().getFloat()).isPositive();
-            System.err.println("engine " + engine.getVersion() + " " + System.getProperty("user.home"));
         }
     }
 }
