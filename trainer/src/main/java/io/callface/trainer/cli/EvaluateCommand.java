@@ -1,0 +1,47 @@
+package io.callface.trainer.cli;
+
+import io.callface.trainer.eval.EvaluationReport;
+import io.callface.trainer.eval.Evaluator;
+import io.callface.trainer.onnx.ModelDirectory;
+import io.callface.trainer.train.Corpus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code evaluate}: measures a model directory on a corpus's test split; writes report.md and metrics. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate a model directory on the test split (feature similarity and retrieval, 6 s and 3 s).")
+public final class EvaluateCommand implements Callable<Integer> {
+    /** Name of the markdown report written into the report directory. */
+    public static final String REPORT_FILE = "report.md";
+
+    @Option(names = "--data", required = true, description = "Corpus directory with manifest.csv.")
+    Path data;
+
+    @Option(names = "--model", required = true, description = "Model directory written by train.")
+    Path model;
+
+    @Option(names = "--report", description = "Directory for report.md (default: the model directory).")
+    Path report;
+
+    @Override
+    public Integer call() {
+        ModelDirectory directory = ModelDirectory.open(model);
+        EvaluationReport result = Evaluator.evaluate(Corpus.read(data), directory);
+        directory.withMetrics(result.metrics());
+        Path reportDir = report == null ? model : report;
+        String markdown = result.toMarkdown(directory.manifest().preset());
+        try {
+            Files.createDirectories(reportDir);
+            Files.writeString(reportDir.resolve(REPORT_FILE), markdown);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + reportDir.resolve(REPORT_FILE), e);
+        }
+        System.out.print(markdown);
+        return 0;
+    }
+}

@@ -1,0 +1,76 @@
+package io.callface.trainer.nn;
+
+import java.util.List;
+
+/**
+ * One layer of a network description. The same list of layers builds the DJL blocks for training
+ * ({@link Network}) and emits the ONNX nodes for export ({@code io.callface.trainer.onnx}), so the two can
+ * never drift apart. Tensors are NCHW; for the voice encoder H is time and W is frequency.
+ */
+public sealed interface Layer {
+
+    /** 2-D convolution with a square kernel, symmetric zero padding and separate time/frequency strides. */
+    record Conv(int filters, int kernel, int strideTime, int strideFreq, int padding) implements Layer {
+        public Conv {
+            requirePositive("filters", filters);
+            requirePositive("kernel", kernel);
+            requirePositive("strideTime", strideTime);
+            requirePositive("strideFreq", strideFreq);
+            if (padding < 0) {
+                throw new IllegalArgumentException("padding must be >= 0, got " + padding);
+            }
+        }
+    }
+
+    /** Rectified linear unit. */
+    record Relu() implements Layer {
+    }
+
+    /** Batch normalisation over axis 1 (channels or features); exported in inference mode. */
+    record BatchNorm() implements Layer {
+        /** Shared by the DJL block and the ONNX node so both normalise identically. */
+        public static final float EPSILON = 1e-5f;
+    }
+
+    /** Max pooling along the time axis only ({@code size x 1}), so frequency detail survives. */
+    record MaxPoolTime(int size) implements Layer {
+        public MaxPoolTime {
+            requirePositive("size", size);
+        }
+    }
+
+    /** Mean over the time axis (axis 2 of NCHW), dropping it: this is what lets any input length work. */
+    record MeanOverTime() implements Layer {
+    }
+
+    /** Flattens everything after the batch axis. */
+    record Flatten() implements Layer {
+    }
+
+    /** Fully connected layer on a {@code [N, in]} input. */
+    record Dense(int units) implements Layer {
+        public Dense {
+            requirePositive("units", units);
+        }
+    }
+
+    /** Logistic sigmoid, mapping to (0, 1). */
+    record Sigmoid() implements Layer {
+    }
+
+    /** Reshapes {@code [N, ...]} to {@code [N, dims...]}. */
+    record Reshape(List<Integer> dims) implements Layer {
+        public Reshape {
+            dims = List.copyOf(dims);
+            if (dims.isEmpty() || dims.stream().anyMatch(d -> d <= 0)) {
+                throw new IllegalArgumentException("dims must be non-empty and positive, got " + dims);
+            }
+        }
+    }
+
+    private static void requirePositive(String field, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + " must be positive, got " + value);
+        }
+    }
+}

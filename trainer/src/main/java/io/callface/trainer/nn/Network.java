@@ -1,0 +1,127 @@
+package io.callface.trainer.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.IntStream;
+
+/**
+ * A DJL {@link SequentialBlock} built from a list of {@link Layer}s, one child block per layer, so the ONNX
+ * exporter can read each layer's parameters by index.
+ */
+public final class Network {
+    private final String name;
+    private final List<Layer> layers;
+    private final SequentialBlock block = new SequentialBlock();
+
+    /**
+     * Builds the blocks and initialises their parameters (in {@code manager}) for {@code inputShape}.
+     *
+     * @param inputShape a representative input shape including the batch axis
+     */
+    public Network(String name, List<Layer> layers, NDManager manager, Shape inputShape) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.layers = List.copyOf(layers);
+        if (this.layers.isEmpty()) {
+            throw new IllegalArgumentException("layers of network " + name + " must not be empty");
+        }
+        this.layers.forEach(layer -> block.add(toBlock(layer)));
+        block.initialize(manager, DataType.FLOAT32, inputShape);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** The DJL block of layer {@code index}. */
+    public Block blockAt(int index) {
+        return block.getChildren().get(index).getValue();
+    }
+
+    /** The parameter {@code parameterName} (e.g. {@code weight}, {@code runningMean}) of layer {@code index}. */
+    public NDArray parameter(int index, String parameterName) {
+        Parameter parameter = blockAt(index).getParameters().get(parameterName);
+        if (parameter == null) {
+            throw new IllegalArgumentException("layer " + index + " of " + name + " has no parameter " + parameterName);
+        }
+        return parameter.getArray();
+    }
+
+    /** Every parameter that training updates (none once {@link #freeze() frozen}). */
+    public List<Parameter> trainableParameters() {
+        return block.getParameters().values().stream().filter(Parameter::requiresGradient).toList();
+    }
+
+    /** All parameters, trainable or not (for checksums and determinism checks). */
+    public List<Parameter> parameters() {
+        return block.getParameters().values();
+    }
+
+    /** Stops gradients and updates; batch norm then uses its running statistics when run with training=false. */
+    public void freeze() {
+        block.freezeParameters(true);
+    }
+
+    public NDArray forward(ParameterStore store, NDArray input, boolean training) {
+        return block.forward(store, new NDList(input), training).singletonOrThrow();
+    }
+
+    /** Output shape for {@code inputShape}, computed without running the network. */
+    public Shape outputShape(Shape inputShape) {
+        return block.getOutputShapes(new Shape[] {inputShape})[0];
+    }
+
+    /** Number of scalar parameters. */
+    public long parameterCount() {
+        return parameters().stream().mapToLong(p -> p.getArray().size()).sum();
+    }
+
+    private static Block toBlock(Layer layer) {
+        // Java 17: no pattern switch yet, so an instanceof chain over the sealed hierarchy.
+        if (layer instanceof Layer.Conv c) {
+            return Conv2d.builder()
+                    .setKernelShape(new Shape(c.kernel(), c.kernel()))
+                    .optStride(new Shape(c.strideTime(), c.strideFreq()))
+                    .optPadding(new Shape(c.padding(), c.padding()))
+                    .setFilters(c.filters())
+                    .build();
+        } else if (layer instanceof Layer.Relu) {
+            return Activation.reluBlock();
+        } else if (layer instanceof Layer.BatchNorm) {
+            return ai.djl.nn.norm.BatchNorm.builder().optAxis(1).optEpsilon(Layer.BatchNorm.EPSILON).build();
+        } else if (layer instanceof Layer.MaxPoolTime p) {
+            return Pool.maxPool2dBlock(new Shape(p.size(), 1), new Shape(p.size(), 1));
+        } else if (layer instanceof Layer.MeanOverTime) {
+            return LambdaBlock.singleton(x -> x.mean(new int[] {2}), "mean_over_time");
+        } else if (layer instanceof Layer.Flatten) {
+            return Blocks.batchFlattenBlock();
+        } else if (layer instanceof Layer.Dense d) {
+            return Linear.builder().setUnits(d.units()).build();
+        } else if (layer instanceof Layer.Sigmoid) {
+            return LambdaBlock.singleton(Activation::sigmoid, "sigmoid");
+        } else if (layer instanceof Layer.Reshape r) {
+            long[] dims = IntStream.concat(IntStream.of(-1), r.dims().stream().mapToInt(Integer::intValue))
+                    .mapToLong(i -> i).toArray();
+            return LambdaBlock.singleton(x -> x.reshape(new Shape(dims)), "reshape");
+        }
+        throw new IllegalArgumentException("unsupported layer " + layer);
+    }
+}

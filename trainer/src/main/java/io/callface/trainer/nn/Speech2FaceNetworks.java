@@ -1,0 +1,90 @@
+package io.callface.trainer.nn;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.callface.stream.audio.SpeechSegment;
+import io.callface.stream.audio.Spectrogram;
+import io.callface.stream.model.ModelContract;
+import java.util.List;
+
+/**
+ * All networks of one preset, with their parameters in one {@link NDManager} that {@link #close()} frees:
+ * the voice encoder, the face encoder with its identity-classification head (our stand-in for VGG-Face
+ * fc8), and the face decoder as {@code f_dec} followed by a landmark branch and an image branch.
+ */
+public final class Speech2FaceNetworks implements AutoCloseable {
+    /** Frames of a 6 s segment; used as the representative input length when building. */
+    public static final int SIX_SECOND_FRAMES = Spectrogram.frameCount(SpeechSegment.SEGMENT_SAMPLES);
+
+    private final Preset preset;
+    private final NDManager manager;
+    private final Network voiceEncoder;
+    private final Network faceEncoder;
+    private final Network identityHead;
+    private final Network decoderFDec;
+    private final Network decoderLandmarks;
+    private final Network decoderImage;
+
+    /** Builds and initialises every network; {@code identities} is the size of the identity head. */
+    public Speech2FaceNetworks(Preset preset, int identities) {
+        if (identities < 2) {
+            throw new IllegalArgumentException("identities must be at least 2 to classify, got " + identities);
+        }
+        this.preset = preset;
+        this.manager = NDManager.newBaseManager();
+        int size = preset.imageSize();
+        Shape feature = new Shape(1, preset.featureDim());
+        this.voiceEncoder = new Network("voice_encoder", preset.voiceEncoder(), manager,
+                new Shape(1, ModelContract.SPECTROGRAM_CHANNELS, SIX_SECOND_FRAMES, ModelContract.SPECTROGRAM_BINS));
+        this.faceEncoder = new Network("face_encoder", preset.faceEncoder(), manager,
+                new Shape(1, ModelContract.IMAGE_CHANNELS, size, size));
+        this.identityHead = new Network("identity_head", List.of(new Layer.Dense(identities)), manager, feature);
+        this.decoderFDec = new Network("f_dec", preset.decoderFDec(), manager, feature);
+        Shape hidden = new Shape(1, preset.decoderUnits());
+        this.decoderLandmarks = new Network("landmarks", preset.decoderLandmarks(), manager, hidden);
+        this.decoderImage = new Network("image", preset.decoderImage(), manager, hidden);
+    }
+
+    public Preset preset() {
+        return preset;
+    }
+
+    /** The manager that owns every parameter; create per-step sub-managers from it. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    public Network voiceEncoder() {
+        return voiceEncoder;
+    }
+
+    public Network faceEncoder() {
+        return faceEncoder;
+    }
+
+    public Network identityHead() {
+        return identityHead;
+    }
+
+    public Network decoderFDec() {
+        return decoderFDec;
+    }
+
+    public Network decoderLandmarks() {
+        return decoderLandmarks;
+    }
+
+    public Network decoderImage() {
+        return decoderImage;
+    }
+
+    /** The networks of the face stage, which the voice stage keeps frozen. */
+    public List<Network> faceStage() {
+        return List.of(faceEncoder, identityHead, decoderFDec, decoderLandmarks, decoderImage);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,89 @@
+package io.callface.trainer.onnx;
+
+import io.callface.stream.model.ModelContract;
+import io.callface.stream.model.ModelManifest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An exported model directory: {@value ModelContract#ENCODER_FILE}, {@value ModelContract#DECODER_FILE},
+ * {@value #FACE_ENCODER_FILE} (used by evaluation to compute true face features) and
+ * {@value ModelContract#MANIFEST_FILE}.
+ *
+ * @param path     the directory
+ * @param manifest its {@code model.json}
+ */
+public record ModelDirectory(Path path, ModelManifest manifest) {
+    /** The face encoder (image to face feature); not part of the stream contract, evaluation needs it. */
+    public static final String FACE_ENCODER_FILE = "face_encoder.onnx";
+    /** Input of {@value #FACE_ENCODER_FILE}: float32 {@code [N, 3, H, W]} RGB in [0, 1]. */
+    public static final String FACE_ENCODER_INPUT = "image";
+
+    public ModelDirectory {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(manifest, "manifest");
+    }
+
+    /**
+     * Opens {@code dir}, checking that every file listed in {@code model.json} exists and matches its sha256.
+     *
+     * @throws IllegalStateException when a file is missing or its checksum differs
+     */
+    public static ModelDirectory open(Path dir) {
+        ModelManifest manifest = ModelManifest.read(dir);
+        for (Map.Entry<String, String> e : manifest.sha256().entrySet()) {
+            Path file = dir.resolve(e.getKey());
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalStateException("model directory " + dir + ": missing file " + e.getKey());
+            }
+            String actual = sha256(file);
+            if (!actual.equals(e.getValue())) {
+                throw new IllegalStateException("model directory " + dir + ": sha256 of " + e.getKey() + " is "
+                        + actual + " but model.json says " + e.getValue());
+            }
+        }
+        return new ModelDirectory(dir, manifest);
+    }
+
+    public Path encoder() {
+        return path.resolve(ModelContract.ENCODER_FILE);
+    }
+
+    public Path decoder() {
+        return path.resolve(ModelContract.DECODER_FILE);
+    }
+
+    public Path faceEncoder() {
+        return path.resolve(FACE_ENCODER_FILE);
+    }
+
+    /** Rewrites {@code model.json} with {@code metrics} (replacing earlier ones) and returns the result. */
+    public ModelDirectory withMetrics(Map<String, Double> metrics) {
+        ModelManifest m = manifest;
+        ModelManifest updated = new ModelManifest(m.version(), m.preset(), m.featureDim(), m.imageHeight(),
+                m.imageWidth(), m.opset(), m.createdAt(), m.sha256(), metrics);
+        updated.write(path);
+        return new ModelDirectory(path, updated);
+    }
+
+    /** Lower-case hex SHA-256 of {@code file}. */
+    public static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot hash " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+}

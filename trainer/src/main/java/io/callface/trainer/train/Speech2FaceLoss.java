@@ -1,0 +1,53 @@
+package io.callface.trainer.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.ParameterStore;
+import io.callface.trainer.nn.Speech2FaceNetworks;
+
+/** The two training objectives: the face stage's and the paper's three-term voice loss. */
+final class Speech2FaceLoss {
+    /** Landmark coordinates are in [0, 1], so their squared error is small; this weight balances it. */
+    static final float LANDMARK_WEIGHT = 10f;
+    private static final float NORM_EPSILON = 1e-8f;
+
+    private Speech2FaceLoss() {
+    }
+
+    /**
+     * Face stage: identity cross-entropy + mean L1 image error + {@value #LANDMARK_WEIGHT} x landmark MSE.
+     *
+     * @param logits      identity-head output {@code [B, classes]}
+     * @param labels      one-hot identities {@code [B, classes]}
+     * @param image       decoded image {@code [B, 3, H, W]} and {@code imageTarget} likewise
+     * @param landmarks   decoded landmarks {@code [B, 68, 2]} and {@code landmarkTarget} likewise
+     */
+    static NDArray faceStage(NDArray logits, NDArray labels, NDArray image, NDArray imageTarget, NDArray landmarks,
+            NDArray landmarkTarget) {
+        NDArray crossEntropy = logits.logSoftmax(1).mul(labels).sum(new int[] {1}).neg().mean();
+        NDArray imageL1 = image.sub(imageTarget).abs().mean();
+        NDArray landmarkL2 = landmarks.sub(landmarkTarget).square().mean();
+        return crossEntropy.add(imageL1).add(landmarkL2.mul(LANDMARK_WEIGHT));
+    }
+
+    /**
+     * The paper's voice loss, averaged over the batch:
+     * {@code |f_dec(v_f) - f_dec(v_s)|_1 + l1 |v_f/|v_f| - v_s/|v_s||^2 + l2 L_distill(head(v_f), head(v_s))},
+     * with {@code L_distill(a, b) = -sum softmax(a/T) log softmax(b/T)}.
+     */
+    static NDArray voiceStage(ParameterStore store, Speech2FaceNetworks networks, NDArray predicted, NDArray target,
+            TrainingOptions options) {
+        NDArray decodedTarget = networks.decoderFDec().forward(store, target, false);
+        NDArray decodedPredicted = networks.decoderFDec().forward(store, predicted, false);
+        NDArray l1 = decodedTarget.sub(decodedPredicted).abs().sum(new int[] {1}).mean();
+        NDArray cosine = normalise(target).sub(normalise(predicted)).square().sum(new int[] {1}).mean();
+        float t = options.temperature();
+        NDArray teacher = networks.identityHead().forward(store, target, false).div(t).softmax(1);
+        NDArray student = networks.identityHead().forward(store, predicted, false).div(t).logSoftmax(1);
+        NDArray distill = teacher.mul(student).sum(new int[] {1}).neg().mean();
+        return l1.add(cosine.mul(options.lambdaCosine())).add(distill.mul(options.lambdaDistill()));
+    }
+
+    private static NDArray normalise(NDArray v) {
+        return v.div(v.norm(new int[] {1}, true).add(NORM_EPSILON));
+    }
+}

@@ -1,0 +1,90 @@
+package io.callface.trainer.train;
+
+import io.callface.trainer.nn.Preset;
+import io.callface.trainer.onnx.OnnxExporter;
+
+/**
+ * Hyper-parameters of a training run. Defaults follow the paper (section 4): Adam with beta1 0.5 and
+ * epsilon 1e-4, learning rate 1e-3 decayed by 0.95 every 10,000 steps, loss weights 0.025 and 200,
+ * distillation temperature 2.
+ *
+ * @param faceEpochs     epochs of the face stage (face encoder, identity head, decoder)
+ * @param voiceEpochs    epochs of the voice stage (voice encoder against the frozen face networks)
+ * @param batchSize      mini-batch size of both stages
+ * @param seed           seeds PyTorch (initialisation) and the data order/augmentation
+ * @param threads        PyTorch intra-op CPU threads
+ * @param learningRate   initial Adam learning rate
+ * @param beta1          Adam beta1
+ * @param epsilon        Adam epsilon
+ * @param decayRate      learning-rate factor applied every {@code decaySteps} updates
+ * @param decaySteps     updates between decays
+ * @param lambdaCosine   weight of the squared distance between normalised features (paper: 0.025)
+ * @param lambdaDistill  weight of the distillation through the identity head (paper: 200)
+ * @param temperature    distillation temperature T (paper: 2)
+ * @param version        {@code callface.version} written into the exported models
+ */
+public record TrainingOptions(
+        int faceEpochs,
+        int voiceEpochs,
+        int batchSize,
+        long seed,
+        int threads,
+        float learningRate,
+        float beta1,
+        float epsilon,
+        float decayRate,
+        int decaySteps,
+        float lambdaCosine,
+        float lambdaDistill,
+        float temperature,
+        String version) {
+
+    public TrainingOptions {
+        requirePositive("faceEpochs", faceEpochs);
+        requirePositive("voiceEpochs", voiceEpochs);
+        requirePositive("batchSize", batchSize);
+        requirePositive("threads", threads);
+        requirePositive("decaySteps", decaySteps);
+        if (!(learningRate > 0) || !(beta1 >= 0 && beta1 < 1) || !(epsilon > 0) || !(decayRate > 0 && decayRate <= 1)
+                || !(lambdaCosine >= 0) || !(lambdaDistill >= 0) || !(temperature > 0)) {
+            throw new IllegalArgumentException("invalid optimiser or loss setting: learningRate=" + learningRate
+                    + ", beta1=" + beta1 + ", epsilon=" + epsilon + ", decayRate=" + decayRate + ", lambdaCosine="
+                    + lambdaCosine + ", lambdaDistill=" + lambdaDistill + ", temperature=" + temperature);
+        }
+        if (version == null || version.isBlank()) {
+            throw new IllegalArgumentException("version must not be blank");
+        }
+    }
+
+    /** The paper's optimiser and loss settings with the preset's epochs and batch size, seed 42, 2 threads. */
+    public static TrainingOptions defaults(Preset preset) {
+        return new TrainingOptions(preset.faceEpochs(), preset.voiceEpochs(), preset.batchSize(), 42, 2,
+                1e-3f, 0.5f, 1e-4f, 0.95f, 10_000, 0.025f, 200f, 2f, OnnxExporter.DEFAULT_VERSION);
+    }
+
+    public TrainingOptions withVoiceEpochs(int epochs) {
+        return new TrainingOptions(faceEpochs, epochs, batchSize, seed, threads, learningRate, beta1, epsilon,
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, version);
+    }
+
+    public TrainingOptions withFaceEpochs(int epochs) {
+        return new TrainingOptions(epochs, voiceEpochs, batchSize, seed, threads, learningRate, beta1, epsilon,
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, version);
+    }
+
+    public TrainingOptions withSeed(long newSeed) {
+        return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, newSeed, threads, learningRate, beta1, epsilon,
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, version);
+    }
+
+    public TrainingOptions withThreads(int newThreads) {
+        return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, seed, newThreads, learningRate, beta1, epsilon,
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, version);
+    }
+
+    private static void requirePositive(String field, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + " must be positive, got " + value);
+        }
+    }
+}

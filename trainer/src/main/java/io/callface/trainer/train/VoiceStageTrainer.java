@@ -1,0 +1,64 @@
+package io.callface.trainer.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import io.callface.stream.model.ModelContract;
+import io.callface.trainer.nn.Speech2FaceNetworks;
+import java.nio.FloatBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** Stage two: trains the voice encoder so {@code v_s} of a clip matches {@code v_f} of its speaker's face. */
+final class VoiceStageTrainer {
+    private VoiceStageTrainer() {
+    }
+
+    /**
+     * @param clips    training clips
+     * @param features {@code v_f} per identity from the frozen face encoder
+     */
+    static void train(Speech2FaceNetworks networks, List<CorpusEntry> clips, Map<String, float[]> features,
+            SpectrogramCache spectrograms, TrainingOptions options, ProgressReporter progress) {
+        Random random = new Random(options.seed() + 1);
+        ParameterUpdater updater = new ParameterUpdater(List.of(networks.voiceEncoder()), options);
+        int frames = Speech2FaceNetworks.SIX_SECOND_FRAMES;
+        int spectrogramFloats = SpectrogramCache.sixSecondSize();
+        int d = networks.preset().featureDim();
+        int total = MiniBatches.perEpoch(clips.size(), options.batchSize()) * options.voiceEpochs();
+        progress.startStage("voice");
+        int step = 0;
+        for (int epoch = 1; epoch <= options.voiceEpochs(); epoch++) {
+            for (int[] batch : MiniBatches.shuffled(clips.size(), options.batchSize(), random)) {
+                int b = batch.length;
+                FloatBuffer input = FloatBuffer.allocate(b * spectrogramFloats);
+                float[] target = new float[b * d];
+                for (int i = 0; i < b; i++) {
+                    CorpusEntry clip = clips.get(batch[i]);
+                    input.put(spectrograms.sixSeconds(clip.audio()));
+                    System.arraycopy(features.get(clip.identity()), 0, target, i * d, d);
+                }
+                input.flip();
+                float loss;
+                try (NDManager m = networks.manager().newSubManager()) {
+                    NDArray x = m.create(input, new Shape(b, ModelContract.SPECTROGRAM_CHANNELS, frames,
+                            ModelContract.SPECTROGRAM_BINS));
+                    NDArray vf = m.create(target, new Shape(b, d));
+                    ParameterStore store = new ParameterStore(m, false);
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        NDArray vs = networks.voiceEncoder().forward(store, x, true);
+                        NDArray objective = Speech2FaceLoss.voiceStage(store, networks, vs, vf, options);
+                        collector.backward(objective);
+                        loss = objective.getFloat();
+                    }
+                    updater.step();
+                }
+                progress.step(epoch, options.voiceEpochs(), ++step, total, loss);
+            }
+        }
+    }
+}

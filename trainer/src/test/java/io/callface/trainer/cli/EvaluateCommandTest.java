@@ -1,0 +1,57 @@
+package io.callface.trainer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callface.stream.model.ModelManifest;
+import io.callface.trainer.train.TrainedTinyModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class EvaluateCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesReportAndMetricsIntoModelJson() throws Exception {
+        TrainedTinyModel fixture = TrainedTinyModel.get();
+        Path model = fixture.copyModel(tmp.resolve("model"));
+        Path report = tmp.resolve("report");
+
+        int exit = new CommandLine(new EvaluateCommand()).execute("--data", fixture.corpus().toString(),
+                "--model", model.toString(), "--report", report.toString());
+
+        assertThat(exit).isZero();
+        assertThat(Files.readString(report.resolve(EvaluateCommand.REPORT_FILE))).contains("R@10", "3 s", "chance");
+        Map<String, Double> metrics = ModelManifest.read(model).metrics();
+        assertThat(metrics.get("gallery_size")).isEqualTo(3.0);
+        assertThat(metrics.get("test_clips")).isEqualTo(6.0);
+        assertThat(metrics.get("angle_deg_6s")).isBetween(0.0, 180.0);
+        assertThat(metrics.get("chance_at_1")).isEqualTo(1.0 / 3);
+        assertThat(metrics.get("recall_at_1_6s")).isLessThanOrEqualTo(metrics.get("recall_at_2_6s"));
+        // The gallery has 3 faces, so the true face is always within the top 5.
+        assertThat(metrics.get("recall_at_5_3s")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aTamperedModelFileIsRefused() throws Exception {
+        TrainedTinyModel fixture = TrainedTinyModel.get();
+        Path model = fixture.copyModel(tmp.resolve("tampered"));
+        Files.write(model.resolve("encoder.onnx"), new byte[] {1, 2, 3});
+        CommandLine cli = new CommandLine(new EvaluateCommand());
+        java.io.StringWriter err = new java.io.StringWriter();
+        cli.setErr(new java.io.PrintWriter(err));
+        cli.setExecutionExceptionHandler((e, c, p) -> {
+            c.getErr().println(e.getMessage());
+            return 2;
+        });
+
+        int exit = cli.execute("--data", fixture.corpus().toString(), "--model", model.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("sha256 of encoder.onnx");
+    }
+}

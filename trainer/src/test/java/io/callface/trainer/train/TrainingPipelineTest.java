@@ -1,0 +1,65 @@
+package io.callface.trainer.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.callface.stream.model.ModelContract;
+import io.callface.trainer.nn.Preset;
+import io.callface.trainer.onnx.ModelDirectory;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingPipelineTest {
+    private static final Pattern LOSS = Pattern.compile("\\[(\\w+)] epoch .* loss ([0-9.]+) eta");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void tinyPresetExportsAVerifiableModelDirectory() {
+        ModelDirectory model = ModelDirectory.open(TrainedTinyModel.get().model().path());
+        assertThat(model.manifest().preset()).isEqualTo(Preset.TINY);
+        assertThat(model.manifest().sha256()).containsOnlyKeys(ModelContract.ENCODER_FILE, ModelContract.DECODER_FILE,
+                ModelDirectory.FACE_ENCODER_FILE);
+    }
+
+    @Test
+    void bothStagesLowerTheirLoss() {
+        String log = TrainedTinyModel.get().progressLog();
+        assertLossFalls(log, "face");
+        assertLossFalls(log, "voice");
+    }
+
+    @Test
+    void theSameSeedGivesByteIdenticalModels() {
+        TrainedTinyModel fixture = TrainedTinyModel.get();
+        ModelDirectory again = TrainedTinyModel.train(fixture.corpus(), tmp.resolve("again"), TrainedTinyModel.SEED,
+                new ByteArrayOutputStream());
+        assertThat(again.manifest().sha256()).isEqualTo(fixture.model().manifest().sha256());
+    }
+
+    @Test
+    void aCorpusWithOneTrainingIdentityIsRejected() throws Exception {
+        Path corpus = TestCorpus.write(tmp.resolve("one"), 2, 1, 1, 3);
+        Preset tiny = Preset.tiny();
+        assertThatThrownBy(() -> new TrainingPipeline(ProgressReporter.toStderr())
+                .train(corpus, tiny, tmp.resolve("m"), TrainingOptions.defaults(tiny)))
+                .isInstanceOf(CorpusException.class).hasMessageContaining("at least 2 identities");
+        assertThat(Files.exists(tmp.resolve("m"))).isFalse();
+    }
+
+    private static void assertLossFalls(String log, String stage) {
+        List<Float> losses = LOSS.matcher(log).results().filter(m -> m.group(1).equals(stage))
+                .map(m -> Float.parseFloat(m.group(2))).toList();
+        assertThat(losses).hasSizeGreaterThan(4);
+        float first = (losses.get(0) + losses.get(1)) / 2;
+        int n = losses.size();
+        float last = (losses.get(n - 1) + losses.get(n - 2)) / 2;
+        assertThat(last).as(stage + " loss " + losses).isLessThan(first);
+    }
+}
