@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,11 +170,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public static EmbeddedKafkaBroker start(Settings settings) {
         Objects.requireNonNull(settings, "settings");
         long startNanos = System.nanoTime();
-        boolean ownsDataDirectory = settings.dataDirectory() == null;
-        Path dataDirectory = ownsDataDirectory ? createTempDirectory() : settings.dataDirectory();
         int brokerPort = settings.brokerPort() == 0 ? freePort(settings.host()) : settings.brokerPort();
         int controllerPort = settings.controllerPort() == 0 ? freePort(settings.host()) : settings.controllerPort();
         String bootstrapServers = settings.host() + ":" + brokerPort;
+        boolean ownsDataDirectory = settings.dataDirectory() == null;
+        Path dataDirectory = ownsDataDirectory ? createTempDirectory() : createDirectories(settings.dataDirectory());
 
         KafkaRaftServer server = null;
         Admin admin = null;
@@ -273,11 +275,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Formatter formatter = new Formatter()
                 .setPrintStream(new PrintStream(report, true, StandardCharsets.UTF_8))
                 .setNodeId(config.nodeId())
-                .setClusterId(Uuid.randomUuid().toString())
+                .setClusterId(existingClusterId(config).orElseGet(() -> Uuid.randomUuid().toString()))
                 .setControllerListenerName(config.controllerListenerNames().get(0))
                 .setMetadataLogDirectory(config.metadataLogDir())
                 .setDirectories(config.logDirs())
-                // A directory formatted by an earlier run keeps its cluster id, topics and data.
+                // Directories formatted by an earlier run keep their cluster id, topics and data.
                 .setIgnoreFormatted(true)
                 // Static quorum (controller.quorum.voters): nothing about voters goes into the storage.
                 .setHasDynamicQuorum(false);
@@ -287,6 +289,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new EmbeddedBrokerException("Cannot format Kafka storage in " + config.logDirs() + ": " + e.getMessage(), e);
         }
         LOG.debug("Kafka storage: {}", report.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    /** The cluster id of directories an earlier run formatted; a restart must present the same one. */
+    private static Optional<String> existingClusterId(KafkaConfig config) {
+        try {
+            return new MetaPropertiesEnsemble.Loader()
+                    .addLogDirs(config.logDirs())
+                    .addMetadataLogDir(config.metadataLogDir())
+                    .load()
+                    .clusterId();
+        } catch (IOException e) {
+            throw new EmbeddedBrokerException("Cannot read meta.properties in " + config.logDirs() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Polls describeCluster until this node is listed, i.e. the broker serves client requests. */
@@ -354,7 +369,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try {
             return Files.createTempDirectory("callface-kafka-");
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a temporary data directory for the embedded broker", e);
+            throw new EmbeddedBrokerException("Cannot create a temporary data directory for the embedded broker: " + e, e);
+        }
+    }
+
+    private static Path createDirectories(Path directory) {
+        try {
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new EmbeddedBrokerException("Cannot use dataDirectory " + directory + ": " + e, e);
         }
     }
 

@@ -2,7 +2,11 @@ package io.callface.stream.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,6 +93,21 @@ class EmbeddedKafkaBrokerIT {
         broker.close();
 
         assertThat(Files.exists(temporary)).isFalse();
+    }
+
+    @Test
+    void occupiedBrokerPortFailsWithATypedExceptionAndLeavesNothingRunning() throws IOException {
+        try (ServerSocket occupied = new ServerSocket(0, 1, InetAddress.getByName(EmbeddedKafkaBroker.Settings.DEFAULT_HOST))) {
+            EmbeddedKafkaBroker.Settings settings = EmbeddedKafkaBroker.Settings.defaults()
+                    .withDataDirectory(dataDirectory.resolve("occupied"))
+                    .withBrokerPort(occupied.getLocalPort());
+
+            EmbeddedBrokerException e = assertThrows(EmbeddedBrokerException.class, () -> EmbeddedKafkaBroker.start(settings));
+
+            assertThat(e).hasMessageContaining(Integer.toString(occupied.getLocalPort()));
+        }
+        await("request handler threads to stop").atMost(Duration.ofSeconds(10))
+                .until(() -> requestHandlerThreads().isEmpty());
     }
 
     private static EmbeddedKafkaBroker timedStart(EmbeddedKafkaBroker.Settings settings, String what) {
