@@ -3,13 +3,10 @@ package io.callface.stream.app;
 import io.callface.stream.config.AvatarStreamConfig;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 
-/** The topics callface reads and writes, with the settings it expects; creating them is idempotent. */
+/** The topics callface reads and writes, with the settings it expects. */
 public final class CallfaceTopics {
     /** Raw call audio is kept only briefly on the input topic (privacy); ten minutes covers any restart. */
     static final String AUDIO_RETENTION_MS = "600000";
@@ -26,21 +23,5 @@ public final class CallfaceTopics {
                 new NewTopic(config.dlqTopic(), 1, replication),
                 new NewTopic(config.modelsTopic(), 1, replication)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
-    }
-
-    /** Creates the topics that do not exist yet. */
-    public static void create(Admin admin, AvatarStreamConfig config, short replication) {
-        for (NewTopic topic : of(config, replication)) {
-            try {
-                admin.createTopics(List.of(topic)).all().get();
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("cannot create topic " + topic.name() + ": " + e.getCause().getMessage(), e);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while creating topic " + topic.name(), e);
-            }
-        }
     }
 }

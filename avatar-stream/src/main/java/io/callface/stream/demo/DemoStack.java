@@ -58,9 +58,9 @@ public final class DemoStack implements AutoCloseable {
     }
 
     public static DemoStack start(Settings settings, PrintStream log) {
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(new EmbeddedKafkaBroker.Settings(
-                settings.dataDir() == null ? null : settings.dataDir().resolve("kafka"), "127.0.0.1",
-                settings.kafkaPort(), 0, Map.of()));
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.Settings.defaults()
+                .withBrokerPort(settings.kafkaPort())
+                .withDataDirectory(settings.dataDir() == null ? null : settings.dataDir().resolve("kafka")));
         EmbeddedSchemaRegistry registry = null;
         AvatarStreamApp app = null;
         try {
@@ -76,7 +76,7 @@ public final class DemoStack implements AutoCloseable {
                 values.put(AvatarStreamConfig.STATE_DIR_CONFIG, settings.dataDir().resolve("streams").toString());
             }
             AvatarStreamConfig config = new AvatarStreamConfig(values);
-            CallfaceTopics.create(broker.admin(), config, (short) 1);
+            broker.createTopics(CallfaceTopics.of(config, (short) 1));
             app = AvatarStreamApp.start(config);
 
             SchemaRegistryClient registryClient = SchemaRegistryClients.forUrl(registry.url());
