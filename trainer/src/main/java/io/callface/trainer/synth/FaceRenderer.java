@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
+import java.awt.geom.Area;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
@@ -76,24 +77,28 @@ public final class FaceRenderer {
         double hairTop = FaceLayout.TOP - 0.05;
         double hairBottom = layout.jawTopY + 0.1 * FaceLayout.HEIGHT;
         g.setColor(colours.hair());
-        g.fill(new Ellipse2D.Double(cx - w / 2 - 0.04, hairTop, w + 0.08, 2 * (hairBottom - hairTop) * 0.75));
+        Ellipse2D.Double hairMass = new Ellipse2D.Double(cx - w / 2 - 0.04, hairTop, w + 0.08,
+                2 * (hairBottom - hairTop) * 0.75);
+        g.fill(hairMass);
 
         Shape face = faceOutline(layout);
         g.setColor(colours.skin());
         g.fill(face);
-        // Fringe: hair over the forehead down to a hairline that is lowest at the temples.
-        Path2D.Double fringe = new Path2D.Double();
+        // Fringe: hair over the forehead down to a hairline that is lowest at the temples. It covers hair mass
+        // and face alike so no anti-aliased skin seam shows along the top of the head.
+        Path2D.Double hairline = new Path2D.Double();
         double temples = layout.hairlineY + 0.05 * FaceLayout.HEIGHT;
-        fringe.moveTo(0, 0);
-        fringe.lineTo(1, 0);
-        fringe.lineTo(1, temples);
-        fringe.quadTo(cx, layout.hairlineY - 0.05 * FaceLayout.HEIGHT, 0, temples);
-        fringe.closePath();
-        Shape clip = g.getClip();
-        g.clip(face);
+        hairline.moveTo(0, 0);
+        hairline.lineTo(1, 0);
+        hairline.lineTo(1, temples);
+        hairline.quadTo(cx, layout.hairlineY - 0.05 * FaceLayout.HEIGHT, 0, temples);
+        hairline.closePath();
+        Area head = new Area(hairMass);
+        head.add(new Area(face));
+        Area fringe = new Area(hairline);
+        fringe.intersect(head);
         g.setColor(colours.hair());
         g.fill(fringe);
-        g.setClip(clip);
     }
 
     private static Shape faceOutline(FaceLayout layout) {
