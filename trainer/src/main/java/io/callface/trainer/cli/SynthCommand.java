@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code trainer synth}: writes a synthetic paired voice-face corpus (see {@link SyntheticCorpus}). */
@@ -47,8 +48,12 @@ public final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CorpusSpec spec = new CorpusSpec(identities, clipsPerIdentity, clipSeconds, seed, faceSize,
-                valFraction, testFraction);
+        CorpusSpec spec;
+        try {
+            spec = new CorpusSpec(identities, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(commandSpec.commandLine(), e.getMessage(), e);
+        }
         PrintWriter err = commandSpec.commandLine().getErr();
         int step = Math.max(1, identities / 20);
         long start = System.nanoTime();
