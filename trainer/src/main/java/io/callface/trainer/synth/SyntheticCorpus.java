@@ -1,0 +1,146 @@
+package io.callface.trainer.synth;
+
+import io.callface.stream.synth.VoiceSynthesizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * Writes a synthetic paired voice-face corpus: for each identity drawn from {@link Population}, K speech clips
+ * from {@link VoiceSynthesizer} and one canonical face from {@link FaceRenderer}.
+ *
+ * <p>Layout (paths in the CSVs are relative to the corpus directory):
+ * <pre>
+ * manifest.csv                     identity,split,audio,face  (one row per clip)
+ * identities.csv                   identity,split,sex,age,vocal_tract_cm,f0_hz,skin,hair,eyes,lips,... (all traits)
+ * audio/&lt;identity&gt;_&lt;k&gt;.wav          16 kHz mono PCM16
+ * faces/&lt;identity&gt;.png              the rendered face
+ * faces/&lt;identity&gt;.landmarks.csv    68 lines x,y in [0,1]
+ * README.md                        what this is, what drives what, seed and counts
+ * </pre>
+ * Splits are per identity (speaker-disjoint). Every file is a pure function of the {@link CorpusSpec}:
+ * identity {@code i} and clip {@code k} draw from seeds derived from (seed, i, k) only, so identities are
+ * generated in parallel and the bytes do not depend on scheduling.
+ */
+public final class SyntheticCorpus {
+    public static final String MANIFEST = "manifest.csv";
+    public static final String IDENTITIES = "identities.csv";
+    public static final String MANIFEST_HEADER = "identity,split,audio,face";
+    public static final String AUDIO_DIR = "audio";
+    public static final String FACES_DIR = "faces";
+    public static final String LANDMARKS_SUFFIX = ".landmarks.csv";
+
+    private final CorpusSpec spec;
+    private final VoiceSynthesizer synthesizer = new VoiceSynthesizer();
+    private final FaceRenderer renderer;
+
+    public SyntheticCorpus(CorpusSpec spec) {
+        if (spec == null) {
+            throw new IllegalArgumentException("spec: must not be null");
+        }
+        this.spec = spec;
+        this.renderer = new FaceRenderer(spec.faceSize());
+    }
+
+    /** The id of identity {@code index}: {@code id00000}, {@code id00001}, ... */
+    public static String identityId(int index) {
+        return String.format(Locale.ROOT, "id%05d", index);
+    }
+
+    /** The split of every identity, speaker-disjoint: a seeded shuffle, then test, val, and the rest train. */
+    public List<Split> splits() {
+        List<Integer> order = new ArrayList<>(IntStream.range(0, spec.identities()).boxed().toList());
+        Collections.shuffle(order, new Random(spec.seed()));
+        int test = (int) Math.round(spec.identities() * spec.testFraction());
+        int val = (int) Math.round(spec.identities() * spec.valFraction());
+        Split[] splits = new Split[spec.identities()];
+        for (int rank = 0; rank < order.size(); rank++) {
+            splits[order.get(rank)] = rank < test ? Split.TEST : rank < test + val ? Split.VAL : Split.TRAIN;
+        }
+        return List.of(splits);
+    }
+
+    /** The traits of identity {@code index}; the same for a given seed whatever else is generated. */
+    public IdentityTraits identity(int index) {
+        return Population.sample(new Random(mix(spec.seed(), index)));
+    }
+
+    /**
+     * Writes the corpus into {@code dir} (created if needed; existing files of the same names are replaced).
+     * {@code progress} receives the number of identities finished so far, from worker threads.
+     */
+    public void write(Path dir, IntConsumer progress) throws IOException {
+        Files.createDirectories(dir.resolve(AUDIO_DIR));
+        Files.createDirectories(dir.resolve(FACES_DIR));
+        List<Split> splits = splits();
+        IdentityTraits[] traits = new IdentityTraits[spec.identities()];
+        AtomicInteger done = new AtomicInteger();
+        try {
+            IntStream.range(0, spec.identities()).parallel().forEach(i -> {
+                traits[i] = identity(i);
+                writeIdentity(dir, i, traits[i]);
+                progress.accept(done.incrementAndGet());
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        StringBuilder manifest = new StringBuilder(MANIFEST_HEADER).append('\n');
+        StringBuilder identities = new StringBuilder(IdentitiesCsv.HEADER).append('\n');
+        for (int i = 0; i < spec.identities(); i++) {
+            String id = identityId(i);
+            Split split = splits.get(i);
+            identities.append(IdentitiesCsv.format(id, split, traits[i])).append('\n');
+            for (int k = 0; k < spec.clipsPerIdentity(); k++) {
+                manifest.append(String.join(",", id, split.csvName(), audioPath(id, k), facePath(id))).append('\n');
+            }
+        }
+        Files.writeString(dir.resolve(MANIFEST), manifest, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(IDENTITIES), identities, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("README.md"), CorpusReadme.text(spec, splits), StandardCharsets.UTF_8);
+    }
+
+    private void writeIdentity(Path dir, int index, IdentityTraits traits) {
+        String id = identityId(index);
+        long identitySeed = mix(spec.seed(), index);
+        try {
+            for (int k = 0; k < spec.clipsPerIdentity(); k++) {
+                float[] samples = synthesizer.synthesize(traits.voice(), spec.clipSeconds(), mix(identitySeed, k + 1));
+                Pcm16Wav.write(dir.resolve(audioPath(id, k)), samples, VoiceSynthesizer.SAMPLE_RATE);
+            }
+            RenderedFace face = renderer.render(traits);
+            Path png = dir.resolve(facePath(id));
+            if (!javax.imageio.ImageIO.write(face.image(), "png", png.toFile())) {
+                throw new IOException("no PNG writer available for " + png);
+            }
+            LandmarksCsv.write(dir.resolve(FACES_DIR).resolve(id + LANDMARKS_SUFFIX), face.landmarks136());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String audioPath(String id, int clip) {
+        return AUDIO_DIR + "/" + id + "_" + clip + ".wav";
+    }
+
+    static String facePath(String id) {
+        return FACES_DIR + "/" + id + ".png";
+    }
+
+    /** SplitMix64 finaliser of (seed, index): decorrelated seeds for neighbouring indices. */
+    static long mix(long seed, long index) {
+        long z = seed + (index + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

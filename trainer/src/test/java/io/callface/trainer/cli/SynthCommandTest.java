@@ -1,0 +1,46 @@
+package io.callface.trainer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SynthCommandTest {
+    @TempDir
+    Path out;
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new SynthCommand());
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void writesACorpusAndReportsProgress() {
+        int code = run("--out", out.toString(), "--identities", "6", "--clips-per-identity", "1",
+                "--clip-seconds", "0.5", "--face-size", "32");
+        assertThat(code).isZero();
+        assertThat(out.resolve("manifest.csv")).exists();
+        assertThat(out.resolve("faces/id00005.png")).exists();
+        assertThat(err.toString()).contains("synth: 6 / 6 identities").contains("wrote 6 clips");
+    }
+
+    @Test
+    void rejectsInvalidOptionsWithTheFieldName() {
+        int code = run("--out", out.toString(), "--val-fraction", "0.6", "--test-fraction", "0.5");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("valFraction + testFraction");
+    }
+
+    @Test
+    void requiresOut() {
+        assertThat(run("--identities", "3")).isEqualTo(2);
+        assertThat(err.toString()).contains("--out");
+    }
+}

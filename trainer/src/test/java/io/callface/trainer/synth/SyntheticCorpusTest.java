@@ -1,0 +1,103 @@
+package io.callface.trainer.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SyntheticCorpusTest {
+    private static final CorpusSpec SMALL = new CorpusSpec(20, 2, 1.0, 42, 64, 0.1, 0.2);
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void sameSeedWritesTheSameBytesAndAnotherSeedDoesNot() throws IOException {
+        Path a = temp.resolve("a");
+        Path b = temp.resolve("b");
+        Path c = temp.resolve("c");
+        new SyntheticCorpus(SMALL).write(a, done -> { });
+        new SyntheticCorpus(SMALL).write(b, done -> { });
+        new SyntheticCorpus(new CorpusSpec(20, 2, 1.0, 43, 64, 0.1, 0.2)).write(c, done -> { });
+        List<Path> files = relativeFiles(a);
+        assertThat(files).hasSize(3 + 20 * 2 + 20 * 2); // csv x2 + README, clips, png + landmarks
+        assertThat(relativeFiles(b)).isEqualTo(files);
+        for (Path file : files) {
+            assertThat(Files.readAllBytes(b.resolve(file))).as(file.toString()).isEqualTo(Files.readAllBytes(a.resolve(file)));
+        }
+        assertThat(Files.readAllBytes(c.resolve("audio/id00000_0.wav")))
+                .isNotEqualTo(Files.readAllBytes(a.resolve("audio/id00000_0.wav")));
+        assertThat(Files.readAllBytes(c.resolve("identities.csv")))
+                .isNotEqualTo(Files.readAllBytes(a.resolve("identities.csv")));
+    }
+
+    @Test
+    void splitsAreSpeakerDisjointWithTheRequestedSizes() throws IOException {
+        CorpusSpec spec = new CorpusSpec(50, 3, 0.5, 7, 32, 0.1, 0.2);
+        new SyntheticCorpus(spec).write(temp, done -> { });
+        List<String> rows = Files.readAllLines(temp.resolve("manifest.csv"));
+        assertThat(rows.get(0)).isEqualTo("identity,split,audio,face");
+        assertThat(rows).hasSize(1 + 50 * 3);
+        Map<String, Set<String>> splitsOfIdentity = new HashMap<>();
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            splitsOfIdentity.computeIfAbsent(f[0], k -> new HashSet<>()).add(f[1]);
+        }
+        assertThat(splitsOfIdentity).hasSize(50);
+        assertThat(splitsOfIdentity.values()).allSatisfy(s -> assertThat(s).hasSize(1));
+        Map<String, Long> counts = new HashMap<>();
+        splitsOfIdentity.values().forEach(s -> counts.merge(s.iterator().next(), 1L, Long::sum));
+        assertThat(counts).containsEntry("test", 10L).containsEntry("val", 5L).containsEntry("train", 35L);
+    }
+
+    @Test
+    void writesPlayableWavsPngsLandmarksAndReadme() throws IOException {
+        AtomicInteger progress = new AtomicInteger();
+        new SyntheticCorpus(SMALL).write(temp, done -> progress.accumulateAndGet(done, Math::max));
+        assertThat(progress.get()).isEqualTo(20);
+        ByteBuffer wav = ByteBuffer.wrap(Files.readAllBytes(temp.resolve("audio/id00003_1.wav"))).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(new String(wav.array(), 0, 4)).isEqualTo("RIFF");
+        assertThat(wav.getShort(20)).isEqualTo((short) 1);
+        assertThat(wav.getShort(22)).isEqualTo((short) 1);
+        assertThat(wav.getInt(24)).isEqualTo(16_000);
+        assertThat(wav.getShort(34)).isEqualTo((short) 16);
+        assertThat(wav.getInt(40)).isEqualTo(2 * 16_000);
+        var image = javax.imageio.ImageIO.read(temp.resolve("faces/id00003.png").toFile());
+        assertThat(image.getWidth()).isEqualTo(64);
+        float[] landmarks = LandmarksCsv.read(temp.resolve("faces/id00003.landmarks.csv"));
+        assertThat(landmarks).containsExactly(new FaceRenderer(64).render(new SyntheticCorpus(SMALL).identity(3)).landmarks136(),
+                org.assertj.core.data.Offset.offset(1e-6f));
+        String readme = Files.readString(temp.resolve("README.md"));
+        assertThat(readme).contains("synthetic").contains("seed: 42").contains("identities: 20");
+    }
+
+    @Test
+    void rejectsInvalidSpecs() {
+        assertThrows(IllegalArgumentException.class, () -> new CorpusSpec(0, 4, 6.5, 42, 64, 0.1, 0.2));
+        assertThrows(IllegalArgumentException.class, () -> new CorpusSpec(10, 4, 6.5, 42, 64, 0.5, 0.5));
+        assertThrows(IllegalArgumentException.class, () -> new CorpusSpec(10, 4, -1, 42, 64, 0.1, 0.2));
+        assertThrows(IllegalArgumentException.class, () -> new CorpusSpec(10, 4, 6.5, 42, 7, 0.1, 0.2));
+    }
+
+    private static List<Path> relativeFiles(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            List<Path> files = new ArrayList<>(walk.filter(Files::isRegularFile).map(dir::relativize).toList());
+            files.sort(null);
+            return files;
+        }
+    }
+}
