@@ -28,6 +28,10 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
     private final Map<String, List<SchemaVersion>> versionsBySubject = new LinkedHashMap<>();
     private int nextId = 1;
 
+    /** A registry of its own, not reachable by any {@code mock://} scope. */
+    public InMemorySchemaRegistryClient() {
+    }
+
     /** The registry shared by every {@code mock://scope} user of this JVM. */
     public static InMemorySchemaRegistryClient forScope(String scope) {
         Objects.requireNonNull(scope, "scope");
