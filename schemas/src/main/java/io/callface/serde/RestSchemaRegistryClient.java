@@ -19,7 +19,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 /**
  * A {@link SchemaRegistryClient} over Confluent's REST API, which Confluent Schema Registry, Apicurio's ccompat
@@ -165,7 +164,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     private static Schema parse(String text, String what) {
         try {
             return new Schema.Parser().parse(text);
-        } catch (SchemaParseException e) {
+        } catch (RuntimeException e) {
+            // Avro reports bad schemas as SchemaParseException, but an unknown type name as NullPointerException.
             throw new SchemaRegistryException("Registry returned an invalid Avro schema for " + what + ": "
                     + e.getMessage(), e);
         }
