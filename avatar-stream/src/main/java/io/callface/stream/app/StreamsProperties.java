@@ -27,6 +27,7 @@ public final class StreamsProperties {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // The dead-letter handlers read these two from the Streams configuration they are given.
         props.put(AvatarStreamConfig.DLQ_TOPIC_CONFIG, config.dlqTopic());
         props.put(AvatarStreamConfig.SCHEMA_REGISTRY_URL_CONFIG, config.schemaRegistryUrl());

@@ -2,6 +2,7 @@ package io.callface.stream.cli;
 
 import io.callface.stream.demo.DemoModel;
 import io.callface.stream.demo.DemoStack;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,6 +88,8 @@ final class DemoCommand implements Callable<Integer> {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            System.err.println("demo: cannot read a WAV file: " + e.getMessage());
         }
     }
 

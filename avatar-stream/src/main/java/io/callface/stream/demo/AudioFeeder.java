@@ -6,13 +6,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -37,37 +36,44 @@ public final class AudioFeeder implements AutoCloseable {
     }
 
     /**
-     * Starts publishing; the returned latch opens once every caller's last chunk was sent.
+     * Starts publishing; the returned future completes once every caller's last chunk was sent, or
+     * exceptionally when a send fails (publishing stops then).
      *
      * @param speed 1.0 for real time, larger to go faster
      */
-    public CountDownLatch start(List<CallerAudio> callers, double speed) {
-        if (!(speed > 0)) {
-            throw new IllegalArgumentException("speed: must be positive, got " + speed);
-        }
+    public CompletableFuture<Void> start(List<CallerAudio> callers, double speed) {
         if (callers.isEmpty()) {
             throw new IllegalArgumentException("callers: nothing to publish");
         }
-        CountDownLatch done = new CountDownLatch(1);
+        if (!(speed > 0)) {
+            throw new IllegalArgumentException("speed: must be positive, got " + speed);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
         AtomicInteger tick = new AtomicInteger();
         int ticks = callers.stream().mapToInt(CallerAudio::chunkCount).max().orElse(0);
         long start = System.currentTimeMillis();
         long periodMicros = Math.max(1, Math.round(CHUNK_MILLIS * 1000 / speed));
-        AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
-        task.set(ticker.scheduleAtFixedRate(() -> {
-            int index = tick.getAndIncrement();
-            if (index >= ticks) {
-                producer.flush();
-                done.countDown();
-                task.get().cancel(false);
+        ScheduledFuture<?> task = ticker.scheduleAtFixedRate(() -> {
+            if (done.isDone()) {
                 return;
             }
-            for (CallerAudio caller : callers) {
-                if (index < caller.chunkCount()) {
-                    send(caller, index, start + index * CHUNK_MILLIS);
+            try {
+                int index = tick.getAndIncrement();
+                if (index >= ticks) {
+                    producer.flush();
+                    done.complete(null);
+                    return;
                 }
+                for (CallerAudio caller : callers) {
+                    if (index < caller.chunkCount()) {
+                        send(caller, index, start + index * CHUNK_MILLIS);
+                    }
+                }
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
             }
-        }, 0, periodMicros, TimeUnit.MICROSECONDS));
+        }, 0, periodMicros, TimeUnit.MICROSECONDS);
+        done.whenComplete((ignored, error) -> task.cancel(false));
         return done;
     }
 

@@ -5,6 +5,7 @@ import io.callface.stream.audio.WavReader;
 import io.callface.stream.synth.VoiceSynthesizer;
 import io.callface.stream.synth.VoiceTraits;
 import io.callface.stream.window.SpeakerId;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ final class DemoCallers {
      * @param round   distinguishes successive rounds of calls (call ids get it as a suffix)
      * @param seconds how long each synthetic participant speaks
      */
-    static List<CallerAudio> round(int round, double seconds, List<Path> wavFiles, long seed) {
+    static List<CallerAudio> round(int round, double seconds, List<Path> wavFiles, long seed) throws IOException {
         Random random = new Random(seed + round);
         VoiceSynthesizer synthesizer = new VoiceSynthesizer();
         List<CallerAudio> callers = new ArrayList<>();

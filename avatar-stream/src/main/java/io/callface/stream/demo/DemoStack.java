@@ -10,12 +10,14 @@ import io.callface.stream.app.CallfaceTopics;
 import io.callface.stream.config.AvatarStreamConfig;
 import io.callface.stream.embedded.EmbeddedKafkaBroker;
 import io.callface.stream.embedded.EmbeddedSchemaRegistry;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -100,8 +102,12 @@ public final class DemoStack implements AutoCloseable {
     }
 
     /** Publishes one round of demo calls; returns once the last chunk was sent. */
-    public void feed(int round, double seconds, List<Path> wavFiles, double speed) throws InterruptedException {
-        feeder.start(DemoCallers.round(round, seconds, wavFiles, 2019), speed).await();
+    public void feed(int round, double seconds, List<Path> wavFiles, double speed) throws InterruptedException, IOException {
+        try {
+            feeder.start(DemoCallers.round(round, seconds, wavFiles, 2019), speed).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("publishing demo audio failed: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     public String bootstrapServers() {

@@ -8,23 +8,23 @@ import io.callface.avro.Encoding;
 import io.callface.stream.window.SpeakerId;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 class AudioFeederTest {
     @Test
-    void publishesTwentyMillisecondChunksInSequenceWithEndOfStreamOnTheLast() throws InterruptedException {
-        MockProducer<String, AudioChunk> producer = new MockProducer<>();
+    void publishesTwentyMillisecondChunksInSequenceWithEndOfStreamOnTheLast() throws Exception {
+        MockProducer<String, AudioChunk> producer = new MockProducer<>(true, null, new StringSerializer(), (topic, chunk) -> new byte[0]);
         float[] samples = new float[16_000 / 50 * 3 + 100]; // three full chunks and a partial one
         for (int i = 0; i < samples.length; i++) {
             samples[i] = (i % 100) / 100f - 0.5f;
         }
         try (AudioFeeder feeder = new AudioFeeder(producer, "callface.audio")) {
-            boolean done = feeder.start(List.of(new CallerAudio(new SpeakerId("c", "p"), samples, 16_000)), 1000)
-                    .await(10, TimeUnit.SECONDS);
-            assertThat(done).isTrue();
+            feeder.start(List.of(new CallerAudio(new SpeakerId("c", "p"), samples, 16_000)), 1000).get(10, TimeUnit.SECONDS);
         }
 
         List<ProducerRecord<String, AudioChunk>> sent = producer.history();
@@ -41,6 +41,18 @@ class AudioFeederTest {
         assertThat(sent.get(3).value().getPayload().remaining()).isEqualTo(200);
         short second = first.order(java.nio.ByteOrder.LITTLE_ENDIAN).getShort(2);
         assertThat(second).isEqualTo((short) Math.round(samples[1] * 32767f));
+    }
+
+    @Test
+    void aFailingSendEndsPublishingWithTheError() {
+        MockProducer<String, AudioChunk> producer = new MockProducer<>(true, null, new StringSerializer(), (topic, chunk) -> {
+            throw new IllegalStateException("broker gone");
+        });
+        try (AudioFeeder feeder = new AudioFeeder(producer, "t")) {
+            CallerAudio caller = new CallerAudio(new SpeakerId("c", "p"), new float[3200], 16_000);
+            assertThatThrownBy(() -> feeder.start(List.of(caller), 1000).get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasRootCauseMessage("broker gone");
+        }
     }
 
     @Test
