@@ -6,9 +6,6 @@ import io.callface.avro.AudioChunk;
 import io.callface.avro.AvatarEvent;
 import io.callface.avro.DeadLetter;
 import io.callface.avro.Encoding;
-import io.callface.avro.FaceColours;
-import io.callface.avro.FaceMeasures;
-import io.callface.avro.Timings;
 import io.callface.serde.AvroSerde;
 import io.callface.serde.SchemaRegistryClient;
 import io.callface.serde.SchemaRegistryClients;
@@ -16,6 +13,7 @@ import io.callface.stream.app.StreamsProperties;
 import io.callface.stream.audio.Spectrogram;
 import io.callface.stream.avatar.AvatarGenerator;
 import io.callface.stream.config.AvatarStreamConfig;
+import io.callface.stream.testing.FakeAvatars;
 import io.callface.stream.window.SpeakerWindow;
 import io.callface.stream.window.SpeakerWindowProcessor;
 import java.nio.ByteBuffer;
@@ -63,7 +61,7 @@ class AvatarTopologyTest {
         AvroSerde<AvatarEvent> avatarSerde = new AvroSerde<>(registry, AvatarEvent.class);
         AvatarGenerator fake = window -> {
             windows.add(window);
-            return fakeEvent(window);
+            return FakeAvatars.of(window);
         };
         Properties props = StreamsProperties.from(config);
         driver = new TopologyTestDriver(AvatarTopology.build(config, fake, audioSerde, avatarSerde), props);
@@ -218,17 +216,5 @@ class AvatarTopologyTest {
             out[i] = Math.round(samples[i] * 32767) / 32768f;
         }
         return out;
-    }
-
-    private static AvatarEvent fakeEvent(SpeakerWindow window) {
-        return AvatarEvent.newBuilder()
-                .setCallId(window.speaker().callId()).setParticipantId(window.speaker().participantId())
-                .setWindowIndex(window.windowIndex()).setWindowStart(Instant.ofEpochMilli(window.windowStartMs()))
-                .setWindowEnd(Instant.ofEpochMilli(window.windowEndMs())).setProvisional(window.provisional())
-                .setVoicedSeconds(window.audioSeconds()).setModelVersion("fake").setFaceImagePng(ByteBuffer.allocate(0))
-                .setImageWidth(0).setImageHeight(0).setLandmarks(List.of())
-                .setMeasures(new FaceMeasures(0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f))
-                .setColours(new FaceColours("#000000", "#000000", "#000000", "#000000"))
-                .setFaceEmbedding(List.of()).setTimings(new Timings(0f, 0f, 0f, 0f, 0f)).build();
     }
 }
