@@ -120,6 +120,6 @@ class SpectrogramTest {
         float[] long_ = VoiceActivityDetectorTest.whiteNoise(100_000, 0.1, 16);
         assertThat(SpeechSegment.toSixSeconds(long_)).containsExactly(java.util.Arrays.copyOf(long_, 96_000));
         assertThat(new Spectrogram().compute(SpeechSegment.toSixSeconds(odd))).hasSize(2 * 598 * 257);
-        assertThatThrownBy(() -> SpeechSegment.toSixSeconds(new float[0])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SpeechSegment.toSixSeconds(new float[0])).isInstanceOf(AudioFormatException.class);
     }
 }
