@@ -37,16 +37,23 @@ public final class Spectrogram {
     public float[] compute(float[] samples) {
         int frames = frameCount(samples.length);
         if (frames == 0) {
-            throw new IllegalArgumentException(
-                    "samples: " + samples.length + " samples is shorter than one " + FRAME_LENGTH + "-sample frame");
+            throw new AudioFormatException(
+                    "samples", samples.length + " samples is shorter than one " + FRAME_LENGTH + "-sample frame");
         }
         float[] out = new float[2 * frames * BINS];
         computeInto(samples, frames, out);
         return out;
     }
 
-    /** As {@link #compute} but into a caller-owned array of at least {@code 2 * T * 257} floats. */
+    /**
+     * As {@link #compute} but for the first {@code frames} frames, into a caller-owned array of at least
+     * {@code 2 * frames * 257} floats.
+     */
     public void computeInto(float[] samples, int frames, float[] out) {
+        if (frames < 0 || frames > frameCount(samples.length) || out.length < 2 * frames * BINS) {
+            throw new IllegalArgumentException("frames: " + frames + " does not fit " + samples.length
+                    + " samples (" + frameCount(samples.length) + " frames) and an output of " + out.length + " floats");
+        }
         int imaginaryOffset = frames * BINS;
         for (int t = 0; t < frames; t++) {
             int start = t * HOP;

@@ -13,7 +13,7 @@ public final class SpeechSegment {
     /** Returns exactly {@code length} samples: {@code samples} repeated end to end, or cut. */
     public static float[] repeatToLength(float[] samples, int length) {
         if (samples.length == 0) {
-            throw new IllegalArgumentException("samples: an empty segment cannot be repeated");
+            throw new AudioFormatException("samples", "an empty segment cannot be repeated");
         }
         if (samples.length >= length) {
             return Arrays.copyOf(samples, length);
