@@ -4,6 +4,7 @@ import io.callface.stream.config.AvatarStreamConfig;
 import io.callface.stream.errors.DeadLetterDeserializationHandler;
 import io.callface.stream.errors.DeadLetterProcessingHandler;
 import io.callface.stream.errors.DeadLetterProductionHandler;
+import io.callface.stream.errors.DeadLetters;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,8 +30,8 @@ public final class StreamsProperties {
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // The dead-letter handlers read these two from the Streams configuration they are given.
-        props.put(AvatarStreamConfig.DLQ_TOPIC_CONFIG, config.dlqTopic());
-        props.put(AvatarStreamConfig.SCHEMA_REGISTRY_URL_CONFIG, config.schemaRegistryUrl());
+        props.put(DeadLetters.TOPIC_CONFIG, config.dlqTopic());
+        props.put(DeadLetters.REGISTRY_URL_CONFIG, config.schemaRegistryUrl());
         // One window's inference must finish well inside the transaction; avatars are small but not tiny.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 30_000);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");

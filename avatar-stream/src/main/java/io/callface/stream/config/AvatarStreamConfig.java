@@ -18,6 +18,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * Every setting of the avatar-stream application, declared once with type, default, validator and doc
  * ({@code avatar-stream.jar run --print-config-docs} prints them). Settings prefixed {@value #KAFKA_PREFIX}
  * are handed, prefix removed, to the Kafka Streams clients (SASL, TLS, tuning) and are never logged.
+ * No key starts with {@code topic.}: Kafka Streams reads that prefix as internal-topic settings.
  */
 public final class AvatarStreamConfig extends AbstractConfig {
 
@@ -34,16 +35,16 @@ public final class AvatarStreamConfig extends AbstractConfig {
     private static final String SCHEMA_REGISTRY_URL_DOC = "Confluent-compatible schema registry, http(s)://host:port "
             + "(comma-separated for several), or mock://scope for an in-process registry in tests.";
 
-    public static final String AUDIO_TOPIC_CONFIG = "topic.audio";
+    public static final String AUDIO_TOPIC_CONFIG = "audio.topic";
     private static final String AUDIO_TOPIC_DOC = "Input topic of AudioChunk records keyed by 'callId/participantId'.";
 
-    public static final String AVATARS_TOPIC_CONFIG = "topic.avatars";
+    public static final String AVATARS_TOPIC_CONFIG = "avatars.topic";
     private static final String AVATARS_TOPIC_DOC = "Output topic of AvatarEvent records keyed by 'callId/participantId'.";
 
-    public static final String DLQ_TOPIC_CONFIG = "topic.dlq";
+    public static final String DLQ_TOPIC_CONFIG = "dlq.topic";
     private static final String DLQ_TOPIC_DOC = "Dead-letter topic: DeadLetter records for input that cannot be processed.";
 
-    public static final String MODELS_TOPIC_CONFIG = "topic.models";
+    public static final String MODELS_TOPIC_CONFIG = "models.topic";
     private static final String MODELS_TOPIC_DOC = "Compacted topic of ModelRelease records.";
 
     public static final String MODEL_DIR_CONFIG = "model.dir";
@@ -78,7 +79,7 @@ public final class AvatarStreamConfig extends AbstractConfig {
     public static final String IMAGE_SIZE_CONFIG = "avatar.image.size";
     private static final String IMAGE_SIZE_DOC = "Edge of the published PNG face in pixels; 0 keeps the decoder's size.";
 
-    public static final String TOPIC_PARTITIONS_CONFIG = "topic.partitions";
+    public static final String TOPIC_PARTITIONS_CONFIG = "topics.partitions";
     private static final String TOPIC_PARTITIONS_DOC = "Partitions used when callface creates its topics (demo, tests).";
 
     private static final ConfigDef.Validator NON_EMPTY_LIST = ConfigDef.LambdaValidator.with(

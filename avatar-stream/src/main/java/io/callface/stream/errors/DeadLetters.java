@@ -3,7 +3,6 @@ package io.callface.stream.errors;
 import io.callface.avro.DeadLetter;
 import io.callface.serde.AvroSerializer;
 import io.callface.serde.SchemaRegistryClients;
-import io.callface.stream.config.AvatarStreamConfig;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +14,11 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
  * Builds the {@link DeadLetter} records that callface's exception handlers hand back to Kafka Streams, which
  * writes them to the dead-letter topic in the same transaction as the task's other output.
  */
-final class DeadLetters {
+public final class DeadLetters {
+    /** Streams-configuration keys through which the handlers learn the dead-letter topic and the registry. */
+    public static final String TOPIC_CONFIG = "callface.dlq.topic";
+    public static final String REGISTRY_URL_CONFIG = "callface.dlq.schema.registry.url";
+
     private final String topic;
     private final AvroSerializer<DeadLetter> serializer;
 
@@ -24,13 +27,13 @@ final class DeadLetters {
         this.serializer = serializer;
     }
 
-    /** Reads {@code topic.dlq} and {@code schema.registry.url} from the Kafka Streams configuration. */
+    /** Reads {@link #TOPIC_CONFIG} and {@link #REGISTRY_URL_CONFIG} from the Kafka Streams configuration. */
     static DeadLetters fromConfigs(Map<String, ?> configs) {
-        Object topic = configs.get(AvatarStreamConfig.DLQ_TOPIC_CONFIG);
-        Object registry = configs.get(AvatarStreamConfig.SCHEMA_REGISTRY_URL_CONFIG);
+        Object topic = configs.get(TOPIC_CONFIG);
+        Object registry = configs.get(REGISTRY_URL_CONFIG);
         if (topic == null || registry == null) {
-            throw new IllegalStateException("dead-letter handlers need '" + AvatarStreamConfig.DLQ_TOPIC_CONFIG + "' and '"
-                    + AvatarStreamConfig.SCHEMA_REGISTRY_URL_CONFIG + "' in the Kafka Streams configuration");
+            throw new IllegalStateException("dead-letter handlers need '" + TOPIC_CONFIG + "' and '"
+                    + REGISTRY_URL_CONFIG + "' in the Kafka Streams configuration");
         }
         return new DeadLetters(topic.toString(),
                 new AvroSerializer<>(SchemaRegistryClients.forUrl(registry.toString()), DeadLetter.class));

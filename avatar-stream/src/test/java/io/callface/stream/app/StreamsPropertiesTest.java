@@ -6,6 +6,7 @@ import io.callface.stream.config.AvatarStreamConfig;
 import io.callface.stream.errors.DeadLetterDeserializationHandler;
 import io.callface.stream.errors.DeadLetterProcessingHandler;
 import io.callface.stream.errors.DeadLetterProductionHandler;
+import io.callface.stream.errors.DeadLetters;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -28,7 +29,8 @@ class StreamsPropertiesTest {
                 .isEqualTo(DeadLetterProcessingHandler.class);
         assertThat(props.get(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG))
                 .isEqualTo(DeadLetterProductionHandler.class);
-        assertThat(props.get("topic.dlq")).isEqualTo("callface.dlq");
+        assertThat(props.get(DeadLetters.TOPIC_CONFIG)).isEqualTo("callface.dlq");
+        assertThat(props.keySet()).noneMatch(key -> key.toString().startsWith(StreamsConfig.TOPIC_PREFIX));
         assertThat(props.get("security.protocol")).isEqualTo("SSL");
         // A valid Kafka Streams configuration as a whole.
         assertThat(new StreamsConfig(props).getString(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("callface-avatar-stream");
