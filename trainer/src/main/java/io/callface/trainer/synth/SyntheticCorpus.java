@@ -1,5 +1,7 @@
 package io.callface.trainer.synth;
 
+import io.callface.stream.audio.Audio;
+import io.callface.stream.audio.WavWriter;
 import io.callface.stream.synth.VoiceSynthesizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -115,7 +117,7 @@ public final class SyntheticCorpus {
         try {
             for (int k = 0; k < spec.clipsPerIdentity(); k++) {
                 float[] samples = synthesizer.synthesize(traits.voice(), spec.clipSeconds(), mix(identitySeed, k + 1));
-                Pcm16Wav.write(dir.resolve(audioPath(id, k)), samples, VoiceSynthesizer.SAMPLE_RATE);
+                WavWriter.write(dir.resolve(audioPath(id, k)), new Audio(samples, VoiceSynthesizer.SAMPLE_RATE));
             }
             RenderedFace face = renderer.render(traits);
             Path png = dir.resolve(facePath(id));
