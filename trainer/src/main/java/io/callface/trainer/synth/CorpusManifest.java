@@ -143,9 +143,7 @@ public final class CorpusManifest {
         }
         String id = fields[0];
         Split split = Split.fromCsv(fields[1]);
-        if (identities.isPresent()) {
-            requireListed(id, split, fields[1], identities.get());
-        }
+        identities.ifPresent(listed -> requireListed(id, split, fields[1], listed));
         Path audio = inside(root, "audio", fields[2]);
         Path face = inside(root, "face", fields[3]);
         String faceName = face.getFileName().toString();
