@@ -3,14 +3,15 @@ package io.callface.trainer.cli;
 import io.callface.trainer.eval.EvaluationReport;
 import io.callface.trainer.eval.Evaluator;
 import io.callface.trainer.onnx.ModelDirectory;
-import io.callface.trainer.train.Corpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code evaluate}: measures a model directory on a corpus's test split; writes report.md and metrics. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -18,6 +19,9 @@ import picocli.CommandLine.Option;
 public final class EvaluateCommand implements Callable<Integer> {
     /** Name of the markdown report written into the report directory. */
     public static final String REPORT_FILE = "report.md";
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--data", required = true, description = "Corpus directory with manifest.csv.")
     Path data;
@@ -31,7 +35,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelDirectory directory = ModelDirectory.open(model);
-        EvaluationReport result = Evaluator.evaluate(Corpus.read(data), directory);
+        EvaluationReport result = Evaluator.evaluate(CorpusLoader.load(data, spec.commandLine().getErr()), directory);
         directory.withMetrics(result.metrics());
         Path reportDir = report == null ? model : report;
         String markdown = result.toMarkdown(directory.manifest().preset());

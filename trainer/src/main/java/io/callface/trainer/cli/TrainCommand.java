@@ -2,18 +2,24 @@ package io.callface.trainer.cli;
 
 import io.callface.trainer.nn.Preset;
 import io.callface.trainer.onnx.ModelDirectory;
+import io.callface.trainer.synth.CorpusManifest;
 import io.callface.trainer.train.ProgressReporter;
 import io.callface.trainer.train.TrainingOptions;
 import io.callface.trainer.train.TrainingPipeline;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code train}: trains Speech2Face on a corpus and writes an ONNX model directory. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the face and voice networks on DJL (PyTorch, CPU, offline) and export ONNX.")
 public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--data", required = true, description = "Corpus directory with manifest.csv.")
     Path data;
 
@@ -45,7 +51,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (faceEpochs != null) {
             options = options.withFaceEpochs(faceEpochs);
         }
-        ModelDirectory model = new TrainingPipeline(ProgressReporter.toStderr()).train(data, chosen, out, options);
+        CorpusManifest corpus = CorpusLoader.load(data, spec.commandLine().getErr());
+        ModelDirectory model = new TrainingPipeline(ProgressReporter.toStderr()).train(corpus, chosen, out, options);
         System.out.println("model written to " + model.path());
         return 0;
     }

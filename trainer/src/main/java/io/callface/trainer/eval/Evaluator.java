@@ -2,12 +2,12 @@ package io.callface.trainer.eval;
 
 import io.callface.stream.model.ModelContract;
 import io.callface.trainer.onnx.ModelDirectory;
-import io.callface.trainer.train.Corpus;
-import io.callface.trainer.train.CorpusEntry;
-import io.callface.trainer.train.CorpusException;
+import io.callface.trainer.synth.CorpusClip;
+import io.callface.trainer.synth.CorpusFormatException;
+import io.callface.trainer.synth.CorpusManifest;
+import io.callface.trainer.synth.Split;
 import io.callface.trainer.train.FaceSample;
 import io.callface.trainer.train.SpectrogramCache;
-import io.callface.trainer.train.Split;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,10 +22,11 @@ public final class Evaluator {
     private Evaluator() {
     }
 
-    public static EvaluationReport evaluate(Corpus corpus, ModelDirectory model) {
-        List<CorpusEntry> clips = corpus.entries(Split.TEST);
+    /** Evaluates {@code model} on the test split of {@code corpus}; throws {@link CorpusFormatException} when it is empty. */
+    public static EvaluationReport evaluate(CorpusManifest corpus, ModelDirectory model) {
+        List<CorpusClip> clips = corpus.clips(Split.TEST);
         if (clips.isEmpty()) {
-            throw new CorpusException("corpus " + corpus.dir() + ": the test split is empty");
+            throw new CorpusFormatException("corpus " + corpus.dir() + ": the test split is empty");
         }
         int size = model.manifest().imageHeight();
         int imageFloats = ModelContract.IMAGE_CHANNELS * size * size;
@@ -33,7 +34,7 @@ public final class Evaluator {
         try (OnnxFeatureExtractor extractor = new OnnxFeatureExtractor(model)) {
             List<float[]> gallery = new ArrayList<>();
             Map<String, Integer> galleryIndex = new HashMap<>();
-            for (CorpusEntry clip : clips) {
+            for (CorpusClip clip : clips) {
                 galleryIndex.computeIfAbsent(clip.identity(), id -> {
                     float[] image = new float[imageFloats];
                     FaceSample.load(clip, size).copyImage(image, 0);
@@ -43,7 +44,7 @@ public final class Evaluator {
             }
             Accumulator six = new Accumulator(gallery);
             Accumulator three = new Accumulator(gallery);
-            for (CorpusEntry clip : clips) {
+            for (CorpusClip clip : clips) {
                 int truth = galleryIndex.get(clip.identity());
                 six.add(extractor.voiceFeature(spectrograms.sixSeconds(clip.audio())), truth);
                 three.add(extractor.voiceFeature(spectrograms.threeSeconds(clip.audio())), truth);

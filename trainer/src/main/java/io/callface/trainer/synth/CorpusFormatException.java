@@ -1,8 +1,15 @@
 package io.callface.trainer.synth;
 
-/** A corpus directory or file that cannot be used; the message names the file, line and value. */
+/**
+ * Corpus data that cannot be used (manifest, identities, WAV, PNG or landmarks file); the message names the
+ * file, line and value.
+ */
 public class CorpusFormatException extends RuntimeException {
     public CorpusFormatException(String message) {
         super(message);
+    }
+
+    public CorpusFormatException(String message, Throwable cause) {
+        super(message, cause);
     }
 }

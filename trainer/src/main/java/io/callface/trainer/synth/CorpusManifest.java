@@ -12,11 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A corpus directory as read back: the usable clips of {@code manifest.csv} and the identities of
- * {@code identities.csv}.
+ * A corpus directory as read back: the usable clips of {@code manifest.csv} and, for synthetic corpora, the
+ * identities of {@code identities.csv}. This is the one reader of the corpus format for synthesis checks,
+ * training and evaluation.
+ *
+ * <p>{@code identities.csv} is optional: corpora not made by {@link SyntheticCorpus} have no generating traits.
+ * When it is present, every manifest row is checked against it.
  *
  * <p>Reading is lenient per row and strict overall: a malformed row (wrong column count, unknown split,
- * unknown identity, split disagreeing with {@code identities.csv}, absolute or escaping path) is skipped and
+ * identity missing from or split disagreeing with {@code identities.csv}, absolute or escaping path) is skipped and
  * reported in {@link #problems()} with its file and line number; a row whose audio, face or landmarks file is
  * missing is skipped and counted in {@link #missingFiles()}. {@link #read} throws
  * {@link CorpusFormatException} only when a header is wrong or no usable clip is left.
@@ -37,11 +41,13 @@ public final class CorpusManifest {
         this.missingFiles = missingFiles;
     }
 
-    /** Reads {@code dir/identities.csv} and {@code dir/manifest.csv}. */
+    /** Reads {@code dir/manifest.csv} and, when present, {@code dir/identities.csv}. */
     public static CorpusManifest read(Path dir) throws IOException {
         Path root = dir.toAbsolutePath().normalize();
         List<String> problems = new ArrayList<>();
-        Map<String, Identity> identities = readIdentities(root.resolve(SyntheticCorpus.IDENTITIES), problems);
+        Path identitiesFile = root.resolve(SyntheticCorpus.IDENTITIES);
+        Optional<Map<String, Identity>> identities = Files.exists(identitiesFile)
+                ? Optional.of(readIdentities(identitiesFile, problems)) : Optional.empty();
         List<String> lines = readLines(root.resolve(SyntheticCorpus.MANIFEST), SyntheticCorpus.MANIFEST_HEADER);
         List<CorpusClip> clips = new ArrayList<>();
         int missing = 0;
@@ -67,7 +73,7 @@ public final class CorpusManifest {
             throw new CorpusFormatException(root + ": no usable clips (" + problems.size() + " bad rows, "
                     + missing + " with missing files)" + (problems.isEmpty() ? "" : "; first: " + problems.get(0)));
         }
-        return new CorpusManifest(root, clips, identities, problems, missing);
+        return new CorpusManifest(root, clips, identities.orElse(Map.of()), problems, missing);
     }
 
     /** The corpus directory (absolute). */
@@ -83,11 +89,19 @@ public final class CorpusManifest {
         return clips.stream().filter(c -> c.split() == split).toList();
     }
 
+    /**
+     * Distinct identity ids of the usable clips of {@code split}, in manifest order; an id's index here is its
+     * class of the identity head during training.
+     */
+    public List<String> identityIds(Split split) {
+        return clips(split).stream().map(CorpusClip::identity).distinct().toList();
+    }
+
     public Optional<Identity> identity(String id) {
         return Optional.ofNullable(identities.get(id));
     }
 
-    /** All identities of {@code identities.csv} that parsed, in file order. */
+    /** All identities of {@code identities.csv} that parsed, in file order; empty when the corpus has no such file. */
     public Map<String, Identity> identities() {
         return identities;
     }
@@ -121,7 +135,7 @@ public final class CorpusManifest {
         return identities;
     }
 
-    private static CorpusClip parseClip(Path root, String line, Map<String, Identity> identities) {
+    private static CorpusClip parseClip(Path root, String line, Optional<Map<String, Identity>> identities) {
         String[] fields = line.split(",", -1);
         if (fields.length != 4) {
             throw new IllegalArgumentException("expected 4 columns (" + SyntheticCorpus.MANIFEST_HEADER
@@ -129,14 +143,7 @@ public final class CorpusManifest {
         }
         String id = fields[0];
         Split split = Split.fromCsv(fields[1]);
-        Identity identity = identities.get(id);
-        if (identity == null) {
-            throw new IllegalArgumentException("identity: '" + id + "' is not in " + SyntheticCorpus.IDENTITIES);
-        }
-        if (identity.split() != split) {
-            throw new IllegalArgumentException("split: '" + fields[1] + "' disagrees with "
-                    + SyntheticCorpus.IDENTITIES + " ('" + identity.split().csvName() + "') for " + id);
-        }
+        identities.ifPresent(listed -> requireListed(id, split, fields[1], listed));
         Path audio = inside(root, "audio", fields[2]);
         Path face = inside(root, "face", fields[3]);
         String faceName = face.getFileName().toString();
@@ -146,6 +153,17 @@ public final class CorpusManifest {
         Path landmarks = face.resolveSibling(
                 faceName.substring(0, faceName.length() - 4) + SyntheticCorpus.LANDMARKS_SUFFIX);
         return new CorpusClip(id, split, audio, face, landmarks);
+    }
+
+    private static void requireListed(String id, Split split, String splitText, Map<String, Identity> identities) {
+        Identity identity = identities.get(id);
+        if (identity == null) {
+            throw new IllegalArgumentException("identity: '" + id + "' is not in " + SyntheticCorpus.IDENTITIES);
+        }
+        if (identity.split() != split) {
+            throw new IllegalArgumentException("split: '" + splitText + "' disagrees with "
+                    + SyntheticCorpus.IDENTITIES + " ('" + identity.split().csvName() + "') for " + id);
+        }
     }
 
     private static Path inside(Path root, String field, String relative) {

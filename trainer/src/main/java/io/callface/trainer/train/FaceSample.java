@@ -1,14 +1,14 @@
 package io.callface.trainer.train;
 
 import io.callface.stream.model.ModelContract;
+import io.callface.trainer.synth.CorpusClip;
+import io.callface.trainer.synth.CorpusFormatException;
+import io.callface.trainer.synth.LandmarksCsv;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
@@ -28,9 +28,9 @@ public final class FaceSample {
         this.landmarks = landmarks;
     }
 
-    /** Loads {@code entry}'s PNG (resized to {@code size} x {@code size} when needed) and landmarks CSV. */
-    public static FaceSample load(CorpusEntry entry, int size) {
-        return new FaceSample(entry.identity(), size, readImage(entry.face(), size), readLandmarks(entry.landmarks()));
+    /** Loads {@code clip}'s PNG (resized to {@code size} x {@code size} when needed) and landmarks CSV. */
+    public static FaceSample load(CorpusClip clip, int size) {
+        return new FaceSample(clip.identity(), size, readImage(clip.face(), size), readLandmarks(clip.landmarks()));
     }
 
     public String identity() {
@@ -56,10 +56,10 @@ public final class FaceSample {
         try {
             source = ImageIO.read(file.toFile());
         } catch (IOException e) {
-            throw new CorpusException("cannot read face " + file + ": " + e.getMessage(), e);
+            throw new CorpusFormatException("cannot read face " + file + ": " + e.getMessage(), e);
         }
         if (source == null) {
-            throw new CorpusException("face " + file + ": not a readable image");
+            throw new CorpusFormatException("face " + file + ": not a readable image");
         }
         BufferedImage rgb = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = rgb.createGraphics();
@@ -81,32 +81,10 @@ public final class FaceSample {
     }
 
     private static float[] readLandmarks(Path file) {
-        List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
-                    .filter(l -> !l.isEmpty()).toList();
+            return LandmarksCsv.read(file);
         } catch (IOException e) {
-            throw new CorpusException("cannot read landmarks " + file + ": " + e.getMessage(), e);
+            throw new CorpusFormatException("cannot read landmarks " + file + ": " + e.getMessage(), e);
         }
-        if (lines.size() != ModelContract.LANDMARK_COUNT) {
-            throw new CorpusException("landmarks " + file + ": expected " + ModelContract.LANDMARK_COUNT
-                    + " lines, got " + lines.size());
-        }
-        float[] xy = new float[2 * ModelContract.LANDMARK_COUNT];
-        for (int i = 0; i < lines.size(); i++) {
-            String[] cells = lines.get(i).split(",");
-            try {
-                xy[2 * i] = Float.parseFloat(cells[0]);
-                xy[2 * i + 1] = Float.parseFloat(cells[1]);
-            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-                throw new CorpusException("landmarks " + file + " line " + (i + 1) + ": expected 'x,y', got '"
-                        + lines.get(i) + "'", e);
-            }
-            if (!(xy[2 * i] >= 0 && xy[2 * i] <= 1 && xy[2 * i + 1] >= 0 && xy[2 * i + 1] <= 1)) {
-                throw new CorpusException("landmarks " + file + " line " + (i + 1) + ": coordinates must be in [0, 1], got '"
-                        + lines.get(i) + "'");
-            }
-        }
-        return xy;
     }
 }

@@ -6,6 +6,10 @@ import io.callface.trainer.nn.Preset;
 import io.callface.trainer.nn.Speech2FaceNetworks;
 import io.callface.trainer.onnx.ModelDirectory;
 import io.callface.trainer.onnx.OnnxExporter;
+import io.callface.trainer.synth.CorpusClip;
+import io.callface.trainer.synth.CorpusFormatException;
+import io.callface.trainer.synth.CorpusManifest;
+import io.callface.trainer.synth.Split;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,17 +29,19 @@ public final class TrainingPipeline {
         this.progress = progress;
     }
 
-    /** Trains on {@code corpus} with {@code preset} and writes the model directory {@code out}. */
-    public ModelDirectory train(Path corpus, Preset preset, Path out, TrainingOptions options) {
-        Corpus data = Corpus.read(corpus);
-        List<CorpusEntry> trainClips = data.entries(Split.TRAIN);
-        List<String> identities = data.identities(Split.TRAIN);
+    /**
+     * Trains on the train split of {@code corpus} with {@code preset} and writes the model directory
+     * {@code out}; throws {@link CorpusFormatException} when that split has fewer than 2 identities.
+     */
+    public ModelDirectory train(CorpusManifest corpus, Preset preset, Path out, TrainingOptions options) {
+        List<CorpusClip> trainClips = corpus.clips(Split.TRAIN);
+        List<String> identities = corpus.identityIds(Split.TRAIN);
         if (identities.size() < 2) {
-            throw new CorpusException("corpus " + corpus + ": the train split needs at least 2 identities, got "
+            throw new CorpusFormatException("corpus " + corpus.dir() + ": the train split needs at least 2 identities, got "
                     + identities.size());
         }
         Map<String, FaceSample> faces = new LinkedHashMap<>();
-        for (CorpusEntry e : trainClips) {
+        for (CorpusClip e : trainClips) {
             faces.computeIfAbsent(e.identity(), id -> FaceSample.load(e, preset.imageSize()));
         }
         configureEngine(options);

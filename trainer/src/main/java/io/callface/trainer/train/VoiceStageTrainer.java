@@ -8,6 +8,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.callface.stream.model.ModelContract;
 import io.callface.trainer.nn.Speech2FaceNetworks;
+import io.callface.trainer.synth.CorpusClip;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class VoiceStageTrainer {
      * @param clips    training clips
      * @param features {@code v_f} per identity from the frozen face encoder
      */
-    static void train(Speech2FaceNetworks networks, List<CorpusEntry> clips, Map<String, float[]> features,
+    static void train(Speech2FaceNetworks networks, List<CorpusClip> clips, Map<String, float[]> features,
             SpectrogramCache spectrograms, TrainingOptions options, ProgressReporter progress) {
         Random random = new Random(options.seed() + 1);
         ParameterUpdater updater = new ParameterUpdater(List.of(networks.voiceEncoder()), options);
@@ -38,7 +39,7 @@ final class VoiceStageTrainer {
                 FloatBuffer input = FloatBuffer.allocate(b * spectrogramFloats);
                 float[] target = new float[b * d];
                 for (int i = 0; i < b; i++) {
-                    CorpusEntry clip = clips.get(batch[i]);
+                    CorpusClip clip = clips.get(batch[i]);
                     input.put(spectrograms.sixSeconds(clip.audio()));
                     System.arraycopy(features.get(clip.identity()), 0, target, i * d, d);
                 }

@@ -3,6 +3,7 @@ package io.callface.trainer.train;
 import io.callface.stream.audio.AudioFormatException;
 import io.callface.stream.audio.AudioFrontEnd;
 import io.callface.stream.audio.WavReader;
+import io.callface.trainer.synth.CorpusFormatException;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -18,9 +19,9 @@ final class WavFile {
         try {
             return AudioFrontEnd.to16kMono(WavReader.read(file));
         } catch (IOException e) {
-            throw new CorpusException("cannot read audio " + file + ": " + e.getMessage(), e);
+            throw new CorpusFormatException("cannot read audio " + file + ": " + e.getMessage(), e);
         } catch (AudioFormatException e) {
-            throw new CorpusException("audio " + file + ": " + e.getMessage(), e);
+            throw new CorpusFormatException("audio " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callface.stream.model.ModelManifest;
 import io.callface.trainer.train.TrainedTinyModel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -37,13 +42,31 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void badCorpusRowsArePrintedToStderrAndTheRestIsEvaluated() throws Exception {
+        TrainedTinyModel fixture = TrainedTinyModel.get();
+        Path model = fixture.copyModel(tmp.resolve("model"));
+        Path corpus = copyCorpus(fixture.corpus(), tmp.resolve("corpus"));
+        Files.writeString(corpus.resolve("manifest.csv"), "id009,test,audio/none.wav\n", StandardOpenOption.APPEND);
+        CommandLine cli = new CommandLine(new EvaluateCommand());
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+
+        int exit = cli.execute("--data", corpus.toString(), "--model", model.toString());
+
+        assertThat(exit).isZero();
+        assertThat(err.toString()).contains(": skipped 1 bad row(s):")
+                .contains("manifest.csv line 22: expected 4 columns");
+        assertThat(ModelManifest.read(model).metrics().get("test_clips")).isEqualTo(6.0);
+    }
+
+    @Test
     void aTamperedModelFileIsRefused() throws Exception {
         TrainedTinyModel fixture = TrainedTinyModel.get();
         Path model = fixture.copyModel(tmp.resolve("tampered"));
         Files.write(model.resolve("encoder.onnx"), new byte[] {1, 2, 3});
         CommandLine cli = new CommandLine(new EvaluateCommand());
-        java.io.StringWriter err = new java.io.StringWriter();
-        cli.setErr(new java.io.PrintWriter(err));
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
         cli.setExecutionExceptionHandler((e, c, p) -> {
             c.getErr().println(e.getMessage());
             return 2;
@@ -53,5 +76,14 @@ class EvaluateCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("sha256 of encoder.onnx");
+    }
+
+    private static Path copyCorpus(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(from.relativize(file).toString()));
+            }
+        }
+        return to;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,33 @@ class CorpusManifestTest {
         assertThat(identity.traits().sex()).isEqualTo(generated.sex());
         assertThat(identity.traits().vocalTractCm()).isCloseTo(generated.vocalTractCm(), org.assertj.core.data.Offset.offset(1e-4));
         assertThat(identity.traits().colours()).isEqualTo(generated.colours());
+    }
+
+    @Test
+    void listsTheIdentitiesOfASplitInManifestOrder() throws IOException {
+        CorpusManifest corpus = CorpusManifest.read(dir);
+        List<Split> splits = new SyntheticCorpus(SPEC).splits();
+        List<String> expected = IntStream.range(0, SPEC.identities()).filter(i -> splits.get(i) == Split.TRAIN)
+                .mapToObj(SyntheticCorpus::identityId).toList();
+        assertThat(corpus.identityIds(Split.TRAIN)).hasSize(7).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void readsACorpusWithoutIdentitiesCsvFromTheManifestAlone() throws IOException {
+        Files.delete(dir.resolve(SyntheticCorpus.IDENTITIES));
+        Path manifest = dir.resolve(SyntheticCorpus.MANIFEST);
+        List<String> lines = new ArrayList<>(Files.readAllLines(manifest));
+        lines.add("speaker-x,val,audio/id00000_0.wav,faces/id00000.png");
+        lines.add(",train,audio/id00000_0.wav,faces/id00000.png");
+        Files.write(manifest, lines);
+
+        CorpusManifest corpus = CorpusManifest.read(dir);
+
+        assertThat(corpus.identities()).isEmpty();
+        assertThat(corpus.identity("id00000")).isEmpty();
+        assertThat(corpus.clips()).hasSize(21);
+        assertThat(corpus.clips(Split.VAL)).extracting(CorpusClip::identity).contains("speaker-x");
+        assertThat(corpus.problems()).containsExactly("manifest.csv line 23: identity: must not be blank");
     }
 
     @Test

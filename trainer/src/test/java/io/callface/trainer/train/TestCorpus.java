@@ -1,5 +1,6 @@
 package io.callface.trainer.train;
 
+import io.callface.trainer.synth.SyntheticCorpus;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -16,7 +17,7 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /**
- * Writes a small corpus in the trainer's format for tests: each identity has a voice with its own pitch and
+ * Writes a small corpus in the trainer's format for tests (manifest, WAVs, PNGs, landmarks; no {@code identities.csv}): each identity has a voice with its own pitch and
  * a 64x64 face whose colours and proportions depend on the same hidden traits, so voice and face are related.
  */
 public final class TestCorpus {
@@ -30,7 +31,7 @@ public final class TestCorpus {
      */
     public static Path write(Path dir, int identities, int clipsPerIdentity, int testIdentities, long seed) {
         Random random = new Random(seed);
-        List<String> rows = new ArrayList<>(List.of(Corpus.HEADER));
+        List<String> rows = new ArrayList<>(List.of(SyntheticCorpus.MANIFEST_HEADER));
         try {
             Files.createDirectories(dir.resolve("audio"));
             Files.createDirectories(dir.resolve("faces"));
@@ -45,7 +46,7 @@ public final class TestCorpus {
                     rows.add(id + "," + split + "," + audio + ",faces/" + id + ".png");
                 }
             }
-            Files.write(dir.resolve(Corpus.MANIFEST), rows);
+            Files.write(dir.resolve(SyntheticCorpus.MANIFEST), rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package io.callface.trainer.train;
 
 import io.callface.trainer.nn.Preset;
 import io.callface.trainer.onnx.ModelDirectory;
+import io.callface.trainer.synth.CorpusManifest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -44,12 +45,18 @@ public final class TrainedTinyModel {
 
     /** Trains tiny with the fixture's options; progress goes to {@code log} on every step. */
     public static ModelDirectory train(Path corpus, Path out, long seed, ByteArrayOutputStream log) {
+        CorpusManifest manifest;
+        try {
+            manifest = CorpusManifest.read(corpus);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         AtomicLong clock = new AtomicLong();
         // A clock that jumps 2 s per reading makes the reporter print every step.
         ProgressReporter progress = new ProgressReporter(new PrintStream(log, true, StandardCharsets.UTF_8),
                 () -> clock.addAndGet(2_000_000_000L));
         Preset tiny = Preset.tiny();
-        return new TrainingPipeline(progress).train(corpus, tiny, out,
+        return new TrainingPipeline(progress).train(manifest, tiny, out,
                 TrainingOptions.defaults(tiny).withFaceEpochs(40).withVoiceEpochs(6).withSeed(seed));
     }
 

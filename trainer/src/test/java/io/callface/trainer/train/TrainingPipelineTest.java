@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.callface.stream.model.ModelContract;
 import io.callface.trainer.nn.Preset;
 import io.callface.trainer.onnx.ModelDirectory;
+import io.callface.trainer.synth.CorpusFormatException;
+import io.callface.trainer.synth.CorpusManifest;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,11 +47,11 @@ class TrainingPipelineTest {
 
     @Test
     void aCorpusWithOneTrainingIdentityIsRejected() throws Exception {
-        Path corpus = TestCorpus.write(tmp.resolve("one"), 2, 1, 1, 3);
+        CorpusManifest corpus = CorpusManifest.read(TestCorpus.write(tmp.resolve("one"), 2, 1, 1, 3));
         Preset tiny = Preset.tiny();
         assertThatThrownBy(() -> new TrainingPipeline(ProgressReporter.toStderr())
                 .train(corpus, tiny, tmp.resolve("m"), TrainingOptions.defaults(tiny)))
-                .isInstanceOf(CorpusException.class).hasMessageContaining("at least 2 identities");
+                .isInstanceOf(CorpusFormatException.class).hasMessageContaining("at least 2 identities");
         assertThat(Files.exists(tmp.resolve("m"))).isFalse();
     }
 
