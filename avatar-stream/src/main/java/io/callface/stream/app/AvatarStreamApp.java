@@ -11,6 +11,7 @@ import io.callface.stream.http.OpsServer;
 import io.callface.stream.inference.FaceModel;
 import io.callface.stream.inference.InferenceOptions;
 import io.callface.stream.inference.ProviderPreference;
+import io.callface.stream.metrics.MicrometerWindowEvents;
 import io.callface.stream.topology.AvatarTopology;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -54,14 +55,15 @@ public final class AvatarStreamApp implements AutoCloseable {
         FaceModel model = FaceModel.load(config.modelDir(), inferenceOptions(config));
         try {
             SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            new JvmMemoryMetrics().bindTo(metrics);
             Topology topology = AvatarTopology.build(config,
                     new OnnxAvatarGenerator(model, config.getInt(AvatarStreamConfig.IMAGE_SIZE_CONFIG)),
+                    new MicrometerWindowEvents(metrics),
                     new AvroSerde<>(registry, AudioChunk.class), new AvroSerde<>(registry, AvatarEvent.class));
             KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.from(config));
             streams.setStateListener(listener);
 
-            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            new JvmMemoryMetrics().bindTo(metrics);
             KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
             streamsMetrics.bindTo(metrics);
             OpsServer opsServer = OpsServer.start(config.getString(AvatarStreamConfig.HTTP_HOST_CONFIG),

@@ -57,6 +57,7 @@ public final class OnnxAvatarGenerator implements AvatarGenerator {
                 .setWindowEnd(Instant.ofEpochMilli(window.windowEndMs()))
                 .setProvisional(window.provisional())
                 .setVoicedSeconds(window.audioSeconds())
+                .setVoicedFraction(window.voicedFraction())
                 .setModelVersion(model.version())
                 .setFaceImagePng(ByteBuffer.wrap(png))
                 .setImageWidth(size)

@@ -1,6 +1,5 @@
 package io.callface.stream.config;
 
-import io.callface.stream.audio.Spectrogram;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +59,32 @@ public final class AvatarStreamConfig extends AbstractConfig {
     private static final String STATE_DIR_DOC = "Directory for Kafka Streams state (empty: a directory under java.io.tmpdir).";
 
     public static final String MIN_VOICED_SECONDS_CONFIG = "window.min.seconds";
-    private static final String MIN_VOICED_SECONDS_DOC = "At end of stream, buffered audio of at least this many "
-            + "seconds is repeated to 6 s (the paper's rule) and still gives a provisional avatar; less is discarded.";
+    private static final String MIN_VOICED_SECONDS_DOC = "Voiced seconds that earn a provisional avatar, repeated to "
+            + "6 s (the paper's rule): a speaker's first one as soon as this much is buffered, and a last one at end "
+            + "of stream or idle; less is discarded.";
+
+    public static final String WINDOW_HOP_SECONDS_CONFIG = "window.hop.seconds";
+    private static final String WINDOW_HOP_SECONDS_DOC = "How far each full 6 s window advances: 6 gives back-to-back "
+            + "windows, 3 gives overlapping windows and an avatar update every 3 s of voiced audio.";
+
+    public static final String REORDER_WINDOW_MS_CONFIG = "window.reorder.ms";
+    private static final String REORDER_WINDOW_MS_DOC = "How long (in capture time) a missing chunk is waited for while "
+            + "later chunks arrive; after that its audio counts as lost and is skipped, never zero-filled.";
+
+    public static final String VAD_ENABLED_CONFIG = "window.vad.enabled";
+    private static final String VAD_ENABLED_DOC = "Buffer only chunks the voice activity detector finds voiced, so "
+            + "silence and line noise do not fill a window.";
+
+    public static final String SPEAKER_IDLE_TIMEOUT_MS_CONFIG = "speaker.idle.timeout.ms";
+    private static final String SPEAKER_IDLE_TIMEOUT_MS_DOC = "A speaker with no chunk for this long (wall clock) is "
+            + "flushed like an end of stream and all its state deleted.";
+
+    public static final String SPEAKER_IDLE_CHECK_MS_CONFIG = "speaker.idle.check.interval.ms";
+    private static final String SPEAKER_IDLE_CHECK_MS_DOC = "How often the wall-clock punctuator looks for idle speakers.";
+
+    public static final String AUDIO_KEYED_BY_CONFIG = "audio.keyed.by";
+    private static final String AUDIO_KEYED_BY_DOC = "How producers key the audio topic: 'speaker' (callId/participantId, "
+            + "no extra traffic) or 'call' (callface repartitions by speaker through an internal topic first).";
 
     public static final String INFERENCE_PROVIDER_CONFIG = "inference.provider";
     private static final String INFERENCE_PROVIDER_DOC = "ONNX Runtime execution provider: AUTO (CUDA when the GPU "
@@ -121,6 +144,17 @@ public final class AvatarStreamConfig extends AbstractConfig {
             .define(STATE_DIR_CONFIG, Type.STRING, "", Importance.LOW, STATE_DIR_DOC)
             .define(MIN_VOICED_SECONDS_CONFIG, Type.DOUBLE, 3.0, Range.between(0.5, 6.0), Importance.MEDIUM,
                     MIN_VOICED_SECONDS_DOC)
+            .define(WINDOW_HOP_SECONDS_CONFIG, Type.DOUBLE, 6.0, Range.between(0.5, 6.0), Importance.MEDIUM,
+                    WINDOW_HOP_SECONDS_DOC)
+            .define(REORDER_WINDOW_MS_CONFIG, Type.LONG, 200L, Range.between(0, 60_000), Importance.MEDIUM,
+                    REORDER_WINDOW_MS_DOC)
+            .define(VAD_ENABLED_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, VAD_ENABLED_DOC)
+            .define(SPEAKER_IDLE_TIMEOUT_MS_CONFIG, Type.LONG, 30_000L, Range.atLeast(100), Importance.MEDIUM,
+                    SPEAKER_IDLE_TIMEOUT_MS_DOC)
+            .define(SPEAKER_IDLE_CHECK_MS_CONFIG, Type.LONG, 1_000L, Range.atLeast(10), Importance.LOW,
+                    SPEAKER_IDLE_CHECK_MS_DOC)
+            .define(AUDIO_KEYED_BY_CONFIG, Type.STRING, "speaker", ValidString.in("speaker", "call"), Importance.MEDIUM,
+                    AUDIO_KEYED_BY_DOC)
             .define(INFERENCE_PROVIDER_CONFIG, Type.STRING, "AUTO", ValidString.in("AUTO", "CPU", "CUDA"),
                     Importance.MEDIUM, INFERENCE_PROVIDER_DOC)
             .define(INFERENCE_CUDA_DEVICE_CONFIG, Type.INT, 0, Range.atLeast(0), Importance.LOW, INFERENCE_CUDA_DEVICE_DOC)
@@ -170,8 +204,8 @@ public final class AvatarStreamConfig extends AbstractConfig {
         return Path.of(getString(MODEL_DIR_CONFIG));
     }
 
-    public int minBufferedSamples() {
-        return (int) Math.round(getDouble(MIN_VOICED_SECONDS_CONFIG) * Spectrogram.SAMPLE_RATE);
+    public boolean audioKeyedByCall() {
+        return "call".equals(getString(AUDIO_KEYED_BY_CONFIG));
     }
 
     /** Client settings given with the {@value #KAFKA_PREFIX} prefix, prefix removed. */

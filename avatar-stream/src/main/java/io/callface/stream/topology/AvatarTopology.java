@@ -5,17 +5,27 @@ import io.callface.avro.AvatarEvent;
 import io.callface.stream.avatar.AvatarGenerator;
 import io.callface.stream.config.AvatarStreamConfig;
 import io.callface.stream.window.ChunkAudio;
+import io.callface.stream.window.SpeakerId;
 import io.callface.stream.window.SpeakerWindowProcessor;
+import io.callface.stream.window.WindowEvents;
+import io.callface.stream.window.WindowSettings;
 import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /** callface's processing graph, built without starting anything so that tests drive it directly. */
 public final class AvatarTopology {
     public static final String AUDIO_SOURCE = "audio-source";
+    public static final String BY_SPEAKER = "audio-by-speaker";
     public static final String WINDOWS = "speaker-windows";
     public static final String AVATAR_SINK = "avatar-sink";
 
@@ -33,20 +43,28 @@ public final class AvatarTopology {
     private AvatarTopology() {
     }
 
-    public static Topology build(AvatarStreamConfig config, AvatarGenerator generator, Serde<AudioChunk> audioSerde,
-                                 Serde<AvatarEvent> avatarSerde) {
-        int minSamples = config.minBufferedSamples();
-        Topology topology = new Topology();
-        topology.addSource(AUDIO_SOURCE, Serdes.String().deserializer(), audioSerde.deserializer(), config.audioTopic());
-        topology.addProcessor(WINDOWS, () -> new SpeakerWindowProcessor(generator, new ChunkAudio(), minSamples),
-                AUDIO_SOURCE);
-        topology.addStateStore(Stores.keyValueStoreBuilder(
+    public static Topology build(AvatarStreamConfig config, AvatarGenerator generator, WindowEvents events,
+                                 Serde<AudioChunk> audioSerde, Serde<AvatarEvent> avatarSerde) {
+        WindowSettings settings = WindowSettings.from(config);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.inMemoryKeyValueStore(SpeakerWindowProcessor.CHUNK_STORE), Serdes.Bytes(), Serdes.ByteArray())
-                .withLoggingEnabled(AUDIO_CHANGELOG), WINDOWS);
-        topology.addStateStore(Stores.keyValueStoreBuilder(
+                .withLoggingEnabled(AUDIO_CHANGELOG));
+        // Headers change with every chunk: caching folds those writes into one per commit.
+        builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.inMemoryKeyValueStore(SpeakerWindowProcessor.HEADER_STORE), Serdes.String(), Serdes.ByteArray())
-                .withLoggingEnabled(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)), WINDOWS);
-        topology.addSink(AVATAR_SINK, config.avatarsTopic(), Serdes.String().serializer(), avatarSerde.serializer(), WINDOWS);
-        return topology;
+                .withCachingEnabled()
+                .withLoggingEnabled(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+
+        KStream<String, AudioChunk> audio = builder.stream(config.audioTopic(),
+                Consumed.with(Serdes.String(), audioSerde).withName(AUDIO_SOURCE));
+        if (config.audioKeyedByCall()) {
+            audio = audio.selectKey((key, chunk) -> SpeakerId.of(chunk).key(), Named.as(BY_SPEAKER + "-key"))
+                    .repartition(Repartitioned.with(Serdes.String(), audioSerde).withName(BY_SPEAKER));
+        }
+        audio.process(() -> new SpeakerWindowProcessor(generator, new ChunkAudio(), settings, events), Named.as(WINDOWS),
+                        SpeakerWindowProcessor.CHUNK_STORE, SpeakerWindowProcessor.HEADER_STORE)
+                .to(config.avatarsTopic(), Produced.with(Serdes.String(), avatarSerde).withName(AVATAR_SINK));
+        return builder.build();
     }
 }

@@ -3,42 +3,90 @@ package io.callface.stream.window;
 import io.callface.avro.AudioChunk;
 import io.callface.stream.audio.AudioFormatException;
 import io.callface.stream.audio.AudioFrontEnd;
+import io.callface.stream.audio.PcmDecoder;
 import io.callface.stream.audio.SampleEncoding;
 import io.callface.stream.audio.StreamFormat;
 import io.callface.stream.audio.StreamFrontEnd;
+import io.callface.stream.audio.VoiceActivityDetector;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Turns each speaker's chunks into 16 kHz mono samples, keeping one front end per speaker stream: Opus
- * packets and the resampler's filter history depend on earlier chunks. Belongs to one processor (one stream
- * thread). Front-end state is memory only; after a rebalance a stream's decoder starts afresh, as Opus allows.
+ * Turns each speaker's chunks, in sequence order, into 16 kHz mono samples and a voiced/unvoiced decision.
+ * One front end per speaker stream: Opus packets and the resampler's filter history depend on earlier chunks.
+ * Belongs to one processor (one stream thread); the state is memory only, and after a rebalance a stream's
+ * decoder starts afresh, as Opus allows.
  */
 public final class ChunkAudio {
-    private final Map<String, StreamFrontEnd> frontEnds = new HashMap<>();
+    private final Map<String, SpeakerAudio> speakers = new HashMap<>();
+    private final VoiceActivityDetector detector = new VoiceActivityDetector();
 
-    /** 16 kHz mono samples of {@code chunk}; a bad payload or format throws {@link InvalidChunkException}. */
-    public float[] decode(String speaker, AudioChunk chunk) {
-        ByteBuffer payload = chunk.getPayload();
-        byte[] bytes = new byte[payload.remaining()];
-        payload.duplicate().get(bytes);
+    /** 16 kHz audio of one chunk and whether it is voiced. */
+    public record Decoded(float[] samples, boolean voiced) {
+    }
+
+    /** The declared format of {@code chunk}; a bad declaration throws {@link InvalidChunkException}. */
+    public static StreamFormat formatOf(AudioChunk chunk) {
         try {
-            StreamFormat format = new StreamFormat(SampleEncoding.of(chunk.getEncoding().name()), chunk.getSampleRate(),
-                    chunk.getChannels());
-            StreamFrontEnd frontEnd = frontEnds.get(speaker);
-            if (frontEnd == null || !frontEnd.format().equals(format)) {
-                frontEnd = AudioFrontEnd.forStream(format.encoding(), format.sampleRate(), format.channels());
-                frontEnds.put(speaker, frontEnd);
-            }
-            return frontEnd.to16kMono(bytes);
+            return new StreamFormat(SampleEncoding.of(chunk.getEncoding().name()), chunk.getSampleRate(), chunk.getChannels());
         } catch (AudioFormatException e) {
             throw new InvalidChunkException("chunk " + chunk.getSequence() + ": " + e.getMessage(), e);
         }
     }
 
-    /** Forgets the speaker's decoder state (end of stream, consent withdrawn). */
+    public static byte[] payloadOf(AudioChunk chunk) {
+        ByteBuffer payload = chunk.getPayload();
+        byte[] bytes = new byte[payload.remaining()];
+        payload.duplicate().get(bytes);
+        return bytes;
+    }
+
+    /**
+     * Checks what can be checked without stream state (PCM and G.711 payloads), so a chunk that waits for its
+     * turn is known to decode; Opus packets can only be checked in order.
+     */
+    public static void validate(long sequence, StreamFormat format, byte[] payload) {
+        if (format.encoding() == SampleEncoding.OPUS) {
+            return;
+        }
+        try {
+            PcmDecoder.decode(payload, format.encoding(), format.channels());
+        } catch (AudioFormatException e) {
+            throw new InvalidChunkException("chunk " + sequence + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Decodes the speaker's next chunk in sequence order. */
+    public Decoded decode(String speaker, long sequence, StreamFormat format, byte[] payload) {
+        try {
+            SpeakerAudio audio = speakers.get(speaker);
+            if (audio == null || !audio.frontEnd.format().equals(format)) {
+                audio = new SpeakerAudio(AudioFrontEnd.forStream(format.encoding(), format.sampleRate(), format.channels()));
+                speakers.put(speaker, audio);
+            }
+            float[] samples = audio.frontEnd.to16kMono(payload);
+            // The detector needs one 25 ms frame; a shorter piece keeps the previous decision.
+            if (samples.length >= VoiceActivityDetector.HOP) {
+                audio.lastVoiced = detector.isVoiced(samples);
+            }
+            return new Decoded(samples, audio.lastVoiced);
+        } catch (AudioFormatException e) {
+            throw new InvalidChunkException("chunk " + sequence + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Forgets the speaker's decoder state (end of stream, consent withdrawn, idle). */
     public void release(String speaker) {
-        frontEnds.remove(speaker);
+        speakers.remove(speaker);
+    }
+
+    private static final class SpeakerAudio {
+        private final StreamFrontEnd frontEnd;
+        private boolean lastVoiced;
+
+        private SpeakerAudio(StreamFrontEnd frontEnd) {
+            this.frontEnd = frontEnd;
+        }
     }
 }

@@ -25,4 +25,9 @@ final class ChunkKeys {
     static Bytes last(String speaker) {
         return chunk(speaker, Long.MAX_VALUE);
     }
+
+    static long sequenceOf(Bytes key) {
+        byte[] bytes = key.get();
+        return ByteBuffer.wrap(bytes, bytes.length - Long.BYTES, Long.BYTES).getLong();
+    }
 }

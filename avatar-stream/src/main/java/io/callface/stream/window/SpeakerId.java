@@ -13,6 +13,15 @@ public record SpeakerId(String callId, String participantId) {
         return new SpeakerId(chunk.getCallId(), chunk.getParticipantId());
     }
 
+    /** The speaker of a {@code callId/participantId} key. */
+    public static SpeakerId parse(String key) {
+        int slash = key.indexOf('/');
+        if (slash < 0) {
+            throw new InvalidChunkException("key: '" + key + "' is not callId/participantId");
+        }
+        return new SpeakerId(key.substring(0, slash), key.substring(slash + 1));
+    }
+
     public String key() {
         return callId + "/" + participantId;
     }

@@ -4,11 +4,15 @@ import io.callface.avro.AudioChunk;
 import io.callface.avro.AvatarEvent;
 import io.callface.stream.audio.Spectrogram;
 import io.callface.stream.audio.SpeechSegment;
+import io.callface.stream.audio.StreamFormat;
 import io.callface.stream.avatar.AvatarGenerator;
+import io.callface.stream.window.ChunkEntry.Buffered;
+import io.callface.stream.window.ChunkEntry.Waiting;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -18,13 +22,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Buffers each speaker's audio into 6 s windows and turns every full window into an {@link AvatarEvent}.
+ * Buffers each speaker's voiced audio into 6 s windows and turns every window into an {@link AvatarEvent}.
  *
- * <p>Cost stays linear in the audio: every chunk is one store entry (see {@link ChunkKeys}); a small
- * {@link SpeakerHeader} per speaker tracks the open window. When 6 s are buffered, one range scan assembles
- * the window and the entries are deleted at once, so raw audio never outlives its window in the store or
- * (after compaction) in its changelog. Chunks without consent are never buffered; a speaker who withdraws
- * consent loses all buffered state immediately.
+ * <p>Cost stays linear in the audio: every chunk is one store entry ({@link ChunkKeys}, {@link ChunkEntry}); a
+ * small {@link SpeakerHeader} per speaker tracks the stream and the open window. Chunks are placed by sequence
+ * number: one that arrives early waits for the missing ones for up to the reorder window (in capture time),
+ * after which the gap counts as lost audio and is skipped, never filled with zeros. A full window is assembled
+ * by one range scan; its entries (all of them, or the first hop's worth when windows overlap) are deleted at
+ * once, so raw audio never outlives its window. At end of stream, or after the speaker has been idle (a
+ * wall-clock punctuator, since stream time stands still on idle partitions), buffered audio of at least the
+ * minimum is repeated to 6 s for a last provisional avatar and every entry of the speaker is deleted.
+ *
+ * <p>Chunks without consent are never buffered; withdrawing consent deletes the speaker's state at once. At
+ * most one full and one provisional avatar is emitted per (speaker, window index).
  */
 public final class SpeakerWindowProcessor implements Processor<String, AudioChunk, String, AvatarEvent> {
     public static final String CHUNK_STORE = "callface-audio-chunks";
@@ -34,17 +44,20 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
 
     private final AvatarGenerator generator;
     private final ChunkAudio chunkAudio;
-    private final int minSamples;
+    private final WindowSettings settings;
+    private final WindowEvents events;
     private final Spectrogram spectrogram = new Spectrogram();
 
     private ProcessorContext<String, AvatarEvent> context;
     private KeyValueStore<Bytes, byte[]> chunks;
     private KeyValueStore<String, byte[]> headers;
 
-    public SpeakerWindowProcessor(AvatarGenerator generator, ChunkAudio chunkAudio, int minSamples) {
+    public SpeakerWindowProcessor(AvatarGenerator generator, ChunkAudio chunkAudio, WindowSettings settings,
+                                  WindowEvents events) {
         this.generator = generator;
         this.chunkAudio = chunkAudio;
-        this.minSamples = minSamples;
+        this.settings = settings;
+        this.events = events;
     }
 
     @Override
@@ -52,6 +65,7 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
         this.context = context;
         this.chunks = context.getStateStore(CHUNK_STORE);
         this.headers = context.getStateStore(HEADER_STORE);
+        context.schedule(settings.idleCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::flushIdleSpeakers);
     }
 
     @Override
@@ -64,75 +78,234 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
         String key = speaker.key();
         if (!key.equals(record.key())) {
             throw new InvalidChunkException("key: '" + record.key() + "' does not match the chunk's speaker '" + key
-                    + "'; producers must key audio by callId/participantId");
+                    + "'; key audio by callId/participantId (or set audio.keyed.by=call)");
         }
+        events.chunkIn();
         if (!chunk.getConsent()) {
+            events.chunkDropped(WindowEvents.Drop.NO_CONSENT);
             if (headers.get(key) != null) {
-                LOG.info("Consent withdrawn for a speaker; deleting its buffered audio");
+                LOG.info("Consent withdrawn by a speaker of call {}: deleting its buffered audio", speaker.callId());
                 forget(key);
             }
             return;
         }
-        SpeakerHeader header = currentHeader(key);
-        if (chunk.getSequence() <= header.lastSequence()) {
-            LOG.debug("Dropping duplicate or late chunk {} (last accepted {})", chunk.getSequence(), header.lastSequence());
-            return;
+        long sequence = chunk.getSequence();
+        if (sequence < 0) {
+            throw new InvalidChunkException("sequence: " + sequence + " is negative");
         }
-        float[] samples = chunkAudio.decode(key, chunk);
-        long chunkEndMs = chunk.getCaptureTimestamp().toEpochMilli() + samples.length * 1000L / Spectrogram.SAMPLE_RATE;
-        if (samples.length > 0) {
-            chunks.put(ChunkKeys.chunk(key, chunk.getSequence()), StoredAudio.encode(samples));
-        }
-        header = header.withChunk(chunk.getSequence(), samples.length, chunk.getCaptureTimestamp().toEpochMilli(), chunkEndMs);
-        if (header.bufferedSamples() >= SpeechSegment.SEGMENT_SAMPLES) {
-            emit(speaker, header, record, false);
-            header = header.afterWindow();
-        }
-        if (chunk.getEndOfStream()) {
-            if (header.bufferedSamples() >= minSamples) {
-                emit(speaker, header, record, true);
-            }
-            forget(key);
-            return;
-        }
-        headers.put(key, header.toBytes());
-    }
+        StreamFormat format = ChunkAudio.formatOf(chunk);
+        byte[] payload = ChunkAudio.payloadOf(chunk);
+        long captureMs = chunk.getCaptureTimestamp().toEpochMilli();
+        long now = context.currentSystemTimeMs();
 
-    private SpeakerHeader currentHeader(String key) {
         byte[] stored = headers.get(key);
-        return stored == null ? SpeakerHeader.initial() : SpeakerHeader.fromBytes(stored);
+        if (stored == null) {
+            events.speakerStarted();
+        }
+        SpeakerHeader header = (stored == null ? SpeakerHeader.startingAt(captureMs, now)
+                : SpeakerHeader.fromBytes(stored)).seenAt(now);
+        if (sequence < header.nextSequence()) {
+            if (sequence <= header.emittedThrough()) {
+                throw new LateChunkException("sequence: chunk " + sequence + " of " + key
+                        + " arrived after its window was emitted (windows cover up to chunk " + header.emittedThrough() + ")");
+            }
+            events.chunkDropped(WindowEvents.Drop.DUPLICATE);
+            return;
+        }
+        if (sequence > header.nextSequence()) {
+            Bytes entryKey = ChunkKeys.chunk(key, sequence);
+            if (chunks.get(entryKey) != null) {
+                events.chunkDropped(WindowEvents.Drop.DUPLICATE);
+                return;
+            }
+            ChunkAudio.validate(sequence, format, payload);
+            chunks.put(entryKey, new Waiting(format, captureMs, chunk.getEndOfStream(), payload).toBytes());
+            header = header.withPending(1, captureMs);
+            if (chunk.getEndOfStream()) {
+                header = header.withEnd(sequence);
+            }
+        } else {
+            header = accept(speaker, header, format, captureMs, chunk.getEndOfStream(), payload, false, record.timestamp());
+        }
+        header = drainWaiting(speaker, header, false, record.timestamp());
+        save(speaker, header, record.timestamp());
     }
 
-    private void emit(SpeakerId speaker, SpeakerHeader header, Record<String, AudioChunk> trigger, boolean provisional) {
-        long started = System.nanoTime();
-        float[] audio = takeBufferedAudio(speaker.key(), header.bufferedSamples());
-        float[] segment = SpeechSegment.toSixSeconds(audio);
-        int frames = Spectrogram.frameCount(segment.length);
-        float[] features = spectrogram.compute(segment);
-        SpeakerWindow window = new SpeakerWindow(speaker, header.nextWindowIndex(), header.windowStartMs(),
-                header.windowEndMs(), provisional, audio.length / (float) Spectrogram.SAMPLE_RATE, features, frames,
-                System.nanoTime() - started, started);
-        AvatarEvent event = generator.generate(window);
-        context.forward(new Record<>(speaker.key(), event, trigger.timestamp()));
+    /** Accepts chunk {@code header.nextSequence()} in stream order. */
+    private SpeakerHeader accept(SpeakerId speaker, SpeakerHeader header, StreamFormat format, long captureMs,
+                                 boolean endOfStream, byte[] payload, boolean wasWaiting, long timestamp) {
+        long sequence = header.nextSequence();
+        Bytes entryKey = ChunkKeys.chunk(speaker.key(), sequence);
+        ChunkAudio.Decoded decoded = chunkAudio.decode(speaker.key(), sequence, format, payload);
+        boolean buffered = decoded.samples().length > 0 && (decoded.voiced() || !settings.voiceActivityGate());
+        if (buffered) {
+            chunks.put(entryKey, new Buffered(captureMs, StoredAudio.encode(decoded.samples())).toBytes());
+        } else {
+            events.chunkDropped(WindowEvents.Drop.UNVOICED);
+            if (wasWaiting) {
+                chunks.delete(entryKey);
+            }
+        }
+        long endMs = captureMs + decoded.samples().length * 1000L / Spectrogram.SAMPLE_RATE;
+        header = header.accepted(decoded.samples().length, buffered ? decoded.samples().length : 0, captureMs, endMs);
+        if (endOfStream) {
+            header = header.withEnd(sequence);
+        }
+        return emitDueWindows(speaker, header, timestamp);
     }
 
-    /** Assembles the open window's audio in sequence order and deletes its entries. */
-    private float[] takeBufferedAudio(String key, int bufferedSamples) {
-        float[] audio = new float[bufferedSamples];
+    /**
+     * Accepts waiting chunks whose turn has come. A gap is skipped as lost once audio more than the reorder
+     * window later is waiting behind it, or at once when {@code force} (the speaker is being flushed).
+     */
+    private SpeakerHeader drainWaiting(SpeakerId speaker, SpeakerHeader header, boolean force, long timestamp) {
+        String key = speaker.key();
+        while (header.pendingChunks() > 0) {
+            Bytes entryKey = ChunkKeys.chunk(key, header.nextSequence());
+            byte[] value = chunks.get(entryKey);
+            if (value != null) {
+                Waiting waiting = (Waiting) ChunkEntry.fromBytes(value);
+                header = header.withPending(-1, 0);
+                try {
+                    header = accept(speaker, header, waiting.format(), waiting.captureMs(), waiting.endOfStream(),
+                            waiting.payload(), true, timestamp);
+                } catch (InvalidChunkException e) {
+                    // Only Opus packets fail this late (they decode only in order): the chunk is lost audio.
+                    LOG.warn("Chunk {} of a speaker in call {} failed to decode in order and counts as lost: {}",
+                            header.nextSequence(), speaker.callId(), e.getMessage());
+                    chunks.delete(entryKey);
+                    events.chunksLost(1);
+                    header = header.skippingTo(header.nextSequence() + 1);
+                }
+                continue;
+            }
+            boolean gapExpired = force
+                    || header.newestPendingCaptureMs() - header.lastAcceptedEndMs() > settings.reorderWindowMs();
+            if (!gapExpired) {
+                break;
+            }
+            long next = firstWaitingSequence(key, header.nextSequence());
+            if (header.acceptedAny()) {
+                events.chunksLost(next - header.nextSequence());
+            }
+            header = header.skippingTo(next);
+        }
+        return header;
+    }
+
+    private long firstWaitingSequence(String key, long from) {
+        try (KeyValueIterator<Bytes, byte[]> range = chunks.range(ChunkKeys.chunk(key, from), ChunkKeys.last(key))) {
+            return range.hasNext() ? ChunkKeys.sequenceOf(range.next().key) : from;
+        }
+    }
+
+    private SpeakerHeader emitDueWindows(SpeakerId speaker, SpeakerHeader header, long timestamp) {
+        if (header.bufferedSamples() >= WindowSettings.WINDOW_SAMPLES) {
+            return emitFullWindow(speaker, header, timestamp);
+        }
+        boolean firstPreviewDue = header.nextWindowIndex() == 0 && header.provisionalIndex() < 0
+                && header.bufferedSamples() >= settings.minSamples();
+        if (firstPreviewDue) {
+            emit(speaker, header, bufferedAudio(speaker.key(), header), 0, true, timestamp);
+            return header.afterProvisional(0);
+        }
+        return header;
+    }
+
+    private SpeakerHeader emitFullWindow(SpeakerId speaker, SpeakerHeader header, long timestamp) {
+        emit(speaker, header, bufferedAudio(speaker.key(), header), header.nextWindowIndex(), false, timestamp);
+        // Advance by one hop: delete the oldest entries worth at least hopSamples; the rest opens the next window.
+        int deleted = 0;
+        long retainedStartMs = 0;
         List<Bytes> consumed = new ArrayList<>();
-        int filled = 0;
-        try (KeyValueIterator<Bytes, byte[]> range = chunks.range(ChunkKeys.first(key), ChunkKeys.last(key))) {
+        try (KeyValueIterator<Bytes, byte[]> range = openWindow(speaker.key(), header)) {
             while (range.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = range.next();
-                filled += StoredAudio.decodeInto(entry.value, audio, filled);
+                if (deleted >= settings.hopSamples()) {
+                    retainedStartMs = ChunkEntry.fromBytes(entry.value).captureMs();
+                    break;
+                }
+                deleted += ((Buffered) ChunkEntry.fromBytes(entry.value)).samples();
                 consumed.add(entry.key);
             }
         }
         consumed.forEach(chunks::delete);
-        return filled == audio.length ? audio : java.util.Arrays.copyOf(audio, filled);
+        return header.afterFullWindow(Math.max(0, header.bufferedSamples() - deleted), retainedStartMs);
     }
 
-    /** Deletes every entry of the speaker: buffered chunks, header and decoder state. */
+    /** The open window's buffered audio in sequence order (waiting entries lie beyond it and are excluded). */
+    private float[] bufferedAudio(String key, SpeakerHeader header) {
+        float[] audio = new float[header.bufferedSamples()];
+        int filled = 0;
+        try (KeyValueIterator<Bytes, byte[]> range = openWindow(key, header)) {
+            while (range.hasNext() && filled < audio.length) {
+                filled += StoredAudio.decodeInto(((Buffered) ChunkEntry.fromBytes(range.next().value)).pcm16(), audio, filled);
+            }
+        }
+        return audio;
+    }
+
+    private KeyValueIterator<Bytes, byte[]> openWindow(String key, SpeakerHeader header) {
+        return chunks.range(ChunkKeys.first(key), ChunkKeys.chunk(key, header.nextSequence() - 1));
+    }
+
+    private void emit(SpeakerId speaker, SpeakerHeader header, float[] audio, long index, boolean provisional,
+                      long timestamp) {
+        long started = System.nanoTime();
+        float[] segment = SpeechSegment.toSixSeconds(audio);
+        SpeakerWindow window = new SpeakerWindow(speaker, index, header.windowStartMs(), header.windowEndMs(),
+                provisional, audio.length / (float) Spectrogram.SAMPLE_RATE,
+                header.spanSamples() == 0 ? 1f : header.bufferedSamples() / (float) header.spanSamples(),
+                spectrogram.compute(segment), Spectrogram.frameCount(segment.length), System.nanoTime() - started, started);
+        AvatarEvent event;
+        try {
+            event = generator.generate(window);
+        } catch (RuntimeException e) {
+            // The window is not the record's fault: log and count it, and let the stream go on.
+            LOG.error("No avatar for window {} of a speaker in call {}: {}", index, speaker.callId(), e.toString(), e);
+            events.windowFailed();
+            return;
+        }
+        events.windowEmitted(provisional);
+        context.forward(new Record<>(speaker.key(), event, timestamp));
+    }
+
+    private void save(SpeakerId speaker, SpeakerHeader header, long timestamp) {
+        if (header.endReached()) {
+            finish(speaker, header, timestamp);
+        } else {
+            headers.put(speaker.key(), header.toBytes());
+        }
+    }
+
+    /** End of the speaker's stream: a last provisional avatar from enough fresh audio, then no state at all. */
+    private void finish(SpeakerId speaker, SpeakerHeader header, long timestamp) {
+        boolean lastWindowDue = header.freshSamples() > 0 && header.bufferedSamples() >= settings.minSamples()
+                && header.provisionalIndex() != header.nextWindowIndex();
+        if (lastWindowDue) {
+            emit(speaker, header, bufferedAudio(speaker.key(), header), header.nextWindowIndex(), true, timestamp);
+        }
+        forget(speaker.key());
+    }
+
+    private void flushIdleSpeakers(long now) {
+        List<KeyValue<String, byte[]>> idle = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = headers.all()) {
+            all.forEachRemaining(entry -> {
+                if (now - SpeakerHeader.fromBytes(entry.value).lastSeenWallMs() >= settings.idleTimeout().toMillis()) {
+                    idle.add(entry);
+                }
+            });
+        }
+        for (KeyValue<String, byte[]> entry : idle) {
+            SpeakerId speaker = SpeakerId.parse(entry.key);
+            LOG.info("Flushing an idle speaker of call {}", speaker.callId());
+            SpeakerHeader header = drainWaiting(speaker, SpeakerHeader.fromBytes(entry.value), true, now);
+            finish(speaker, header, now);
+        }
+    }
+
+    /** Deletes every entry of the speaker: buffered and waiting chunks, header and decoder state. */
     private void forget(String key) {
         List<Bytes> entries = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> range = chunks.range(ChunkKeys.first(key), ChunkKeys.last(key))) {
@@ -141,5 +314,6 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
         entries.forEach(chunks::delete);
         headers.delete(key);
         chunkAudio.release(key);
+        events.speakerEnded();
     }
 }

@@ -25,7 +25,9 @@ class AvatarStreamConfigTest {
         assertThat(config.dlqTopic()).isEqualTo("callface.dlq");
         assertThat(config.modelsTopic()).isEqualTo("callface.models");
         assertThat(config.getString(AvatarStreamConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
-        assertThat(config.minBufferedSamples()).isEqualTo(48_000);
+        assertThat(config.getDouble(AvatarStreamConfig.MIN_VOICED_SECONDS_CONFIG)).isEqualTo(3.0);
+        assertThat(config.getDouble(AvatarStreamConfig.WINDOW_HOP_SECONDS_CONFIG)).isEqualTo(6.0);
+        assertThat(config.audioKeyedByCall()).isFalse();
     }
 
     @Test

@@ -15,6 +15,8 @@ import io.callface.stream.app.StreamsProperties;
 import io.callface.stream.config.AvatarStreamConfig;
 import io.callface.stream.testing.KafkaBrokerExtension;
 import io.callface.stream.testing.FakeAvatars;
+import io.callface.stream.testing.TestAudio;
+import io.callface.stream.window.WindowEvents;
 import io.callface.stream.topology.AvatarTopology;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +66,7 @@ class DeadLetterIT {
         SchemaRegistryClient registry = SchemaRegistryClients.forUrl(registryUrl);
         AvroSerde<AudioChunk> audioSerde = new AvroSerde<>(registry, AudioChunk.class);
 
-        try (KafkaStreams streams = new KafkaStreams(AvatarTopology.build(config, FakeAvatars::of, audioSerde,
+        try (KafkaStreams streams = new KafkaStreams(AvatarTopology.build(config, FakeAvatars::of, WindowEvents.NONE, audioSerde,
                 new AvroSerde<>(registry, AvatarEvent.class)), StreamsProperties.from(config))) {
             streams.start();
             try (KafkaProducer<byte[], byte[]> producer = rawProducer()) {
@@ -73,7 +75,7 @@ class DeadLetterIT {
                 producer.send(new ProducerRecord<>(config.audioTopic(), key("c/odd"),
                         audioSerde.serializer().serialize(config.audioTopic(), oddPcm)));
                 for (int seq = 0; seq < 200; seq++) {
-                    AudioChunk good = chunk("c", "good", seq, new byte[640], seq == 199);
+                    AudioChunk good = TestAudio.voicedChunk("c", "good", seq, seq == 199);
                     producer.send(new ProducerRecord<>(config.audioTopic(), key("c/good"),
                             audioSerde.serializer().serialize(config.audioTopic(), good)));
                 }

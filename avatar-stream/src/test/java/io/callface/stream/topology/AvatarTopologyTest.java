@@ -1,75 +1,82 @@
 package io.callface.stream.topology;
 
+import static io.callface.stream.testing.TestAudio.CHUNKS_PER_WINDOW;
+import static io.callface.stream.testing.TestAudio.asDecodedPcm16;
+import static io.callface.stream.testing.TestAudio.silentChunk;
+import static io.callface.stream.testing.TestAudio.voiced;
+import static io.callface.stream.testing.TestAudio.voicedChunk;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.callface.avro.AudioChunk;
 import io.callface.avro.AvatarEvent;
 import io.callface.avro.DeadLetter;
-import io.callface.avro.Encoding;
 import io.callface.serde.AvroSerde;
 import io.callface.serde.SchemaRegistryClient;
 import io.callface.serde.SchemaRegistryClients;
 import io.callface.stream.app.StreamsProperties;
 import io.callface.stream.audio.Spectrogram;
-import io.callface.stream.avatar.AvatarGenerator;
 import io.callface.stream.config.AvatarStreamConfig;
 import io.callface.stream.testing.FakeAvatars;
+import io.callface.stream.testing.RecordingWindowEvents;
 import io.callface.stream.window.SpeakerWindow;
 import io.callface.stream.window.SpeakerWindowProcessor;
+import io.callface.stream.window.WindowEvents.Drop;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The windowing topology on {@link TopologyTestDriver} with a fake model that records what it was given. */
+/**
+ * Every windowing rule on {@link TopologyTestDriver}, with a fake model that records the windows it was given.
+ * Chunks are 20 ms of 16 kHz PCM16, so 300 make a 6 s window and 150 the 3 s minimum.
+ */
 class AvatarTopologyTest {
-    private static final int CHUNK_SAMPLES = 320; // 20 ms at 16 kHz
-    private static final int CHUNKS_PER_WINDOW = 300; // 6 s
-
     private final List<SpeakerWindow> windows = new ArrayList<>();
+    private final RecordingWindowEvents events = new RecordingWindowEvents();
     private TopologyTestDriver driver;
     private TestInputTopic<String, AudioChunk> audio;
     private TestInputTopic<byte[], byte[]> rawAudio;
     private TestOutputTopic<String, AvatarEvent> avatars;
     private TestOutputTopic<byte[], DeadLetter> deadLetters;
 
-    @BeforeEach
-    void startDriver() {
+    private void start(Map<String, Object> overrides) {
         String registryUrl = "mock://" + UUID.randomUUID();
-        AvatarStreamConfig config = new AvatarStreamConfig(Map.of(
+        Map<String, Object> values = new HashMap<>(Map.of(
                 AvatarStreamConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
                 AvatarStreamConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl,
                 AvatarStreamConfig.MODEL_DIR_CONFIG, "unused"));
+        values.putAll(overrides);
+        AvatarStreamConfig config = new AvatarStreamConfig(values);
         SchemaRegistryClient registry = SchemaRegistryClients.forUrl(registryUrl);
         AvroSerde<AudioChunk> audioSerde = new AvroSerde<>(registry, AudioChunk.class);
         AvroSerde<AvatarEvent> avatarSerde = new AvroSerde<>(registry, AvatarEvent.class);
-        AvatarGenerator fake = window -> {
+        driver = new TopologyTestDriver(AvatarTopology.build(config, window -> {
             windows.add(window);
             return FakeAvatars.of(window);
-        };
-        Properties props = StreamsProperties.from(config);
-        driver = new TopologyTestDriver(AvatarTopology.build(config, fake, audioSerde, avatarSerde), props);
+        }, events, audioSerde, avatarSerde), StreamsProperties.from(config));
         audio = driver.createInputTopic(config.audioTopic(), Serdes.String().serializer(), audioSerde.serializer());
         rawAudio = driver.createInputTopic(config.audioTopic(), new ByteArraySerializer(), new ByteArraySerializer());
         avatars = driver.createOutputTopic(config.avatarsTopic(), Serdes.String().deserializer(), avatarSerde.deserializer());
         deadLetters = driver.createOutputTopic(config.dlqTopic(), Serdes.ByteArray().deserializer(),
                 new AvroSerde<>(registry, DeadLetter.class).deserializer());
+    }
+
+    private void start() {
+        start(Map.of());
     }
 
     @AfterEach
@@ -78,143 +85,266 @@ class AvatarTopologyTest {
     }
 
     @Test
-    void sixSecondsOfAudioMakeOneAvatarFromTheExactSamplesInSequenceOrder() {
-        feed("call-1", "alice", 0, CHUNKS_PER_WINDOW, false);
-
-        List<KeyValue<String, AvatarEvent>> out = avatars.readKeyValuesToList();
-        assertThat(out).hasSize(1);
-        assertThat(out.get(0).key).isEqualTo("call-1/alice");
-        assertThat(out.get(0).value.getWindowIndex()).isZero();
-        assertThat(out.get(0).value.getProvisional()).isFalse();
-        SpeakerWindow window = windows.get(0);
-        assertThat(window.frames()).isEqualTo(598);
-        float[] expected = new Spectrogram().compute(asDecodedPcm16(ramp(0, CHUNKS_PER_WINDOW)));
-        assertThat(window.spectrogram()).containsExactly(expected);
-    }
-
-    @Test
-    void windowsFollowOneAnotherAndEntriesAreDeletedOnceAssembled() {
-        feed("call-1", "alice", 0, CHUNKS_PER_WINDOW * 2 + 10, false);
-
-        assertThat(avatars.readValuesToList()).extracting(AvatarEvent::getWindowIndex).containsExactly(0L, 1L);
-        assertThat(chunkEntries()).hasSize(10);
-    }
-
-    @Test
-    void endOfStreamFlushesAProvisionalWindowAndDeletesEverything() {
-        feed("call-1", "bob", 0, 200, true); // 4 s, above the 3 s minimum
+    void aSpeakerGetsAProvisionalAvatarAtThreeSecondsThenTheFullWindowFromTheExactSamples() {
+        start();
+        feed("alice", 0, CHUNKS_PER_WINDOW);
 
         List<AvatarEvent> out = avatars.readValuesToList();
-        assertThat(out).hasSize(1);
-        assertThat(out.get(0).getProvisional()).isTrue();
-        assertThat(out.get(0).getVoicedSeconds()).isEqualTo(4.0f);
-        assertThat(chunkEntries()).isEmpty();
-        KeyValueStore<String, byte[]> headers = driver.getKeyValueStore(SpeakerWindowProcessor.HEADER_STORE);
-        assertThat(headers.get("call-1/bob")).isNull();
+        assertThat(out).extracting(AvatarEvent::getWindowIndex, AvatarEvent::getProvisional)
+                .containsExactly(tuple(0L, true), tuple(0L, false));
+        assertThat(windows.get(0).audioSeconds()).isEqualTo(3.0f);
+        SpeakerWindow full = windows.get(1);
+        assertThat(full.frames()).isEqualTo(598);
+        assertThat(full.voicedFraction()).isEqualTo(1f);
+        assertThat(full.spectrogram()).containsExactly(spectrogramOf(voiced(0, CHUNKS_PER_WINDOW)));
+        assertThat(events.provisional).isEqualTo(1);
+        assertThat(events.full).isEqualTo(1);
     }
 
     @Test
-    void endOfStreamBelowTheMinimumDiscardsTheAudio() {
-        feed("call-1", "bob", 0, 100, true); // 2 s
+    void outOfOrderChunksWithinTheReorderWindowArePlacedBySequence() {
+        start();
+        for (int seq = 0; seq < CHUNKS_PER_WINDOW; seq += 2) {
+            audio.pipeInput("c/alice", voicedChunk("c", "alice", seq + 1, false));
+            audio.pipeInput("c/alice", voicedChunk("c", "alice", seq, false));
+        }
 
-        assertThat(avatars.isEmpty()).isTrue();
+        SpeakerWindow full = lastFullWindow();
+        assertThat(full.spectrogram()).containsExactly(spectrogramOf(voiced(0, CHUNKS_PER_WINDOW)));
+        assertThat(events.lost).isZero();
+    }
+
+    @Test
+    void aSpeakerFirstHeardMidCallStartsAtItsFirstChunkWithoutCountingLoss() {
+        start();
+        feed("nora", 500, CHUNKS_PER_WINDOW); // consent given mid-call: sequences start at 500
+
+        assertThat(lastFullWindow().spectrogram()).containsExactly(spectrogramOf(voiced(500, CHUNKS_PER_WINDOW)));
+        assertThat(events.lost).isZero();
+    }
+
+    @Test
+    void duplicatesAreDroppedAndCounted() {
+        start();
+        feed("dave", 0, 100);
+        feed("dave", 90, 20); // 90..99 again, then 100..109 new
+        audio.pipeInput("c/dave", voicedChunk("c", "dave", 115, false)); // waiting ahead of a gap
+        audio.pipeInput("c/dave", voicedChunk("c", "dave", 115, false)); // and its duplicate
+
+        assertThat(events.dropped(Drop.DUPLICATE)).isEqualTo(11);
+        assertThat(chunkEntries()).hasSize(111);
+    }
+
+    @Test
+    void aGapLongerThanTheReorderWindowIsLostAudioNotZeros() {
+        start();
+        feed("erin", 0, 100);
+        feed("erin", 110, CHUNKS_PER_WINDOW - 100); // chunks 100..109 never arrive
+
+        assertThat(events.lost).isEqualTo(10);
+        float[] received = concat(voiced(0, 100), voiced(110, CHUNKS_PER_WINDOW - 100));
+        assertThat(lastFullWindow().spectrogram()).containsExactly(spectrogramOf(received));
+    }
+
+    @Test
+    void aChunkOlderThanAnEmittedWindowIsDeadLetteredAsLate() {
+        start();
+        feed("frank", 0, CHUNKS_PER_WINDOW + 5);
+        audio.pipeInput("c/frank", voicedChunk("c", "frank", 42, false));
+
+        List<DeadLetter> letters = deadLetters.readValuesToList();
+        assertThat(letters).singleElement().satisfies(letter -> {
+            assertThat(letter.getReason()).contains("chunk 42").contains("after its window was emitted");
+            assertThat(letter.getErrorClass()).endsWith("LateChunkException");
+        });
+    }
+
+    @Test
+    void silenceDoesNotFillAWindowAndTheVoicedShareIsReported() {
+        start();
+        for (int seq = 0; seq < 100; seq++) {
+            audio.pipeInput("c/gina", silentChunk("c", "gina", seq));
+        }
         assertThat(chunkEntries()).isEmpty();
+        assertThat(events.dropped(Drop.UNVOICED)).isEqualTo(100);
+
+        for (int seq = 100; seq < 100 + CHUNKS_PER_WINDOW; seq++) {
+            audio.pipeInput("c/gina", voicedChunk("c", "gina", seq, false));
+        }
+        SpeakerWindow full = lastFullWindow();
+        assertThat(full.voicedFraction()).isEqualTo(300f / 400f);
+        assertThat(full.spectrogram()).containsExactly(spectrogramOf(voiced(100, CHUNKS_PER_WINDOW)));
+    }
+
+    @Test
+    void aThreeSecondHopGivesOverlappingWindows() {
+        start(Map.of(AvatarStreamConfig.WINDOW_HOP_SECONDS_CONFIG, 3.0));
+        feed("hank", 0, 2 * CHUNKS_PER_WINDOW);
+
+        List<SpeakerWindow> full = windows.stream().filter(w -> !w.provisional()).toList();
+        assertThat(full).extracting(SpeakerWindow::windowIndex).containsExactly(0L, 1L, 2L);
+        assertThat(full.get(1).spectrogram()).containsExactly(spectrogramOf(voiced(150, CHUNKS_PER_WINDOW)));
+        assertThat(chunkEntries()).hasSize(150);
+    }
+
+    @Test
+    void endOfStreamFlushesTheRestAndDeletesEveryEntry() {
+        start();
+        feed("ivy", 0, 499);
+        audio.pipeInput("c/ivy", voicedChunk("c", "ivy", 499, true)); // 10 s in all
+
+        assertThat(avatars.readValuesToList()).extracting(AvatarEvent::getWindowIndex, AvatarEvent::getProvisional)
+                .containsExactly(tuple(0L, true), tuple(0L, false),
+                        tuple(1L, true));
+        assertThat(windows.get(2).audioSeconds()).isEqualTo(4.0f);
+        assertThat(chunkEntries()).isEmpty();
+        assertThat(headers()).isEmpty();
+        assertThat(events.activeSpeakers).isZero();
+    }
+
+    @Test
+    void endOfStreamBelowTheMinimumDiscardsTheRest() {
+        start();
+        feed("jack", 0, CHUNKS_PER_WINDOW + 50);
+        audio.pipeInput("c/jack", voicedChunk("c", "jack", CHUNKS_PER_WINDOW + 50, true)); // 1 s after the window
+
+        assertThat(avatars.readValuesToList()).hasSize(2);
+        assertThat(chunkEntries()).isEmpty();
+    }
+
+    @Test
+    void anEarlyEndOfStreamWaitsForTheChunksBeforeIt() {
+        start();
+        feed("kim", 0, 198);
+        audio.pipeInput("c/kim", voicedChunk("c", "kim", 199, true));
+        assertThat(headers()).hasSize(1);
+
+        audio.pipeInput("c/kim", voicedChunk("c", "kim", 198, false));
+        assertThat(headers()).isEmpty();
+        assertThat(chunkEntries()).isEmpty();
+    }
+
+    @Test
+    void anIdleSpeakerIsFlushedByTheWallClockPunctuator() {
+        start();
+        feed("liam", 0, 450); // a full window and 3 s more
+
+        driver.advanceWallClockTime(Duration.ofSeconds(31));
+
+        assertThat(windows).extracting(SpeakerWindow::windowIndex, SpeakerWindow::provisional)
+                .containsExactly(tuple(0L, true), tuple(0L, false),
+                        tuple(1L, true));
+        assertThat(chunkEntries()).isEmpty();
+        assertThat(headers()).isEmpty();
     }
 
     @Test
     void chunksWithoutConsentAreNeverBufferedAndWithdrawalDeletesState() {
-        feed("call-1", "carol", 0, 50, false);
-        assertThat(chunkEntries()).hasSize(50);
+        start();
+        AudioChunk noConsent = voicedChunk("c", "mia", 0, false);
+        noConsent.setConsent(false);
+        audio.pipeInput("c/mia", noConsent);
+        assertThat(headers()).isEmpty();
 
-        audio.pipeInput("call-1/carol", chunk("call-1", "carol", 50, false, false));
+        feed("mia", 1, 50);
+        assertThat(chunkEntries()).hasSize(50);
+        AudioChunk withdrawn = voicedChunk("c", "mia", 51, false);
+        withdrawn.setConsent(false);
+        audio.pipeInput("c/mia", withdrawn);
 
         assertThat(chunkEntries()).isEmpty();
+        assertThat(headers()).isEmpty();
+        assertThat(events.dropped(Drop.NO_CONSENT)).isEqualTo(2);
         assertThat(avatars.isEmpty()).isTrue();
     }
 
     @Test
-    void duplicateChunksAreDropped() {
-        feed("call-1", "dave", 0, 100, false);
-        feed("call-1", "dave", 0, 100, false);
-
-        assertThat(chunkEntries()).hasSize(100);
+    void speakersAreWindowedSeparately() {
+        start();
+        for (int seq = 0; seq < CHUNKS_PER_WINDOW; seq++) {
+            audio.pipeInput("c/a", voicedChunk("c", "a", seq, false));
+            audio.pipeInput("c/b", voicedChunk("c", "b", seq, false));
+        }
+        assertThat(avatars.readKeyValuesToList()).extracting(kv -> kv.key)
+                .containsExactlyInAnyOrder("c/a", "c/a", "c/b", "c/b");
     }
 
     @Test
-    void speakersAreWindowedSeparately() {
+    void audioKeyedByCallIsRepartitionedBySpeaker() {
+        start(Map.of(AvatarStreamConfig.AUDIO_KEYED_BY_CONFIG, "call"));
         for (int seq = 0; seq < CHUNKS_PER_WINDOW; seq++) {
-            audio.pipeInput("c/a", chunk("c", "a", seq, true, false));
-            audio.pipeInput("c/b", chunk("c", "b", seq, true, false));
+            audio.pipeInput("c", voicedChunk("c", "a", seq, false));
+            audio.pipeInput("c", voicedChunk("c", "b", seq, false));
         }
-        assertThat(avatars.readKeyValuesToList()).extracting(kv -> kv.key).containsExactlyInAnyOrder("c/a", "c/b");
+        assertThat(avatars.readKeyValuesToList()).extracting(kv -> kv.key)
+                .containsExactlyInAnyOrder("c/a", "c/a", "c/b", "c/b");
+        assertThat(deadLetters.isEmpty()).isTrue();
     }
 
     /** The dead letter itself is checked on a real broker (DeadLetterIT): the test driver does not emit it. */
     @Test
     void undecodableBytesDoNotStopProcessing() {
-        rawAudio.pipeInput("call-1/x".getBytes(), new byte[] {1, 2, 3});
-        feed("call-1", "alice", 0, CHUNKS_PER_WINDOW, false);
+        start();
+        rawAudio.pipeInput("c/x".getBytes(), new byte[] {1, 2, 3});
+        feed("alice", 0, CHUNKS_PER_WINDOW);
 
-        assertThat(avatars.readValuesToList()).hasSize(1);
+        assertThat(avatars.readValuesToList()).hasSize(2);
     }
 
     @Test
     void badAudioAndWrongKeysGoToTheDeadLetterTopicWithTheirReason() {
-        AudioChunk odd = chunk("call-1", "erin", 0, true, false);
+        start();
+        AudioChunk odd = voicedChunk("c", "erin", 0, false);
         odd.setPayload(ByteBuffer.wrap(new byte[] {1, 2, 3}));
-        audio.pipeInput("call-1/erin", odd);
-        audio.pipeInput("call-1", chunk("call-1", "erin", 1, true, false));
+        audio.pipeInput("c/erin", odd);
+        AudioChunk badRate = voicedChunk("c", "erin", 1, false);
+        badRate.setSampleRate(12_345);
+        audio.pipeInput("c/erin", badRate);
+        audio.pipeInput("c", voicedChunk("c", "erin", 2, false));
 
         List<DeadLetter> letters = deadLetters.readValuesToList();
-        assertThat(letters).hasSize(2);
+        assertThat(letters).hasSize(3);
         assertThat(letters.get(0).getReason()).contains("payload");
         assertThat(letters.get(0).getSourceTopic()).isEqualTo("callface.audio");
-        assertThat(letters.get(1).getReason()).contains("key").contains("call-1/erin");
+        assertThat(letters.get(1).getReason()).contains("sampleRate").contains("12345");
+        assertThat(letters.get(2).getReason()).contains("key").contains("c/erin");
+    }
+
+    private void feed(String participant, int firstSeq, int count) {
+        for (int seq = firstSeq; seq < firstSeq + count; seq++) {
+            audio.pipeInput("c/" + participant, voicedChunk("c", participant, seq, false));
+        }
+    }
+
+    private SpeakerWindow lastFullWindow() {
+        List<SpeakerWindow> full = windows.stream().filter(w -> !w.provisional()).toList();
+        assertThat(full).isNotEmpty();
+        return full.get(full.size() - 1);
+    }
+
+    private static float[] spectrogramOf(float[] samples) {
+        return new Spectrogram().compute(asDecodedPcm16(samples));
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private List<Bytes> chunkEntries() {
-        KeyValueStore<Bytes, byte[]> store = driver.getKeyValueStore(SpeakerWindowProcessor.CHUNK_STORE);
-        List<Bytes> keys = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> all = store.all()) {
+        return keys(driver.getKeyValueStore(SpeakerWindowProcessor.CHUNK_STORE));
+    }
+
+    private List<String> headers() {
+        return keys(driver.getKeyValueStore(SpeakerWindowProcessor.HEADER_STORE));
+    }
+
+    private static <K> List<K> keys(KeyValueStore<K, byte[]> store) {
+        List<K> keys = new ArrayList<>();
+        try (KeyValueIterator<K, byte[]> all = store.all()) {
             all.forEachRemaining(kv -> keys.add(kv.key));
         }
         return keys;
-    }
-
-    private void feed(String call, String participant, int firstSeq, int count, boolean endOfStream) {
-        for (int seq = firstSeq; seq < firstSeq + count; seq++) {
-            boolean last = endOfStream && seq == firstSeq + count - 1;
-            audio.pipeInput(call + "/" + participant, chunk(call, participant, seq, true, last));
-        }
-    }
-
-    /** Chunk {@code seq} carries samples {@code seq*320 ..} of a deterministic ramp-like signal. */
-    private static AudioChunk chunk(String call, String participant, int seq, boolean consent, boolean end) {
-        float[] samples = ramp(seq, 1);
-        ByteBuffer pcm = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        for (float s : samples) {
-            pcm.putShort((short) Math.round(s * 32767));
-        }
-        return AudioChunk.newBuilder().setCallId(call).setParticipantId(participant).setSequence(seq)
-                .setCaptureTimestamp(Instant.ofEpochMilli(1_700_000_000_000L + seq * 20L)).setSampleRate(16_000)
-                .setChannels(1).setEncoding(Encoding.PCM_S16LE).setPayload(ByteBuffer.wrap(pcm.array()))
-                .setConsent(consent).setEndOfStream(end).build();
-    }
-
-    private static float[] ramp(int firstChunk, int chunks) {
-        float[] samples = new float[chunks * CHUNK_SAMPLES];
-        for (int i = 0; i < samples.length; i++) {
-            int n = firstChunk * CHUNK_SAMPLES + i;
-            samples[i] = (float) (0.5 * Math.sin(2 * Math.PI * 220 * n / 16_000.0) * Math.sin(n / 3000.0));
-        }
-        return samples;
-    }
-
-    private static float[] asDecodedPcm16(float[] samples) {
-        float[] out = new float[samples.length];
-        for (int i = 0; i < samples.length; i++) {
-            out[i] = Math.round(samples[i] * 32767) / 32768f;
-        }
-        return out;
     }
 }

@@ -1,0 +1,62 @@
+package io.callface.stream.window;
+
+import io.callface.stream.audio.SampleEncoding;
+import io.callface.stream.audio.StreamFormat;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * A value of the chunk store: either a chunk {@link Waiting} ahead of a gap (raw payload, decoded once its
+ * turn comes, because decoders and resamplers need stream order), or {@link Buffered} voiced 16 kHz audio of
+ * the open window (PCM16, see {@link StoredAudio}).
+ */
+sealed interface ChunkEntry permits ChunkEntry.Waiting, ChunkEntry.Buffered {
+    byte WAITING = 0;
+    byte BUFFERED = 1;
+
+    long captureMs();
+
+    byte[] toBytes();
+
+    static ChunkEntry fromBytes(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        byte kind = in.get();
+        if (kind == WAITING) {
+            SampleEncoding encoding = SampleEncoding.values()[in.get()];
+            int sampleRate = in.getInt();
+            int channels = in.get();
+            long captureMs = in.getLong();
+            boolean endOfStream = in.get() == 1;
+            return new Waiting(new StreamFormat(encoding, sampleRate, channels), captureMs, endOfStream,
+                    Arrays.copyOfRange(bytes, in.position(), bytes.length));
+        }
+        if (kind == BUFFERED) {
+            long captureMs = in.getLong();
+            return new Buffered(captureMs, Arrays.copyOfRange(bytes, in.position(), bytes.length));
+        }
+        throw new IllegalStateException("chunk store: unknown entry kind " + kind);
+    }
+
+    /** A chunk that arrived before an earlier one; decoded when the gap closes or is declared lost. */
+    record Waiting(StreamFormat format, long captureMs, boolean endOfStream, byte[] payload) implements ChunkEntry {
+        @Override
+        public byte[] toBytes() {
+            return ByteBuffer.allocate(1 + 1 + Integer.BYTES + 1 + Long.BYTES + 1 + payload.length)
+                    .put(WAITING).put((byte) format.encoding().ordinal()).putInt(format.sampleRate())
+                    .put((byte) format.channels()).putLong(captureMs).put((byte) (endOfStream ? 1 : 0)).put(payload)
+                    .array();
+        }
+    }
+
+    /** Voiced audio of the open window as 16 kHz PCM16. */
+    record Buffered(long captureMs, byte[] pcm16) implements ChunkEntry {
+        int samples() {
+            return StoredAudio.sampleCount(pcm16);
+        }
+
+        @Override
+        public byte[] toBytes() {
+            return ByteBuffer.allocate(1 + Long.BYTES + pcm16.length).put(BUFFERED).putLong(captureMs).put(pcm16).array();
+        }
+    }
+}
