@@ -2,6 +2,7 @@ package io.callface.stream.cli;
 
 import io.callface.stream.app.AvatarStreamApp;
 import io.callface.stream.config.AvatarStreamConfig;
+import io.callface.stream.config.EnvironmentSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -9,15 +10,20 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Production mode: an external Kafka cluster and schema registry, configured by a properties file. */
+/**
+ * Production mode: an external Kafka cluster and schema registry, configured by a properties file and/or
+ * {@code CALLFACE_*} environment variables (see {@link EnvironmentSettings}), the environment winning.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the stream processor against an external Kafka cluster and schema registry.")
 final class RunCommand implements Callable<Integer> {
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file of callface settings (see --print-config-docs).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file of callface settings (see --print-config-docs); optional when "
+            + "CALLFACE_* environment variables supply the required ones, and they override the file.")
     private Path configFile;
 
     @Option(names = "--print-config-docs", description = "Print every setting with its type, default and meaning, then exit.")
@@ -29,15 +35,19 @@ final class RunCommand implements Callable<Integer> {
             System.out.println(AvatarStreamConfig.documentation());
             return 0;
         }
-        if (configFile == null) {
-            System.err.println("run: --config FILE is required (or --print-config-docs)");
+        Properties properties = new Properties();
+        if (configFile != null) {
+            try (Reader reader = Files.newBufferedReader(configFile)) {
+                properties.load(reader);
+            }
+        }
+        AvatarStreamConfig config;
+        try {
+            config = new AvatarStreamConfig(EnvironmentSettings.overlay(properties, System.getenv()));
+        } catch (ConfigException e) {
+            System.err.println("run: " + e.getMessage() + " (settings come from --config FILE and CALLFACE_* variables)");
             return 2;
         }
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(configFile)) {
-            properties.load(reader);
-        }
-        AvatarStreamConfig config = new AvatarStreamConfig(properties);
         CountDownLatch stopped = new CountDownLatch(1);
         try (AvatarStreamApp app = AvatarStreamApp.start(config, (newState, oldState) -> {
             if (newState == KafkaStreams.State.ERROR || newState == KafkaStreams.State.NOT_RUNNING) {
