@@ -4,7 +4,6 @@ import io.callface.avro.AudioChunk;
 import io.callface.avro.AvatarEvent;
 import io.callface.serde.AvroSerde;
 import io.callface.serde.SchemaRegistryClient;
-import io.callface.serde.SchemaRegistryClients;
 import io.callface.stream.avatar.OnnxAvatarGenerator;
 import io.callface.stream.config.AvatarStreamConfig;
 import io.callface.stream.http.OpsServer;
@@ -54,7 +53,7 @@ public final class AvatarStreamApp implements AutoCloseable {
     public static AvatarStreamApp start(AvatarStreamConfig config, KafkaStreams.StateListener listener) {
         FaceModel model = FaceModel.load(config.modelDir(), inferenceOptions(config));
         try {
-            SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
+            SchemaRegistryClient registry = config.schemaRegistryClient();
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
             Topology topology = AvatarTopology.build(config,

@@ -32,6 +32,7 @@ public final class StreamsProperties {
         // The dead-letter handlers read these two from the Streams configuration they are given.
         props.put(DeadLetters.TOPIC_CONFIG, config.dlqTopic());
         props.put(DeadLetters.REGISTRY_URL_CONFIG, config.schemaRegistryUrl());
+        config.schemaRegistryUserInfo().ifPresent(info -> props.put(DeadLetters.REGISTRY_USER_INFO_CONFIG, info));
         // One window's inference must finish well inside the transaction; avatars are small but not tiny.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 30_000);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");

@@ -1,8 +1,11 @@
 package io.callface.stream.config;
 
+import io.callface.serde.SchemaRegistryClient;
+import io.callface.serde.SchemaRegistryClients;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -33,6 +36,10 @@ public final class AvatarStreamConfig extends AbstractConfig {
     public static final String SCHEMA_REGISTRY_URL_CONFIG = "schema.registry.url";
     private static final String SCHEMA_REGISTRY_URL_DOC = "Confluent-compatible schema registry, http(s)://host:port "
             + "(comma-separated for several), or mock://scope for an in-process registry in tests.";
+
+    public static final String SCHEMA_REGISTRY_USER_INFO_CONFIG = "schema.registry.basic.auth.user.info";
+    private static final String SCHEMA_REGISTRY_USER_INFO_DOC = "user:password for the schema registry's HTTP basic "
+            + "authentication; empty for none. Never logged.";
 
     public static final String AUDIO_TOPIC_CONFIG = "audio.topic";
     private static final String AUDIO_TOPIC_DOC = "Input topic of AudioChunk records keyed by 'callId/participantId'.";
@@ -127,6 +134,7 @@ public final class AvatarStreamConfig extends AbstractConfig {
                     Importance.HIGH, APPLICATION_ID_DOC)
             .define(SCHEMA_REGISTRY_URL_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyStringWithoutControlChars(),
                     Importance.HIGH, SCHEMA_REGISTRY_URL_DOC)
+            .define(SCHEMA_REGISTRY_USER_INFO_CONFIG, Type.PASSWORD, "", Importance.MEDIUM, SCHEMA_REGISTRY_USER_INFO_DOC)
             .define(MODEL_DIR_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyStringWithoutControlChars(),
                     Importance.HIGH, MODEL_DIR_DOC)
             .define(AUDIO_TOPIC_CONFIG, Type.STRING, "callface.audio", new ConfigDef.NonEmptyStringWithoutControlChars(),
@@ -198,6 +206,18 @@ public final class AvatarStreamConfig extends AbstractConfig {
 
     public String schemaRegistryUrl() {
         return getString(SCHEMA_REGISTRY_URL_CONFIG);
+    }
+
+    /** The registry's basic-auth user info, if set. */
+    public Optional<String> schemaRegistryUserInfo() {
+        String value = getPassword(SCHEMA_REGISTRY_USER_INFO_CONFIG).value();
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** A client of the configured schema registry. */
+    public SchemaRegistryClient schemaRegistryClient() {
+        return SchemaRegistryClients.forUrl(schemaRegistryUrl(), schemaRegistryUserInfo(),
+                SchemaRegistryClients.DEFAULT_REQUEST_TIMEOUT);
     }
 
     public Path modelDir() {

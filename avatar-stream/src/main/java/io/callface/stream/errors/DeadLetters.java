@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
@@ -18,6 +19,7 @@ public final class DeadLetters {
     /** Streams-configuration keys through which the handlers learn the dead-letter topic and the registry. */
     public static final String TOPIC_CONFIG = "callface.dlq.topic";
     public static final String REGISTRY_URL_CONFIG = "callface.dlq.schema.registry.url";
+    public static final String REGISTRY_USER_INFO_CONFIG = "callface.dlq.schema.registry.basic.auth.user.info";
 
     private final String topic;
     private final AvroSerializer<DeadLetter> serializer;
@@ -35,8 +37,10 @@ public final class DeadLetters {
             throw new IllegalStateException("dead-letter handlers need '" + TOPIC_CONFIG + "' and '"
                     + REGISTRY_URL_CONFIG + "' in the Kafka Streams configuration");
         }
-        return new DeadLetters(topic.toString(),
-                new AvroSerializer<>(SchemaRegistryClients.forUrl(registry.toString()), DeadLetter.class));
+        Object userInfo = configs.get(REGISTRY_USER_INFO_CONFIG);
+        return new DeadLetters(topic.toString(), new AvroSerializer<>(SchemaRegistryClients.forUrl(registry.toString(),
+                userInfo == null ? Optional.empty() : Optional.of(userInfo.toString()),
+                SchemaRegistryClients.DEFAULT_REQUEST_TIMEOUT), DeadLetter.class));
     }
 
     /**

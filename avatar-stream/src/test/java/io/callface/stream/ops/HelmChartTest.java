@@ -96,11 +96,13 @@ class HelmChartTest {
         List<JsonNode> objects = render(t -> t
                 .set("kafkaSecret.create", true)
                 .set("kafkaSecret.data.security\\.protocol", "SASL_SSL")
-                .set("kafkaSecret.data.sasl\\.jaas\\.config", "org.example.Login required password=\"s3cr3t\";"));
+                .set("kafkaSecret.data.sasl\\.jaas\\.config", "org.example.Login required password=\"s3cr3t\";")
+                .set("kafkaSecret.schemaRegistryUserInfo", "reg:pw"));
         JsonNode secret = single(objects, "Secret");
 
         assertThat(secret.at("/stringData/CALLFACE_KAFKA_SECURITY_PROTOCOL").asText()).isEqualTo("SASL_SSL");
         assertThat(secret.at("/stringData/CALLFACE_KAFKA_SASL_JAAS_CONFIG").asText()).contains("s3cr3t");
+        assertThat(secret.at("/stringData/CALLFACE_SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO").asText()).isEqualTo("reg:pw");
         assertThat(EnvironmentSettings.keyFor("CALLFACE_KAFKA_SASL_JAAS_CONFIG")).isEqualTo("kafka.sasl.jaas.config");
         assertThat(avatarStreamContainer(objects).at("/envFrom/1/secretRef/name").asText())
                 .isEqualTo(secret.at("/metadata/name").asText());
