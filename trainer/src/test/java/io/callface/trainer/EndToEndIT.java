@@ -56,7 +56,7 @@ class EndToEndIT {
         ModelManifest manifest = ModelManifest.read(modelDir);
         try (DemoStack stack = DemoStack.start(
                 new DemoStack.Settings(0, 0, 0, work.resolve("data"), modelDir, work.resolve("avatars")), System.out)) {
-            stack.feed(1, 7.0, List.of(), 10.0);
+            stack.feed(1, 12.0, List.of(), 10.0);
 
             List<AvatarEvent> events = new ArrayList<>();
             try (KafkaConsumer<String, AvatarEvent> consumer = avatarConsumer(stack)) {
@@ -66,17 +66,19 @@ class EndToEndIT {
                         assertThat(record.key()).isEqualTo(record.value().getCallId() + "/" + record.value().getParticipantId());
                         events.add(record.value());
                     }
-                    return events.size() >= 5;
+                    return events.stream().filter(e -> !e.getProvisional()).count() >= 5;
                 });
             }
 
-            // Five synthetic participants in two calls, 7 s each: one full 6 s window apiece.
-            Map<String, Long> perSpeaker = events.stream().collect(Collectors.groupingBy(
-                    e -> e.getCallId() + "/" + e.getParticipantId(), Collectors.counting()));
-            assertThat(perSpeaker).hasSize(5).allSatisfy((speaker, count) -> assertThat(count).isEqualTo(1L));
+            // Five synthetic participants in two calls, 12 s each, about 60 % of it voiced: a provisional avatar
+            // at 3 s of voiced audio, then the full 6 s window, and too little left at the end for another.
+            Map<String, List<String>> perSpeaker = events.stream().collect(Collectors.groupingBy(
+                    e -> e.getCallId() + "/" + e.getParticipantId(),
+                    Collectors.mapping(e -> e.getWindowIndex() + (e.getProvisional() ? "p" : ""), Collectors.toList())));
+            assertThat(perSpeaker).hasSize(5).allSatisfy((speaker, windows) -> assertThat(windows).containsExactly("0p", "0"));
             for (AvatarEvent event : events) {
                 assertThat(event.getModelVersion()).isEqualTo(manifest.version());
-                assertThat(event.getProvisional()).isFalse();
+                assertThat(event.getVoicedFraction()).isBetween(0.3f, 0.95f);
                 assertThat(event.getLandmarks()).hasSize(68).allSatisfy(p -> {
                     assertThat(p.getX()).isBetween(0f, 1f);
                     assertThat(p.getY()).isBetween(0f, 1f);
