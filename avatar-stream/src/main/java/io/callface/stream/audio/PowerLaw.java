@@ -24,8 +24,10 @@ final class PowerLaw {
 
     private static final double[] EXPONENT_POWER = new double[MAX_EXPONENT - MIN_EXPONENT + 1];
     private static final double[] CELL_POWER = new double[CELLS];
-    private static final double[] CELL_RECIPROCAL = new double[CELLS];
-    private static final double[] CELL_CENTRE = new double[CELLS];
+    /** {@code 2^-23 / m0}: turns the mantissa's integer offset from its cell centre into {@code d}. */
+    private static final double[] CELL_SCALE = new double[CELLS];
+    private static final int CELL_MASK = (1 << CELL_SHIFT) - 1;
+    private static final int CELL_HALF = 1 << (CELL_SHIFT - 1);
     // Binomial series of (1 + d)^0.3.
     private static final double C1 = EXPONENT;
     private static final double C2 = C1 * (EXPONENT - 1) / 2;
@@ -37,8 +39,7 @@ final class PowerLaw {
         }
         for (int i = 0; i < CELLS; i++) {
             double centre = 1 + (i + 0.5) / CELLS;
-            CELL_CENTRE[i] = centre;
-            CELL_RECIPROCAL[i] = 1 / centre;
+            CELL_SCALE[i] = 0x1p-23 / centre;
             CELL_POWER[i] = Math.pow(centre, EXPONENT);
         }
     }
@@ -66,8 +67,7 @@ final class PowerLaw {
         }
         int fraction = magnitude & 0x7F_FFFF;
         int cell = fraction >>> CELL_SHIFT;
-        double m = 1 + fraction * 0x1p-23;
-        double d = (m - CELL_CENTRE[cell]) * CELL_RECIPROCAL[cell];
+        double d = ((fraction & CELL_MASK) - CELL_HALF) * CELL_SCALE[cell];
         double series = 1 + d * (C1 + d * (C2 + d * C3));
         double power = EXPONENT_POWER[biased + exponentOffset - MIN_EXPONENT] * CELL_POWER[cell] * series;
         return Float.intBitsToFloat(Float.floatToRawIntBits((float) power) | sign);
