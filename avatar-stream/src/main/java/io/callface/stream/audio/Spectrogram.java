@@ -1,6 +1,7 @@
 package io.callface.stream.audio;
 
 import org.jtransforms.fft.FloatFFT_1D;
+import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
 /**
  * The complex, power-law-compressed spectrogram that callface's voice encoder reads, exactly as
@@ -13,7 +14,7 @@ import org.jtransforms.fft.FloatFFT_1D;
  * imaginary part. {@code T = 1 + floor((N - 400) / 160)}, so 6 s (96,000 samples) gives 598 frames.
  *
  * <p>Instances plan the FFT once and reuse one scratch frame, so they are cheap per call but not
- * thread-safe: give each thread its own.
+ * thread-safe: give each thread its own. The compression is {@link PowerLaw}'s, exact to float rounding.
  */
 public final class Spectrogram {
     public static final int SAMPLE_RATE = 16_000;
@@ -24,6 +25,11 @@ public final class Spectrogram {
     public static final float COMPRESSION_EXPONENT = 0.3f;
 
     private static final float[] HANN = periodicHann(FRAME_LENGTH);
+
+    static {
+        // Kafka Streams' stream threads own the parallelism; JTransforms must not fan out on its own pool.
+        ConcurrencyUtils.setNumberOfThreads(1);
+    }
 
     private final FloatFFT_1D fft = new FloatFFT_1D(FFT_SIZE);
     private final float[] frame = new float[FFT_SIZE];
@@ -64,19 +70,15 @@ public final class Spectrogram {
             // JTransforms packs a real FFT in place: [Re0, Re(n/2), Re1, Im1, Re2, Im2, ...].
             fft.realForward(frame);
             int row = t * BINS;
-            out[row] = compress(frame[0]);
+            out[row] = PowerLaw.compress(frame[0]);
             out[imaginaryOffset + row] = 0f;
             for (int k = 1; k < BINS - 1; k++) {
-                out[row + k] = compress(frame[2 * k]);
-                out[imaginaryOffset + row + k] = compress(frame[2 * k + 1]);
+                out[row + k] = PowerLaw.compress(frame[2 * k]);
+                out[imaginaryOffset + row + k] = PowerLaw.compress(frame[2 * k + 1]);
             }
-            out[row + BINS - 1] = compress(frame[1]);
+            out[row + BINS - 1] = PowerLaw.compress(frame[1]);
             out[imaginaryOffset + row + BINS - 1] = 0f;
         }
-    }
-
-    static float compress(float v) {
-        return Math.copySign((float) Math.pow(Math.abs(v), COMPRESSION_EXPONENT), v);
     }
 
     /** {@code w[n] = 0.5 - 0.5 cos(2 pi n / N)}, n = 0..N-1 (periodic, not symmetric). */

@@ -1,0 +1,64 @@
+package io.callface.stream.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Checks {@link PowerLaw#compress} against {@code sgn(v)|v|^0.3} computed by {@link Math#pow} in double. */
+class PowerLawTest {
+    /** Half a float ulp is at most 6e-8 relative; the fast path may add only a little to that. */
+    private static final double MAX_RELATIVE_ERROR = 1e-7;
+
+    private static double exact(float v) {
+        return Math.signum(v) * Math.pow(Math.abs((double) v), 0.3);
+    }
+
+    private static double relativeError(float v) {
+        double expected = exact(v);
+        return Math.abs(PowerLaw.compress(v) - expected) / Math.abs(expected);
+    }
+
+    @Test
+    void staysWithinTheToleranceOverEveryMagnitudeDenormalsIncluded() {
+        double worst = 0;
+        float worstAt = 0;
+        // Every 61st positive finite bit pattern: all 254 exponents, the denormals, every mantissa cell.
+        for (int bits = 1; bits < 0x7F80_0000; bits += 61) {
+            float v = Float.intBitsToFloat(bits);
+            double error = Math.max(relativeError(v), relativeError(-v));
+            if (error > worst) {
+                worst = error;
+                worstAt = v;
+            }
+        }
+        assertThat(worst).as("worst relative error, at %s", worstAt).isLessThan(MAX_RELATIVE_ERROR);
+    }
+
+    @Test
+    void staysWithinTheToleranceAtCellEdgesAndRangeEnds() {
+        float[] edges = {Float.MIN_VALUE, 2 * Float.MIN_VALUE, Float.MIN_NORMAL, Math.nextDown(Float.MIN_NORMAL),
+            Float.MAX_VALUE, 1f, Math.nextUp(1f), Math.nextDown(2f), 2f, 1.5f, 1e-30f, 3.7e12f};
+        for (float v : edges) {
+            assertThat(relativeError(v)).as("%s", v).isLessThan(MAX_RELATIVE_ERROR);
+            assertThat(relativeError(-v)).as("%s", -v).isLessThan(MAX_RELATIVE_ERROR);
+        }
+        for (int cell = 0; cell < 256; cell++) {
+            for (int fraction : new int[] {cell << 15, (cell << 15) + (1 << 14), (cell << 15) + 0x7FFF}) {
+                float v = Float.intBitsToFloat((100 << 23) | fraction);
+                assertThat(relativeError(v)).as("cell %d, %s", cell, v).isLessThan(MAX_RELATIVE_ERROR);
+            }
+        }
+    }
+
+    @Test
+    void isOddAndKeepsZerosInfinitiesAndNaN() {
+        assertThat(Float.floatToRawIntBits(PowerLaw.compress(0f))).isEqualTo(Float.floatToRawIntBits(0f));
+        assertThat(Float.floatToRawIntBits(PowerLaw.compress(-0f))).isEqualTo(Float.floatToRawIntBits(-0f));
+        assertThat(PowerLaw.compress(Float.POSITIVE_INFINITY)).isEqualTo(Float.POSITIVE_INFINITY);
+        assertThat(PowerLaw.compress(Float.NEGATIVE_INFINITY)).isEqualTo(Float.NEGATIVE_INFINITY);
+        assertThat(PowerLaw.compress(Float.NaN)).isNaN();
+        for (float v : new float[] {1e-40f, 0.001f, 0.5f, 3f, 250f}) {
+            assertThat(PowerLaw.compress(-v)).isEqualTo(-PowerLaw.compress(v));
+        }
+    }
+}
