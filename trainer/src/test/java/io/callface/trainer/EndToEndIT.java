@@ -12,6 +12,10 @@ import io.callface.trainer.cli.TrainerCli;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,7 +94,26 @@ class EndToEndIT {
                 assertThat(face.getHeight()).isEqualTo(event.getImageHeight());
                 assertThat(distinctColours(face)).as("a face, not a blank image").isGreaterThan(16);
             }
+
+            // The operator's view of the same run: ready, and callface's own series with the run's figures.
+            String base = "http://127.0.0.1:" + stack.app().httpPort();
+            assertThat(get(base + "/health/ready").statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                String metrics = get(base + "/metrics").body();
+                assertThat(metrics)
+                        .contains("callface_chunks_in_total 3000.0")
+                        .contains("callface_windows_emitted_total{kind=\"full\"} 5.0")
+                        .contains("callface_windows_emitted_total{kind=\"provisional\"} 5.0")
+                        .contains("callface_speakers_active 0.0")
+                        .contains("callface_model_info{preset=\"tiny\",version=\"" + manifest.version() + "\"} 1")
+                        .contains("kafka_stream_thread_process_total");
+            });
         }
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static int trainer(String... args) {

@@ -12,11 +12,14 @@ import io.callface.stream.inference.InferenceOptions;
 import io.callface.stream.inference.ProviderPreference;
 import io.callface.stream.metrics.MicrometerWindowEvents;
 import io.callface.stream.topology.AvatarTopology;
+import io.callface.stream.errors.DeadLetters;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -56,11 +59,15 @@ public final class AvatarStreamApp implements AutoCloseable {
             SchemaRegistryClient registry = config.schemaRegistryClient();
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
+            Gauge.builder("callface.model.info", () -> 1).tag("version", model.version())
+                    .tag("preset", model.manifest().preset()).description("The model serving avatars").register(metrics);
             Topology topology = AvatarTopology.build(config,
                     new OnnxAvatarGenerator(model, config.getInt(AvatarStreamConfig.IMAGE_SIZE_CONFIG)),
                     new MicrometerWindowEvents(metrics),
                     new AvroSerde<>(registry, AudioChunk.class), new AvroSerde<>(registry, AvatarEvent.class));
-            KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.from(config));
+            Properties streamsProperties = StreamsProperties.from(config);
+            streamsProperties.put(DeadLetters.METER_REGISTRY_CONFIG, metrics);
+            KafkaStreams streams = new KafkaStreams(topology, streamsProperties);
             streams.setStateListener(listener);
 
             KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);

@@ -14,7 +14,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
 
     @Override
     public void configure(Map<String, ?> configs) {
-        deadLetters = DeadLetters.fromConfigs(configs);
+        deadLetters = DeadLetters.fromConfigs(configs, "deserialization");
     }
 
     @Override

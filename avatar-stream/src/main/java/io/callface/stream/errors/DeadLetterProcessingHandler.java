@@ -18,7 +18,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
     @Override
     public void configure(Map<String, ?> configs) {
-        deadLetters = DeadLetters.fromConfigs(configs);
+        deadLetters = DeadLetters.fromConfigs(configs, "processing");
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
 
     @Override
     public void configure(Map<String, ?> configs) {
-        deadLetters = DeadLetters.fromConfigs(configs);
+        deadLetters = DeadLetters.fromConfigs(configs, "production");
     }
 
     @Override

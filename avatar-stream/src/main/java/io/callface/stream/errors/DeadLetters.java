@@ -3,6 +3,9 @@ package io.callface.stream.errors;
 import io.callface.avro.DeadLetter;
 import io.callface.serde.AvroSerializer;
 import io.callface.serde.SchemaRegistryClients;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
@@ -20,17 +23,25 @@ public final class DeadLetters {
     public static final String TOPIC_CONFIG = "callface.dlq.topic";
     public static final String REGISTRY_URL_CONFIG = "callface.dlq.schema.registry.url";
     public static final String REGISTRY_USER_INFO_CONFIG = "callface.dlq.schema.registry.basic.auth.user.info";
+    /** A {@link MeterRegistry} instance (Kafka creates the handlers, so they get it through their configuration). */
+    public static final String METER_REGISTRY_CONFIG = "callface.dlq.meter.registry";
 
     private final String topic;
     private final AvroSerializer<DeadLetter> serializer;
+    private final Counter written;
 
-    private DeadLetters(String topic, AvroSerializer<DeadLetter> serializer) {
+    private DeadLetters(String topic, AvroSerializer<DeadLetter> serializer, Counter written) {
         this.topic = topic;
         this.serializer = serializer;
+        this.written = written;
     }
 
-    /** Reads {@link #TOPIC_CONFIG} and {@link #REGISTRY_URL_CONFIG} from the Kafka Streams configuration. */
-    static DeadLetters fromConfigs(Map<String, ?> configs) {
+    /**
+     * Reads {@link #TOPIC_CONFIG}, {@link #REGISTRY_URL_CONFIG} and, if present, the registry credentials and
+     * {@link #METER_REGISTRY_CONFIG} from the Kafka Streams configuration; {@code stage} tags the counter
+     * {@code callface.dead.letters}.
+     */
+    static DeadLetters fromConfigs(Map<String, ?> configs, String stage) {
         Object topic = configs.get(TOPIC_CONFIG);
         Object registry = configs.get(REGISTRY_URL_CONFIG);
         if (topic == null || registry == null) {
@@ -38,9 +49,13 @@ public final class DeadLetters {
                     + REGISTRY_URL_CONFIG + "' in the Kafka Streams configuration");
         }
         Object userInfo = configs.get(REGISTRY_USER_INFO_CONFIG);
+        MeterRegistry meters = configs.get(METER_REGISTRY_CONFIG) instanceof MeterRegistry given ? given
+                : new SimpleMeterRegistry();
         return new DeadLetters(topic.toString(), new AvroSerializer<>(SchemaRegistryClients.forUrl(registry.toString(),
                 userInfo == null ? Optional.empty() : Optional.of(userInfo.toString()),
-                SchemaRegistryClients.DEFAULT_REQUEST_TIMEOUT), DeadLetter.class));
+                SchemaRegistryClients.DEFAULT_REQUEST_TIMEOUT), DeadLetter.class),
+                Counter.builder("callface.dead.letters").tag("stage", stage)
+                        .description("Records written to the dead-letter topic").register(meters));
     }
 
     /**
@@ -60,6 +75,7 @@ public final class DeadLetters {
                 .setOriginalValue(value == null ? null : ByteBuffer.wrap(value))
                 .setTimestamp(Instant.now())
                 .build();
+        written.increment();
         return List.of(new ProducerRecord<>(topic, key, serializer.serialize(topic, letter)));
     }
 
