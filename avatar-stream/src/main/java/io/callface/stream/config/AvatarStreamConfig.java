@@ -106,6 +106,20 @@ public final class AvatarStreamConfig extends AbstractConfig {
     public static final String INFERENCE_THREADS_CONFIG = "inference.intra.op.threads";
     private static final String INFERENCE_THREADS_DOC = "ONNX Runtime intra-op threads per session; 0 lets ONNX Runtime choose.";
 
+    public static final String INFERENCE_BATCH_MAX_SIZE_CONFIG = "inference.batch.max.size";
+    private static final String INFERENCE_BATCH_MAX_SIZE_DOC = "Most windows the inference thread runs as one batch "
+            + "(B); the model is warmed up for every batch size 1..B at start-up and on every model swap.";
+
+    public static final String INFERENCE_BATCH_MAX_WAIT_MS_CONFIG = "inference.batch.max.wait.ms";
+    private static final String INFERENCE_BATCH_MAX_WAIT_MS_DOC = "How long a batch waits for more windows after its "
+            + "first (W); 0 runs every window as soon as the inference thread is free.";
+
+    public static final String INFERENCE_REQUEST_TIMEOUT_MS_CONFIG = "inference.request.timeout.ms";
+    private static final String INFERENCE_REQUEST_TIMEOUT_MS_DOC = "How long a stream thread waits for its window's "
+            + "inference before the window fails (logged and counted). Must stay well below the producer transaction "
+            + "timeout (30 s), as a window is processed inside one transaction, and above "
+            + INFERENCE_BATCH_MAX_WAIT_MS_CONFIG + ".";
+
     public static final String IMAGE_SIZE_CONFIG = "avatar.image.size";
     private static final String IMAGE_SIZE_DOC = "Edge of the published PNG face in pixels; 0 keeps the decoder's size.";
 
@@ -169,6 +183,12 @@ public final class AvatarStreamConfig extends AbstractConfig {
             .define(INFERENCE_GPU_MEMORY_LIMIT_CONFIG, Type.LONG, 0L, Range.atLeast(0), Importance.LOW,
                     INFERENCE_GPU_MEMORY_LIMIT_DOC)
             .define(INFERENCE_THREADS_CONFIG, Type.INT, 1, Range.between(0, 256), Importance.LOW, INFERENCE_THREADS_DOC)
+            .define(INFERENCE_BATCH_MAX_SIZE_CONFIG, Type.INT, 8, Range.between(1, 256), Importance.MEDIUM,
+                    INFERENCE_BATCH_MAX_SIZE_DOC)
+            .define(INFERENCE_BATCH_MAX_WAIT_MS_CONFIG, Type.LONG, 5L, Range.between(0, 1_000), Importance.MEDIUM,
+                    INFERENCE_BATCH_MAX_WAIT_MS_DOC)
+            .define(INFERENCE_REQUEST_TIMEOUT_MS_CONFIG, Type.LONG, 10_000L, Range.between(100, 20_000),
+                    Importance.MEDIUM, INFERENCE_REQUEST_TIMEOUT_MS_DOC)
             .define(IMAGE_SIZE_CONFIG, Type.INT, 0, Range.between(0, 1024), Importance.LOW, IMAGE_SIZE_DOC)
             .define(HTTP_HOST_CONFIG, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyStringWithoutControlChars(),
                     Importance.MEDIUM, HTTP_HOST_DOC)
