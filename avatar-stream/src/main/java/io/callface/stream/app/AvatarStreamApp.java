@@ -7,7 +7,10 @@ import io.callface.serde.SchemaRegistryClient;
 import io.callface.stream.avatar.OnnxAvatarGenerator;
 import io.callface.stream.config.AvatarStreamConfig;
 import io.callface.stream.http.OpsServer;
+import io.callface.stream.inference.BatchListener;
+import io.callface.stream.inference.BatchSettings;
 import io.callface.stream.inference.FaceModel;
+import io.callface.stream.inference.InferenceBatcher;
 import io.callface.stream.inference.InferenceOptions;
 import io.callface.stream.inference.ProviderPreference;
 import io.callface.stream.metrics.MicrometerWindowEvents;
@@ -23,22 +26,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running avatar-stream instance: the face model (shared by all stream threads), the Kafka Streams
- * application and its health/metrics endpoints. Closing stops the streams first, then the model, so no
- * inference runs on closed sessions.
+ * One running avatar-stream instance: the inference batcher and its face model (shared by all stream threads),
+ * the Kafka Streams application and its health/metrics endpoints. Closing stops the streams first, then the
+ * batcher (which drains and closes the model), so no inference runs on closed sessions.
  */
 public final class AvatarStreamApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AvatarStreamApp.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-    private final FaceModel model;
+    private final InferenceBatcher batcher;
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final OpsServer opsServer;
     private boolean closed;
 
-    private AvatarStreamApp(FaceModel model, KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, OpsServer opsServer) {
-        this.model = model;
+    private AvatarStreamApp(InferenceBatcher batcher, KafkaStreams streams, KafkaStreamsMetrics streamsMetrics,
+                            OpsServer opsServer) {
+        this.batcher = batcher;
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.opsServer = opsServer;
@@ -51,13 +55,15 @@ public final class AvatarStreamApp implements AutoCloseable {
 
     /** As {@link #start(AvatarStreamConfig)}, telling {@code listener} of every Kafka Streams state change. */
     public static AvatarStreamApp start(AvatarStreamConfig config, KafkaStreams.StateListener listener) {
-        FaceModel model = FaceModel.load(config.modelDir(), inferenceOptions(config));
+        BatchSettings batchSettings = BatchSettings.from(config);
+        InferenceBatcher batcher = InferenceBatcher.start(FaceModel.load(config.modelDir(), inferenceOptions(config)),
+                batchSettings, BatchListener.NONE);
         try {
             SchemaRegistryClient registry = config.schemaRegistryClient();
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
             Topology topology = AvatarTopology.build(config,
-                    new OnnxAvatarGenerator(model, config.getInt(AvatarStreamConfig.IMAGE_SIZE_CONFIG)),
+                    new OnnxAvatarGenerator(batcher, config.getInt(AvatarStreamConfig.IMAGE_SIZE_CONFIG)),
                     new MicrometerWindowEvents(metrics),
                     new AvroSerde<>(registry, AudioChunk.class), new AvroSerde<>(registry, AvatarEvent.class));
             KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.from(config));
@@ -69,11 +75,11 @@ public final class AvatarStreamApp implements AutoCloseable {
                     config.getInt(AvatarStreamConfig.HTTP_PORT_CONFIG), streams::state, () -> true, metrics);
 
             streams.start();
-            LOG.info("avatar-stream started: model {} ({}), reading {}, writing {}, health and metrics on port {}",
-                    model.version(), model.manifest().preset(), config.audioTopic(), config.avatarsTopic(), opsServer.port());
-            return new AvatarStreamApp(model, streams, streamsMetrics, opsServer);
+            LOG.info("avatar-stream started: model {}, reading {}, writing {}, health and metrics on port {}",
+                    batcher.modelVersion(), config.audioTopic(), config.avatarsTopic(), opsServer.port());
+            return new AvatarStreamApp(batcher, streams, streamsMetrics, opsServer);
         } catch (RuntimeException e) {
-            model.close();
+            batcher.close();
             throw e;
         }
     }
@@ -83,7 +89,7 @@ public final class AvatarStreamApp implements AutoCloseable {
     }
 
     public String modelVersion() {
-        return model.version();
+        return batcher.modelVersion();
     }
 
     /** Port of the health and metrics endpoints. */
@@ -98,7 +104,7 @@ public final class AvatarStreamApp implements AutoCloseable {
         }
         closed = true;
         streams.close(CLOSE_TIMEOUT);
-        model.close();
+        batcher.close();
         streamsMetrics.close();
         opsServer.close();
     }

@@ -120,6 +120,19 @@ public final class AvatarStreamConfig extends AbstractConfig {
             + "timeout (30 s), as a window is processed inside one transaction, and above "
             + INFERENCE_BATCH_MAX_WAIT_MS_CONFIG + ".";
 
+    public static final String FUSION_MEAN = "mean";
+    public static final String FUSION_EXPONENTIAL = "exponential";
+
+    public static final String INFERENCE_FUSION_CONFIG = "inference.fusion";
+    private static final String INFERENCE_FUSION_DOC = "How a speaker's window embeddings are fused before the face "
+            + "is decoded: 'mean' (every full window counts equally) or 'exponential' (moving average, the newest "
+            + "window weighs inference.fusion.alpha). Provisional windows are decoded from the fusion with "
+            + "their own embedding but never folded into it.";
+
+    public static final String INFERENCE_FUSION_ALPHA_CONFIG = "inference.fusion.alpha";
+    private static final String INFERENCE_FUSION_ALPHA_DOC = "Weight of the newest window in 'exponential' fusion, "
+            + "in (0, 1]; 1 disables fusion.";
+
     public static final String IMAGE_SIZE_CONFIG = "avatar.image.size";
     private static final String IMAGE_SIZE_DOC = "Edge of the published PNG face in pixels; 0 keeps the decoder's size.";
 
@@ -189,6 +202,10 @@ public final class AvatarStreamConfig extends AbstractConfig {
                     INFERENCE_BATCH_MAX_WAIT_MS_DOC)
             .define(INFERENCE_REQUEST_TIMEOUT_MS_CONFIG, Type.LONG, 10_000L, Range.between(100, 20_000),
                     Importance.MEDIUM, INFERENCE_REQUEST_TIMEOUT_MS_DOC)
+            .define(INFERENCE_FUSION_CONFIG, Type.STRING, FUSION_MEAN, ValidString.in(FUSION_MEAN, FUSION_EXPONENTIAL),
+                    Importance.MEDIUM, INFERENCE_FUSION_DOC)
+            .define(INFERENCE_FUSION_ALPHA_CONFIG, Type.DOUBLE, 0.3, Range.between(0.01, 1.0), Importance.LOW,
+                    INFERENCE_FUSION_ALPHA_DOC)
             .define(IMAGE_SIZE_CONFIG, Type.INT, 0, Range.between(0, 1024), Importance.LOW, IMAGE_SIZE_DOC)
             .define(HTTP_HOST_CONFIG, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyStringWithoutControlChars(),
                     Importance.MEDIUM, HTTP_HOST_DOC)
