@@ -7,12 +7,14 @@ import io.callface.serde.SchemaRegistryClient;
 import io.callface.stream.avatar.OnnxAvatarGenerator;
 import io.callface.stream.config.AvatarStreamConfig;
 import io.callface.stream.http.OpsServer;
-import io.callface.stream.inference.BatchListener;
 import io.callface.stream.inference.BatchSettings;
 import io.callface.stream.inference.FaceModel;
 import io.callface.stream.inference.InferenceBatcher;
+import io.callface.stream.inference.ModelReleaseFollower;
+import io.callface.stream.inference.ModelReleaseLoader;
 import io.callface.stream.inference.InferenceOptions;
 import io.callface.stream.inference.ProviderPreference;
+import io.callface.stream.metrics.MicrometerBatchListener;
 import io.callface.stream.metrics.MicrometerWindowEvents;
 import io.callface.stream.topology.AvatarTopology;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -35,14 +37,16 @@ public final class AvatarStreamApp implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final InferenceBatcher batcher;
+    private final ModelReleaseFollower releases;
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final OpsServer opsServer;
     private boolean closed;
 
-    private AvatarStreamApp(InferenceBatcher batcher, KafkaStreams streams, KafkaStreamsMetrics streamsMetrics,
-                            OpsServer opsServer) {
+    private AvatarStreamApp(InferenceBatcher batcher, ModelReleaseFollower releases, KafkaStreams streams,
+                            KafkaStreamsMetrics streamsMetrics, OpsServer opsServer) {
         this.batcher = batcher;
+        this.releases = releases;
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.opsServer = opsServer;
@@ -56,12 +60,18 @@ public final class AvatarStreamApp implements AutoCloseable {
     /** As {@link #start(AvatarStreamConfig)}, telling {@code listener} of every Kafka Streams state change. */
     public static AvatarStreamApp start(AvatarStreamConfig config, KafkaStreams.StateListener listener) {
         BatchSettings batchSettings = BatchSettings.from(config);
-        InferenceBatcher batcher = InferenceBatcher.start(FaceModel.load(config.modelDir(), inferenceOptions(config)),
-                batchSettings, BatchListener.NONE);
+        InferenceOptions options = inferenceOptions(config);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        InferenceBatcher batcher = InferenceBatcher.start(FaceModel.load(config.modelDir(), options), batchSettings,
+                new MicrometerBatchListener(metrics));
+        ModelReleaseFollower releases = null;
         try {
+            if (config.getBoolean(AvatarStreamConfig.MODEL_RELEASES_FOLLOW_CONFIG)) {
+                releases = ModelReleaseFollower.start(config, batcher,
+                        new ModelReleaseLoader(config.modelCacheDir(), options));
+            }
             SchemaRegistryClient registry = config.schemaRegistryClient();
-            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            new JvmMemoryMetrics().bindTo(metrics);
             Topology topology = AvatarTopology.build(config,
                     new OnnxAvatarGenerator(batcher, config.getInt(AvatarStreamConfig.IMAGE_SIZE_CONFIG)),
                     new MicrometerWindowEvents(metrics),
@@ -77,8 +87,11 @@ public final class AvatarStreamApp implements AutoCloseable {
             streams.start();
             LOG.info("avatar-stream started: model {}, reading {}, writing {}, health and metrics on port {}",
                     batcher.modelVersion(), config.audioTopic(), config.avatarsTopic(), opsServer.port());
-            return new AvatarStreamApp(batcher, streams, streamsMetrics, opsServer);
+            return new AvatarStreamApp(batcher, releases, streams, streamsMetrics, opsServer);
         } catch (RuntimeException e) {
+            if (releases != null) {
+                releases.close();
+            }
             batcher.close();
             throw e;
         }
@@ -104,6 +117,9 @@ public final class AvatarStreamApp implements AutoCloseable {
         }
         closed = true;
         streams.close(CLOSE_TIMEOUT);
+        if (releases != null) {
+            releases.close();
+        }
         batcher.close();
         streamsMetrics.close();
         opsServer.close();

@@ -56,6 +56,15 @@ public final class AvatarStreamConfig extends AbstractConfig {
     public static final String MODEL_DIR_CONFIG = "model.dir";
     private static final String MODEL_DIR_DOC = "Directory holding encoder.onnx, decoder.onnx and model.json.";
 
+    public static final String MODEL_RELEASES_FOLLOW_CONFIG = "model.releases.follow";
+    private static final String MODEL_RELEASES_FOLLOW_DOC = "Follow the models topic from its beginning and hot-swap "
+            + "each new, verified ModelRelease in place of the model loaded from model.dir; a release that fails "
+            + "a digest or the contract is dead-lettered and the current model keeps serving.";
+
+    public static final String MODEL_CACHE_DIR_CONFIG = "model.cache.dir";
+    private static final String MODEL_CACHE_DIR_DOC = "Directory where released model files are fetched before they "
+            + "are verified and loaded (empty: a directory under java.io.tmpdir); each download is deleted once loaded.";
+
     public static final String PROCESSING_GUARANTEE_CONFIG = "processing.guarantee";
     private static final String PROCESSING_GUARANTEE_DOC = "exactly_once_v2 (default) or at_least_once.";
 
@@ -164,6 +173,8 @@ public final class AvatarStreamConfig extends AbstractConfig {
             .define(SCHEMA_REGISTRY_USER_INFO_CONFIG, Type.PASSWORD, "", Importance.MEDIUM, SCHEMA_REGISTRY_USER_INFO_DOC)
             .define(MODEL_DIR_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyStringWithoutControlChars(),
                     Importance.HIGH, MODEL_DIR_DOC)
+            .define(MODEL_RELEASES_FOLLOW_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, MODEL_RELEASES_FOLLOW_DOC)
+            .define(MODEL_CACHE_DIR_CONFIG, Type.STRING, "", Importance.LOW, MODEL_CACHE_DIR_DOC)
             .define(AUDIO_TOPIC_CONFIG, Type.STRING, "callface.audio", new ConfigDef.NonEmptyStringWithoutControlChars(),
                     Importance.MEDIUM, AUDIO_TOPIC_DOC)
             .define(AVATARS_TOPIC_CONFIG, Type.STRING, "callface.avatars", new ConfigDef.NonEmptyStringWithoutControlChars(),
@@ -259,6 +270,12 @@ public final class AvatarStreamConfig extends AbstractConfig {
 
     public Path modelDir() {
         return Path.of(getString(MODEL_DIR_CONFIG));
+    }
+
+    /** Where released model files are fetched to. */
+    public Path modelCacheDir() {
+        String dir = getString(MODEL_CACHE_DIR_CONFIG);
+        return dir.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir"), "callface-models") : Path.of(dir);
     }
 
     public boolean audioKeyedByCall() {
