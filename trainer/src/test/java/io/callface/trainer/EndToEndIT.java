@@ -105,7 +105,7 @@ class EndToEndIT {
                         .contains("callface_windows_emitted_total{kind=\"full\"} 5.0")
                         .contains("callface_windows_emitted_total{kind=\"provisional\"} 5.0")
                         .contains("callface_speakers_active 0.0")
-                        .contains("callface_model_info{preset=\"tiny\",version=\"" + manifest.version() + "\"} 1")
+                        .contains("callface_model_info{version=\"" + manifest.version() + "\"} 1")
                         .contains("kafka_stream_thread_process_total");
             });
         }

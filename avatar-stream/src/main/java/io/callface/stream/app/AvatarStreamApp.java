@@ -7,13 +7,18 @@ import io.callface.serde.SchemaRegistryClient;
 import io.callface.stream.avatar.OnnxAvatarGenerator;
 import io.callface.stream.config.AvatarStreamConfig;
 import io.callface.stream.http.OpsServer;
+import io.callface.stream.inference.BatchSettings;
 import io.callface.stream.inference.FaceModel;
+import io.callface.stream.inference.InferenceBatcher;
+import io.callface.stream.inference.ModelReleaseFollower;
+import io.callface.stream.inference.ModelReleaseLoader;
 import io.callface.stream.inference.InferenceOptions;
 import io.callface.stream.inference.ProviderPreference;
+import io.callface.stream.metrics.MicrometerBatchListener;
+import io.callface.stream.metrics.ModelInfoMetric;
 import io.callface.stream.metrics.MicrometerWindowEvents;
 import io.callface.stream.topology.AvatarTopology;
 import io.callface.stream.errors.DeadLetters;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -26,22 +31,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running avatar-stream instance: the face model (shared by all stream threads), the Kafka Streams
- * application and its health/metrics endpoints. Closing stops the streams first, then the model, so no
- * inference runs on closed sessions.
+ * One running avatar-stream instance: the inference batcher and its face model (shared by all stream threads),
+ * the Kafka Streams application and its health/metrics endpoints. Closing stops the streams first, then the
+ * batcher (which drains and closes the model), so no inference runs on closed sessions.
  */
 public final class AvatarStreamApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AvatarStreamApp.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-    private final FaceModel model;
+    private final InferenceBatcher batcher;
+    private final ModelReleaseFollower releases;
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final OpsServer opsServer;
     private boolean closed;
 
-    private AvatarStreamApp(FaceModel model, KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, OpsServer opsServer) {
-        this.model = model;
+    private AvatarStreamApp(InferenceBatcher batcher, ModelReleaseFollower releases, KafkaStreams streams,
+                            KafkaStreamsMetrics streamsMetrics, OpsServer opsServer) {
+        this.batcher = batcher;
+        this.releases = releases;
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.opsServer = opsServer;
@@ -54,15 +62,21 @@ public final class AvatarStreamApp implements AutoCloseable {
 
     /** As {@link #start(AvatarStreamConfig)}, telling {@code listener} of every Kafka Streams state change. */
     public static AvatarStreamApp start(AvatarStreamConfig config, KafkaStreams.StateListener listener) {
-        FaceModel model = FaceModel.load(config.modelDir(), inferenceOptions(config));
+        BatchSettings batchSettings = BatchSettings.from(config);
+        InferenceOptions options = inferenceOptions(config);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        InferenceBatcher batcher = InferenceBatcher.start(FaceModel.load(config.modelDir(), options), batchSettings,
+                new MicrometerBatchListener(metrics));
+        ModelReleaseFollower releases = null;
         try {
+            if (config.getBoolean(AvatarStreamConfig.MODEL_RELEASES_FOLLOW_CONFIG)) {
+                releases = ModelReleaseFollower.start(config, batcher,
+                        new ModelReleaseLoader(config.modelCacheDir(), options));
+            }
             SchemaRegistryClient registry = config.schemaRegistryClient();
-            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            new JvmMemoryMetrics().bindTo(metrics);
-            Gauge.builder("callface.model.info", () -> 1).tag("version", model.version())
-                    .tag("preset", model.manifest().preset()).description("The model serving avatars").register(metrics);
             Topology topology = AvatarTopology.build(config,
-                    new OnnxAvatarGenerator(model, config.getInt(AvatarStreamConfig.IMAGE_SIZE_CONFIG)),
+                    new OnnxAvatarGenerator(batcher, config.getInt(AvatarStreamConfig.IMAGE_SIZE_CONFIG)),
                     new MicrometerWindowEvents(metrics),
                     new AvroSerde<>(registry, AudioChunk.class), new AvroSerde<>(registry, AvatarEvent.class));
             Properties streamsProperties = StreamsProperties.from(config);
@@ -72,15 +86,22 @@ public final class AvatarStreamApp implements AutoCloseable {
 
             KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
             streamsMetrics.bindTo(metrics);
+            ModelInfoMetric modelInfo = new ModelInfoMetric(metrics);
             OpsServer opsServer = OpsServer.start(config.getString(AvatarStreamConfig.HTTP_HOST_CONFIG),
-                    config.getInt(AvatarStreamConfig.HTTP_PORT_CONFIG), streams::state, () -> true, metrics);
+                    config.getInt(AvatarStreamConfig.HTTP_PORT_CONFIG), streams::state, () -> true, () -> {
+                        modelInfo.show(batcher.modelVersion());
+                        return metrics.scrape();
+                    });
 
             streams.start();
-            LOG.info("avatar-stream started: model {} ({}), reading {}, writing {}, health and metrics on port {}",
-                    model.version(), model.manifest().preset(), config.audioTopic(), config.avatarsTopic(), opsServer.port());
-            return new AvatarStreamApp(model, streams, streamsMetrics, opsServer);
+            LOG.info("avatar-stream started: model {}, reading {}, writing {}, health and metrics on port {}",
+                    batcher.modelVersion(), config.audioTopic(), config.avatarsTopic(), opsServer.port());
+            return new AvatarStreamApp(batcher, releases, streams, streamsMetrics, opsServer);
         } catch (RuntimeException e) {
-            model.close();
+            if (releases != null) {
+                releases.close();
+            }
+            batcher.close();
             throw e;
         }
     }
@@ -90,7 +111,7 @@ public final class AvatarStreamApp implements AutoCloseable {
     }
 
     public String modelVersion() {
-        return model.version();
+        return batcher.modelVersion();
     }
 
     /** Port of the health and metrics endpoints. */
@@ -105,7 +126,10 @@ public final class AvatarStreamApp implements AutoCloseable {
         }
         closed = true;
         streams.close(CLOSE_TIMEOUT);
-        model.close();
+        if (releases != null) {
+            releases.close();
+        }
+        batcher.close();
         streamsMetrics.close();
         opsServer.close();
     }

@@ -10,39 +10,42 @@ import io.callface.stream.features.FaceColourSet;
 import io.callface.stream.features.FaceImageEncoder;
 import io.callface.stream.features.FaceMeasurements;
 import io.callface.stream.features.FaceMeasuresCalculator;
+import io.callface.stream.fusion.EmbeddingFuser;
 import io.callface.stream.inference.DecodedFace;
-import io.callface.stream.inference.FaceModel;
+import io.callface.stream.inference.InferenceBatcher;
+import io.callface.stream.inference.WindowInference;
 import io.callface.stream.window.SpeakerWindow;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The ONNX path from a window to an avatar: voice encoder, face decoder, then the cartoon-ready features
- * (landmarks, measures, colours) and the PNG. Thread-safe: the model's sessions are shared by all stream
- * threads, everything else is per call.
+ * The ONNX path from a window to an avatar: the shared {@link InferenceBatcher} runs encoder, fusion and
+ * decoder in a batch with other stream threads' windows; this thread then makes the cartoon-ready features
+ * (landmarks, measures, colours) and the PNG. Thread-safe.
  */
 public final class OnnxAvatarGenerator implements AvatarGenerator {
-    private final FaceModel model;
+    private final InferenceBatcher batcher;
     private final int imageSize;
 
     /**
-     * @param model     loaded encoder and decoder; owned by the caller
+     * @param batcher   the shared micro-batcher; owned by the caller
      * @param imageSize edge of the PNG in pixels, 0 for the decoder's own size
      */
-    public OnnxAvatarGenerator(FaceModel model, int imageSize) {
-        this.model = model;
+    public OnnxAvatarGenerator(InferenceBatcher batcher, int imageSize) {
+        this.batcher = Objects.requireNonNull(batcher, "batcher");
+        if (imageSize < 0) {
+            throw new IllegalArgumentException("imageSize must be 0 or positive, got " + imageSize);
+        }
         this.imageSize = imageSize;
     }
 
     @Override
-    public AvatarEvent generate(SpeakerWindow window) {
-        long encodeStart = System.nanoTime();
-        float[] feature = model.encode(List.of(window.spectrogram()), window.frames())[0];
-        long decodeStart = System.nanoTime();
-        DecodedFace face = model.decode(new float[][] {feature}).get(0);
-        long decodeEnd = System.nanoTime();
+    public AvatarEvent generate(SpeakerWindow window, EmbeddingFuser fuser) {
+        WindowInference inference = batcher.infer(window.spectrogram(), window.frames(), fuser);
+        DecodedFace face = inference.face();
 
         FaceMeasurements measures = FaceMeasuresCalculator.compute(face.landmarks());
         FaceColourSet colours = ColourSampler.sample(face.imageChw(), face.height(), face.width(), face.landmarks());
@@ -58,21 +61,21 @@ public final class OnnxAvatarGenerator implements AvatarGenerator {
                 .setProvisional(window.provisional())
                 .setVoicedSeconds(window.audioSeconds())
                 .setVoicedFraction(window.voicedFraction())
-                .setModelVersion(model.version())
+                .setModelVersion(inference.modelVersion())
                 .setFaceImagePng(ByteBuffer.wrap(png))
                 .setImageWidth(size)
                 .setImageHeight(size)
                 .setLandmarks(points(face.landmarks()))
                 .setMeasures(toAvro(measures))
                 .setColours(new FaceColours(colours.skin(), colours.hair(), colours.lips(), colours.eyes()))
-                .setFaceEmbedding(floats(feature))
-                .setFusedEmbedding(null)
-                .setWindowsFused(1)
+                .setFaceEmbedding(floats(inference.embedding()))
+                .setFusedEmbedding(floats(inference.fused().vector()))
+                .setWindowsFused(inference.fused().windows())
                 .setTimings(Timings.newBuilder()
-                        .setQueueMs(0f)
+                        .setQueueMs(millis(inference.queueNanos()))
                         .setSpectrogramMs(millis(window.spectrogramNanos()))
-                        .setEncoderMs(millis(decodeStart - encodeStart))
-                        .setDecoderMs(millis(decodeEnd - decodeStart))
+                        .setEncoderMs(millis(inference.encoderNanos()))
+                        .setDecoderMs(millis(inference.decoderNanos()))
                         .setEndToEndMs(millis(System.nanoTime() - window.closedAtNanos()))
                         .build())
                 .build();

@@ -56,6 +56,15 @@ public final class AvatarStreamConfig extends AbstractConfig {
     public static final String MODEL_DIR_CONFIG = "model.dir";
     private static final String MODEL_DIR_DOC = "Directory holding encoder.onnx, decoder.onnx and model.json.";
 
+    public static final String MODEL_RELEASES_FOLLOW_CONFIG = "model.releases.follow";
+    private static final String MODEL_RELEASES_FOLLOW_DOC = "Follow the models topic from its beginning and hot-swap "
+            + "each new, verified ModelRelease in place of the model loaded from model.dir; a release that fails "
+            + "a digest or the contract is dead-lettered and the current model keeps serving.";
+
+    public static final String MODEL_CACHE_DIR_CONFIG = "model.cache.dir";
+    private static final String MODEL_CACHE_DIR_DOC = "Directory where released model files are fetched before they "
+            + "are verified and loaded (empty: a directory under java.io.tmpdir); each download is deleted once loaded.";
+
     public static final String PROCESSING_GUARANTEE_CONFIG = "processing.guarantee";
     private static final String PROCESSING_GUARANTEE_DOC = "exactly_once_v2 (default) or at_least_once.";
 
@@ -106,6 +115,33 @@ public final class AvatarStreamConfig extends AbstractConfig {
     public static final String INFERENCE_THREADS_CONFIG = "inference.intra.op.threads";
     private static final String INFERENCE_THREADS_DOC = "ONNX Runtime intra-op threads per session; 0 lets ONNX Runtime choose.";
 
+    public static final String INFERENCE_BATCH_MAX_SIZE_CONFIG = "inference.batch.max.size";
+    private static final String INFERENCE_BATCH_MAX_SIZE_DOC = "Most windows the inference thread runs as one batch "
+            + "(B); the model is warmed up for every batch size 1..B at start-up and on every model swap.";
+
+    public static final String INFERENCE_BATCH_MAX_WAIT_MS_CONFIG = "inference.batch.max.wait.ms";
+    private static final String INFERENCE_BATCH_MAX_WAIT_MS_DOC = "How long a batch waits for more windows after its "
+            + "first (W); 0 runs every window as soon as the inference thread is free.";
+
+    public static final String INFERENCE_REQUEST_TIMEOUT_MS_CONFIG = "inference.request.timeout.ms";
+    private static final String INFERENCE_REQUEST_TIMEOUT_MS_DOC = "How long a stream thread waits for its window's "
+            + "inference before the window fails (logged and counted). Must stay well below the producer transaction "
+            + "timeout (30 s), as a window is processed inside one transaction, and above "
+            + INFERENCE_BATCH_MAX_WAIT_MS_CONFIG + ".";
+
+    public static final String FUSION_MEAN = "mean";
+    public static final String FUSION_EXPONENTIAL = "exponential";
+
+    public static final String INFERENCE_FUSION_CONFIG = "inference.fusion";
+    private static final String INFERENCE_FUSION_DOC = "How a speaker's window embeddings are fused before the face "
+            + "is decoded: 'mean' (every full window counts equally) or 'exponential' (moving average, the newest "
+            + "window weighs inference.fusion.alpha). Provisional windows are decoded from the fusion with "
+            + "their own embedding but never folded into it.";
+
+    public static final String INFERENCE_FUSION_ALPHA_CONFIG = "inference.fusion.alpha";
+    private static final String INFERENCE_FUSION_ALPHA_DOC = "Weight of the newest window in 'exponential' fusion, "
+            + "in (0, 1]; 1 disables fusion.";
+
     public static final String IMAGE_SIZE_CONFIG = "avatar.image.size";
     private static final String IMAGE_SIZE_DOC = "Edge of the published PNG face in pixels; 0 keeps the decoder's size.";
 
@@ -137,6 +173,8 @@ public final class AvatarStreamConfig extends AbstractConfig {
             .define(SCHEMA_REGISTRY_USER_INFO_CONFIG, Type.PASSWORD, "", Importance.MEDIUM, SCHEMA_REGISTRY_USER_INFO_DOC)
             .define(MODEL_DIR_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyStringWithoutControlChars(),
                     Importance.HIGH, MODEL_DIR_DOC)
+            .define(MODEL_RELEASES_FOLLOW_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, MODEL_RELEASES_FOLLOW_DOC)
+            .define(MODEL_CACHE_DIR_CONFIG, Type.STRING, "", Importance.LOW, MODEL_CACHE_DIR_DOC)
             .define(AUDIO_TOPIC_CONFIG, Type.STRING, "callface.audio", new ConfigDef.NonEmptyStringWithoutControlChars(),
                     Importance.MEDIUM, AUDIO_TOPIC_DOC)
             .define(AVATARS_TOPIC_CONFIG, Type.STRING, "callface.avatars", new ConfigDef.NonEmptyStringWithoutControlChars(),
@@ -169,6 +207,16 @@ public final class AvatarStreamConfig extends AbstractConfig {
             .define(INFERENCE_GPU_MEMORY_LIMIT_CONFIG, Type.LONG, 0L, Range.atLeast(0), Importance.LOW,
                     INFERENCE_GPU_MEMORY_LIMIT_DOC)
             .define(INFERENCE_THREADS_CONFIG, Type.INT, 1, Range.between(0, 256), Importance.LOW, INFERENCE_THREADS_DOC)
+            .define(INFERENCE_BATCH_MAX_SIZE_CONFIG, Type.INT, 8, Range.between(1, 256), Importance.MEDIUM,
+                    INFERENCE_BATCH_MAX_SIZE_DOC)
+            .define(INFERENCE_BATCH_MAX_WAIT_MS_CONFIG, Type.LONG, 5L, Range.between(0, 1_000), Importance.MEDIUM,
+                    INFERENCE_BATCH_MAX_WAIT_MS_DOC)
+            .define(INFERENCE_REQUEST_TIMEOUT_MS_CONFIG, Type.LONG, 10_000L, Range.between(100, 20_000),
+                    Importance.MEDIUM, INFERENCE_REQUEST_TIMEOUT_MS_DOC)
+            .define(INFERENCE_FUSION_CONFIG, Type.STRING, FUSION_MEAN, ValidString.in(FUSION_MEAN, FUSION_EXPONENTIAL),
+                    Importance.MEDIUM, INFERENCE_FUSION_DOC)
+            .define(INFERENCE_FUSION_ALPHA_CONFIG, Type.DOUBLE, 0.3, Range.between(0.01, 1.0), Importance.LOW,
+                    INFERENCE_FUSION_ALPHA_DOC)
             .define(IMAGE_SIZE_CONFIG, Type.INT, 0, Range.between(0, 1024), Importance.LOW, IMAGE_SIZE_DOC)
             .define(HTTP_HOST_CONFIG, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyStringWithoutControlChars(),
                     Importance.MEDIUM, HTTP_HOST_DOC)
@@ -222,6 +270,12 @@ public final class AvatarStreamConfig extends AbstractConfig {
 
     public Path modelDir() {
         return Path.of(getString(MODEL_DIR_CONFIG));
+    }
+
+    /** Where released model files are fetched to. */
+    public Path modelCacheDir() {
+        String dir = getString(MODEL_CACHE_DIR_CONFIG);
+        return dir.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir"), "callface-models") : Path.of(dir);
     }
 
     public boolean audioKeyedByCall() {

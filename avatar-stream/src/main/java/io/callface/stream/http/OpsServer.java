@@ -1,7 +1,6 @@
 package io.callface.stream.http;
 
 import io.javalin.Javalin;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -21,7 +20,7 @@ public final class OpsServer implements AutoCloseable {
     }
 
     public static OpsServer start(String host, int port, Supplier<KafkaStreams.State> streamsState,
-                                  BooleanSupplier modelLoaded, PrometheusMeterRegistry metrics) {
+                                  BooleanSupplier modelLoaded, Supplier<String> prometheusText) {
         Javalin server = Javalin.create(config -> config.showJavalinBanner = false)
                 .get("/health/live", ctx -> {
                     KafkaStreams.State state = streamsState.get();
@@ -34,7 +33,7 @@ public final class OpsServer implements AutoCloseable {
                     ctx.status(ready ? 200 : 503).json(Map.of("ready", ready, "streams", state.name(),
                             "modelLoaded", modelLoaded.getAsBoolean()));
                 })
-                .get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()))
+                .get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(prometheusText.get()))
                 .start(host, port);
         return new OpsServer(server);
     }

@@ -4,6 +4,7 @@ import io.callface.avro.AudioChunk;
 import io.callface.avro.AvatarEvent;
 import io.callface.stream.avatar.AvatarGenerator;
 import io.callface.stream.config.AvatarStreamConfig;
+import io.callface.stream.fusion.FusionRule;
 import io.callface.stream.window.ChunkAudio;
 import io.callface.stream.window.SpeakerId;
 import io.callface.stream.window.SpeakerWindowProcessor;
@@ -56,14 +57,20 @@ public final class AvatarTopology {
                 .withCachingEnabled()
                 .withLoggingEnabled(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
 
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(SpeakerWindowProcessor.FUSION_STORE), Serdes.String(), Serdes.ByteArray())
+                .withLoggingEnabled(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+
         KStream<String, AudioChunk> audio = builder.stream(config.audioTopic(),
                 Consumed.with(Serdes.String(), audioSerde).withName(AUDIO_SOURCE));
         if (config.audioKeyedByCall()) {
             audio = audio.selectKey((key, chunk) -> SpeakerId.of(chunk).key(), Named.as(BY_SPEAKER + "-key"))
                     .repartition(Repartitioned.with(Serdes.String(), audioSerde).withName(BY_SPEAKER));
         }
-        audio.process(() -> new SpeakerWindowProcessor(generator, new ChunkAudio(), settings, events), Named.as(WINDOWS),
-                        SpeakerWindowProcessor.CHUNK_STORE, SpeakerWindowProcessor.HEADER_STORE)
+        FusionRule fusion = FusionRule.from(config);
+        audio.process(() -> new SpeakerWindowProcessor(generator, fusion, new ChunkAudio(), settings, events),
+                        Named.as(WINDOWS), SpeakerWindowProcessor.CHUNK_STORE, SpeakerWindowProcessor.HEADER_STORE,
+                        SpeakerWindowProcessor.FUSION_STORE)
                 .to(config.avatarsTopic(), Produced.with(Serdes.String(), avatarSerde).withName(AVATAR_SINK));
         return builder.build();
     }

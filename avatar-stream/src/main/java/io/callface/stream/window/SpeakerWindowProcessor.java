@@ -6,10 +6,13 @@ import io.callface.stream.audio.Spectrogram;
 import io.callface.stream.audio.SpeechSegment;
 import io.callface.stream.audio.StreamFormat;
 import io.callface.stream.avatar.AvatarGenerator;
+import io.callface.stream.fusion.FusedEmbedding;
+import io.callface.stream.fusion.FusionRule;
 import io.callface.stream.window.ChunkEntry.Buffered;
 import io.callface.stream.window.ChunkEntry.Waiting;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -39,10 +42,13 @@ import org.slf4j.LoggerFactory;
 public final class SpeakerWindowProcessor implements Processor<String, AudioChunk, String, AvatarEvent> {
     public static final String CHUNK_STORE = "callface-audio-chunks";
     public static final String HEADER_STORE = "callface-speakers";
+    /** Each speaker's running fusion of window embeddings ({@link FusedEmbedding}), kept across rebalances. */
+    public static final String FUSION_STORE = "callface-fused-embeddings";
 
     private static final Logger LOG = LoggerFactory.getLogger(SpeakerWindowProcessor.class);
 
     private final AvatarGenerator generator;
+    private final FusionRule fusion;
     private final ChunkAudio chunkAudio;
     private final WindowSettings settings;
     private final WindowEvents events;
@@ -51,10 +57,12 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
     private ProcessorContext<String, AvatarEvent> context;
     private KeyValueStore<Bytes, byte[]> chunks;
     private KeyValueStore<String, byte[]> headers;
+    private KeyValueStore<String, byte[]> fusions;
 
-    public SpeakerWindowProcessor(AvatarGenerator generator, ChunkAudio chunkAudio, WindowSettings settings,
-                                  WindowEvents events) {
+    public SpeakerWindowProcessor(AvatarGenerator generator, FusionRule fusion, ChunkAudio chunkAudio,
+                                  WindowSettings settings, WindowEvents events) {
         this.generator = generator;
+        this.fusion = fusion;
         this.chunkAudio = chunkAudio;
         this.settings = settings;
         this.events = events;
@@ -65,6 +73,7 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
         this.context = context;
         this.chunks = context.getStateStore(CHUNK_STORE);
         this.headers = context.getStateStore(HEADER_STORE);
+        this.fusions = context.getStateStore(FUSION_STORE);
         context.schedule(settings.idleCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::flushIdleSpeakers);
     }
 
@@ -257,14 +266,26 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
                 provisional, audio.length / (float) Spectrogram.SAMPLE_RATE,
                 header.spanSamples() == 0 ? 1f : header.bufferedSamples() / (float) header.spanSamples(),
                 spectrogram.compute(segment), Spectrogram.frameCount(segment.length), System.nanoTime() - started, started);
+        byte[] storedFusion = fusions.get(speaker.key());
+        FusedEmbedding prior = storedFusion == null ? null : FusedEmbedding.fromBytes(storedFusion);
+        // The fuser runs on the inference thread: it only reads `prior` and hands its result back here.
+        AtomicReference<FusedEmbedding> fused = new AtomicReference<>();
         AvatarEvent event;
         try {
-            event = generator.generate(window);
+            event = generator.generate(window, (embedding, version) -> {
+                FusedEmbedding next = fusion.fold(prior, embedding, version);
+                fused.set(next);
+                return next;
+            });
         } catch (RuntimeException e) {
             // The window is not the record's fault: log and count it, and let the stream go on.
             LOG.error("No avatar for window {} of a speaker in call {}: {}", index, speaker.callId(), e.toString(), e);
             events.windowFailed();
             return;
+        }
+        // Provisional windows are previews: decoded from the fusion with their own embedding, never folded in.
+        if (!provisional && fused.get() != null) {
+            fusions.put(speaker.key(), fused.get().toBytes());
         }
         events.windowEmitted(provisional);
         context.forward(new Record<>(speaker.key(), event, timestamp));
@@ -305,7 +326,7 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
         }
     }
 
-    /** Deletes every entry of the speaker: buffered and waiting chunks, header and decoder state. */
+    /** Deletes every entry of the speaker: buffered and waiting chunks, header, fused embedding, decoder state. */
     private void forget(String key) {
         List<Bytes> entries = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> range = chunks.range(ChunkKeys.first(key), ChunkKeys.last(key))) {
@@ -313,6 +334,7 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
         }
         entries.forEach(chunks::delete);
         headers.delete(key);
+        fusions.delete(key);
         chunkAudio.release(key);
         events.speakerEnded();
     }

@@ -23,7 +23,7 @@ class OpsServerTest {
         AtomicReference<KafkaStreams.State> state = new AtomicReference<>(KafkaStreams.State.CREATED);
         AtomicBoolean modelLoaded = new AtomicBoolean(false);
         try (OpsServer server = OpsServer.start("127.0.0.1", 0, state::get, modelLoaded::get,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
+                () -> "")) {
             assertThat(get(server, "/health/ready").statusCode()).isEqualTo(503);
             assertThat(get(server, "/health/live").statusCode()).isEqualTo(200);
 
@@ -47,7 +47,7 @@ class OpsServerTest {
     void metricsArePrometheusText() throws Exception {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Counter.builder("callface.chunks.in").register(registry).increment(3);
-        try (OpsServer server = OpsServer.start("127.0.0.1", 0, () -> KafkaStreams.State.RUNNING, () -> true, registry)) {
+        try (OpsServer server = OpsServer.start("127.0.0.1", 0, () -> KafkaStreams.State.RUNNING, () -> true, registry::scrape)) {
             HttpResponse<String> metrics = get(server, "/metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));

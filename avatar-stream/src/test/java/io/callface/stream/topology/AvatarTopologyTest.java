@@ -64,9 +64,9 @@ class AvatarTopologyTest {
         SchemaRegistryClient registry = SchemaRegistryClients.forUrl(registryUrl);
         AvroSerde<AudioChunk> audioSerde = new AvroSerde<>(registry, AudioChunk.class);
         AvroSerde<AvatarEvent> avatarSerde = new AvroSerde<>(registry, AvatarEvent.class);
-        driver = new TopologyTestDriver(AvatarTopology.build(config, window -> {
+        driver = new TopologyTestDriver(AvatarTopology.build(config, (window, fuser) -> {
             windows.add(window);
-            return FakeAvatars.of(window);
+            return FakeAvatars.of(window, fuser);
         }, events, audioSerde, avatarSerde), StreamsProperties.from(config));
         audio = driver.createInputTopic(config.audioTopic(), Serdes.String().serializer(), audioSerde.serializer());
         rawAudio = driver.createInputTopic(config.audioTopic(), new ByteArraySerializer(), new ByteArraySerializer());

@@ -1,0 +1,13 @@
+package io.callface.stream.inference;
+
+/** Told of every batch the {@link InferenceBatcher} runs (metrics). Called on the inference thread. */
+@FunctionalInterface
+public interface BatchListener {
+    BatchListener NONE = (size, runNanos) -> { };
+
+    /**
+     * @param size     windows in the batch
+     * @param runNanos encoder plus decoder time of the batch
+     */
+    void batchRan(int size, long runNanos);
+}
