@@ -1,0 +1,343 @@
+package io.callface.stream.window.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import io.callface.avro.AudioChunk;
+import io.callface.avro.AvatarEvent;
+import io.callface.serde.AvroSerde;
+import io.callface.serde.SchemaRegistryClient;
+import io.callface.serde.SchemaRegistryClients;
+import io.callface.stream.app.StreamsProperties;
+import io.callface.stream.config.AvatarStreamConfig;
+import io.callface.stream.embedded.EmbeddedKafkaBroker;
+import io.callface.stream.testing.FakeAvatars;
+import io.callface.stream.testing.TestAudio;
+import io.callface.stream.topology.AvatarTopology;
+import io.callface.stream.window.SpeakerWindowProcessor;
+import io.callface.stream.window.WindowEvents;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ReplicaInfo;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+
+/**
+ * Measures the windowing stage on an in-process broker, each figure against a baseline from the same run:
+ * changelog bytes per audio byte (vs. a naive growing-byte[] aggregate), chunk throughput (vs. a pass-through
+ * topology, under at-least-once and exactly-once v2) and heap per active speaker. Prints a Markdown report.
+ *
+ * <pre>
+ * ./mvnw -B -pl avatar-stream -am test-compile
+ * ./mvnw -B -pl avatar-stream exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+ *     -Dexec.args="-cp %classpath io.callface.stream.window.bench.WindowingBenchmark"
+ * </pre>
+ */
+public final class WindowingBenchmark {
+    private static final int PARTITIONS = 4;
+    private static final int SPEAKERS = 32;
+    /** Two full 6 s windows per speaker. */
+    private static final int CHUNKS_PER_SPEAKER = 2 * TestAudio.CHUNKS_PER_WINDOW;
+    private static final int ROUNDS = 3;
+    private static final int HEAP_SPEAKERS = 100;
+    /** Just short of a full window: the most audio a speaker ever holds. */
+    private static final int HEAP_CHUNKS = TestAudio.CHUNKS_PER_WINDOW - 10;
+    private static final int PAYLOAD_BYTES = TestAudio.CHUNK_SAMPLES * 2;
+    private static final String AUDIO_TOPIC = "bench.audio";
+    private static final String HEAP_AUDIO_TOPIC = "bench.heap.audio";
+    /** Without a cache the naive aggregate writes ~29 MB per window: a few speakers show the ratio. */
+    private static final String UNCACHED_AUDIO_TOPIC = "bench.uncached.audio";
+    private static final int UNCACHED_SPEAKERS = 4;
+    private static final Duration RUN_LIMIT = Duration.ofMinutes(5);
+
+    private final EmbeddedKafkaBroker broker;
+    private final Path stateRoot;
+    private final String registryUrl = "mock://windowing-benchmark-" + UUID.randomUUID();
+    private final SchemaRegistryClient registry = SchemaRegistryClients.forUrl(registryUrl);
+    private final Serde<AudioChunk> audioSerde = new AvroSerde<>(registry, AudioChunk.class);
+
+    /** Throughput of one run, and the application it ran as (its changelogs are named after it). */
+    record Run(String applicationId, double chunksPerSecond) {
+    }
+
+    /** Bytes in a changelog: on disk (compressed batches, as the broker stores them) and as raw keys + values. */
+    record ChangelogBytes(long records, long logBytes, long keyValueBytes) {
+    }
+
+    private WindowingBenchmark(EmbeddedKafkaBroker broker, Path stateRoot) {
+        this.broker = broker;
+        this.stateRoot = stateRoot;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path stateRoot = Files.createTempDirectory("windowing-benchmark");
+        // No compaction while we count what was written to the changelogs.
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.Settings.defaults()
+                .withBrokerProperties(Map.of("log.cleaner.enable", "false")))) {
+            new WindowingBenchmark(broker, stateRoot).report();
+        }
+    }
+
+    private void report() throws Exception {
+        broker.createTopics(List.of(new NewTopic(AUDIO_TOPIC, PARTITIONS, (short) 1),
+                new NewTopic(HEAP_AUDIO_TOPIC, PARTITIONS, (short) 1), new NewTopic(UNCACHED_AUDIO_TOPIC, PARTITIONS, (short) 1)));
+        long chunks = produce(AUDIO_TOPIC, SPEAKERS, CHUNKS_PER_SPEAKER, true);
+        long uncachedChunks = produce(UNCACHED_AUDIO_TOPIC, UNCACHED_SPEAKERS, TestAudio.CHUNKS_PER_WINDOW, true);
+        long audioBytes = chunks * PAYLOAD_BYTES;
+
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Machine: %d CPUs (%s), %s %s; broker, clients and app in one JVM, 1 stream thread%n",
+                Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version")));
+        out.append(String.format("Workload: %d speakers x %d chunks of 20 ms PCM16 (%d chunks, %.1f MB audio payload), "
+                + "%d input partitions, commit.interval.ms=100, lz4 producer compression%n%n",
+                SPEAKERS, CHUNKS_PER_SPEAKER, chunks, audioBytes / 1e6, PARTITIONS));
+
+        // The two run back to back in each round, so a round's ratio sees the same machine load on both.
+        out.append("### Throughput (").append(ROUNDS).append(" rounds of pass-through then windowing, chunks/s)\n\n")
+                .append("| guarantee | pass-through (best) | windowing (best) | ratio of bests | per-round ratios | "
+                        + "median ratio (goal >= 0.7) |\n|---|---|---|---|---|---|\n");
+        Run windowingEos = null;
+        for (String guarantee : List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2)) {
+            double passThrough = 0;
+            double windowing = 0;
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 1; round <= ROUNDS; round++) {
+                String suffix = guarantee.replace('_', '-') + "-" + round;
+                double roundPassThrough = run("pass-through-" + suffix, guarantee, AUDIO_TOPIC, chunks, Map.of(),
+                        config -> BaselineTopologies.passThrough(AUDIO_TOPIC, config.avatarsTopic(), audioSerde)).chunksPerSecond();
+                Run run = run("windowing-" + suffix, guarantee, AUDIO_TOPIC, chunks, Map.of(), this::windowing);
+                passThrough = Math.max(passThrough, roundPassThrough);
+                windowing = Math.max(windowing, run.chunksPerSecond());
+                ratios.add(run.chunksPerSecond() / roundPassThrough);
+                if (guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) && windowingEos == null) {
+                    windowingEos = run;
+                }
+            }
+            out.append(String.format("| %s | %.0f | %.0f | %.2f | %s | %.2f |%n", guarantee, passThrough, windowing,
+                    windowing / passThrough, ratios.stream().map(r -> String.format("%.2f", r)).toList(),
+                    ratios.stream().sorted().toList().get(ratios.size() / 2)));
+        }
+
+        Run naive = run("naive-aggregate-exactly-once-v2", StreamsConfig.EXACTLY_ONCE_V2, AUDIO_TOPIC, chunks, Map.of(),
+                config -> BaselineTopologies.naiveAggregate(AUDIO_TOPIC, config.avatarsTopic(), audioSerde));
+        Run uncached = run("naive-aggregate-uncached-exactly-once-v2", StreamsConfig.EXACTLY_ONCE_V2, UNCACHED_AUDIO_TOPIC,
+                uncachedChunks, Map.of(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0"),
+                config -> BaselineTopologies.naiveAggregate(UNCACHED_AUDIO_TOPIC, config.avatarsTopic(), audioSerde));
+        ChangelogBytes chunkLog = changelog(windowingEos.applicationId(), SpeakerWindowProcessor.CHUNK_STORE);
+        ChangelogBytes headerLog = changelog(windowingEos.applicationId(), SpeakerWindowProcessor.HEADER_STORE);
+        ChangelogBytes naiveLog = changelog(naive.applicationId(), BaselineTopologies.NAIVE_STORE);
+        ChangelogBytes uncachedLog = changelog(uncached.applicationId(), BaselineTopologies.NAIVE_STORE);
+        out.append(String.format("%n(naive aggregate, exactly_once_v2: %.0f chunks/s)%n", naive.chunksPerSecond()));
+        out.append("\n### Changelog bytes per byte of audio payload (exactly_once_v2, first round)\n\n")
+                .append("| store | records | on-disk log bytes / audio byte | key+value bytes / audio byte |\n|---|---|---|---|\n")
+                .append(changelogRow("windowing chunk store (goal <= 1.1)", chunkLog, audioBytes))
+                .append(changelogRow("windowing header store", headerLog, audioBytes))
+                .append(changelogRow("naive growing byte[] aggregate (default 10 MB cache)", naiveLog, audioBytes))
+                .append(changelogRow("naive growing byte[] aggregate, cache off (" + UNCACHED_SPEAKERS + " speakers x "
+                        + TestAudio.CHUNKS_PER_WINDOW + " chunks)", uncachedLog, uncachedChunks * PAYLOAD_BYTES));
+        out.append(String.format("%nChunk store vs. naive aggregate: %.1fx fewer on-disk bytes, %.1fx fewer key+value bytes%n",
+                naiveLog.logBytes() / (double) chunkLog.logBytes(), naiveLog.keyValueBytes() / (double) chunkLog.keyValueBytes()));
+
+        out.append(heapPerSpeaker());
+        System.out.println("\n" + out);
+    }
+
+    // --- runs
+
+    private AvatarStreamConfig config(String applicationId, String guarantee, String inputTopic, Map<String, String> streamsOverrides) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(AvatarStreamConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        values.put(AvatarStreamConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl);
+        values.put(AvatarStreamConfig.MODEL_DIR_CONFIG, "unused");
+        values.put(AvatarStreamConfig.APPLICATION_ID_CONFIG, applicationId);
+        values.put(AvatarStreamConfig.STATE_DIR_CONFIG, stateRoot.resolve(applicationId).toString());
+        values.put(AvatarStreamConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+        values.put(AvatarStreamConfig.AUDIO_TOPIC_CONFIG, inputTopic);
+        values.put(AvatarStreamConfig.AVATARS_TOPIC_CONFIG, applicationId + ".out");
+        values.put(AvatarStreamConfig.SPEAKER_IDLE_TIMEOUT_MS_CONFIG, "600000");
+        // Both guarantees commit as often, so committed offsets show progress the same way.
+        values.put(AvatarStreamConfig.KAFKA_PREFIX + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        streamsOverrides.forEach((key, value) -> values.put(AvatarStreamConfig.KAFKA_PREFIX + key, value));
+        return new AvatarStreamConfig(values);
+    }
+
+    private Topology windowing(AvatarStreamConfig config) {
+        return AvatarTopology.build(config, FakeAvatars::of, WindowEvents.NONE, audioSerde,
+                new AvroSerde<>(registry, AvatarEvent.class));
+    }
+
+    /**
+     * Runs a topology over the whole input and returns its rate between the first and the last commit it made,
+     * so start-up and rebalancing do not count.
+     */
+    private Run run(String applicationId, String guarantee, String inputTopic, long chunks, Map<String, String> streamsOverrides,
+                    Function<AvatarStreamConfig, Topology> topology) {
+        AvatarStreamConfig config = config(applicationId, guarantee, inputTopic, streamsOverrides);
+        broker.createTopics(List.of(new NewTopic(config.avatarsTopic(), PARTITIONS, (short) 1)));
+        AtomicLong firstNanos = new AtomicLong();
+        AtomicLong firstCommitted = new AtomicLong();
+        AtomicLong lastNanos = new AtomicLong();
+        try (KafkaStreams streams = new KafkaStreams(topology.apply(config), StreamsProperties.from(config))) {
+            streams.start();
+            await().atMost(RUN_LIMIT).pollInterval(Duration.ofMillis(20)).until(() -> {
+                long committed = committed(applicationId);
+                long now = System.nanoTime();
+                if (firstNanos.get() == 0 && committed > 0) {
+                    firstNanos.set(now);
+                    firstCommitted.set(committed);
+                }
+                lastNanos.set(now);
+                return committed >= chunks;
+            });
+        }
+        double seconds = (lastNanos.get() - firstNanos.get()) / 1e9;
+        return new Run(applicationId, (chunks - firstCommitted.get()) / seconds);
+    }
+
+    private long committed(String applicationId) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> offsets = broker.admin().listConsumerGroupOffsets(applicationId)
+                .partitionsToOffsetAndMetadata().get();
+        return offsets.values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
+    }
+
+    /** Sends {@code chunks} voiced chunks for each of {@code speakers}, interleaved; returns how many were sent. */
+    private long produce(String topic, int speakers, int chunks, boolean endStreams) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        // A just-created topic may refuse the first batch and accept later in-flight ones: keep them in order.
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        try (KafkaProducer<String, AudioChunk> producer = new KafkaProducer<>(props, new StringSerializer(),
+                audioSerde.serializer())) {
+            for (int seq = 0; seq < chunks; seq++) {
+                for (int speaker = 0; speaker < speakers; speaker++) {
+                    String call = topic + "-call-" + speaker;
+                    producer.send(new ProducerRecord<>(topic, call + "/p",
+                            TestAudio.voicedChunk(call, "p", seq, endStreams && seq == chunks - 1)));
+                }
+            }
+        }
+        return (long) speakers * chunks;
+    }
+
+    // --- changelog bytes
+
+    private ChangelogBytes changelog(String applicationId, String store) throws ExecutionException, InterruptedException {
+        String topic = applicationId + "-" + store + "-changelog";
+        long logBytes = broker.admin().describeLogDirs(List.of(broker.admin().describeCluster().controller().get().id()))
+                .allDescriptions().get().values().stream()
+                .flatMap(dirs -> dirs.values().stream())
+                .flatMap(dir -> dir.replicaInfos().entrySet().stream())
+                .filter(e -> e.getKey().topic().equals(topic))
+                .map(Map.Entry::getValue).mapToLong(ReplicaInfo::size).sum();
+        long records = 0;
+        long keyValueBytes = 0;
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = IntStream.range(0, PARTITIONS).mapToObj(p -> new TopicPartition(topic, p)).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    records++;
+                    keyValueBytes += Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
+                }
+            }
+        }
+        return new ChangelogBytes(records, logBytes, keyValueBytes);
+    }
+
+    private static String changelogRow(String name, ChangelogBytes bytes, long audioBytes) {
+        return String.format("| %s | %d | %.3f | %.3f |%n", name, bytes.records(),
+                bytes.logBytes() / (double) audioBytes, bytes.keyValueBytes() / (double) audioBytes);
+    }
+
+    // --- heap
+
+    /** Used heap after GC with {@value #HEAP_SPEAKERS} speakers each holding an almost full window, minus before. */
+    private String heapPerSpeaker() throws Exception {
+        AvatarStreamConfig config = config("windowing-heap", StreamsConfig.EXACTLY_ONCE_V2, HEAP_AUDIO_TOPIC, Map.of());
+        broker.createTopics(List.of(new NewTopic(config.avatarsTopic(), PARTITIONS, (short) 1)));
+        String applicationId = config.getString(AvatarStreamConfig.APPLICATION_ID_CONFIG);
+        try (KafkaStreams streams = new KafkaStreams(windowing(config), StreamsProperties.from(config))) {
+            streams.start();
+            await().atMost(RUN_LIMIT).ignoreExceptions().until(() -> streams.state() == KafkaStreams.State.RUNNING
+                    && storeBytes(streams) == 0);
+            long before = usedHeapAfterGc();
+            long chunks = produce(HEAP_AUDIO_TOPIC, HEAP_SPEAKERS, HEAP_CHUNKS, false);
+            await().atMost(RUN_LIMIT).until(() -> committed(applicationId) >= chunks);
+            long after = usedHeapAfterGc();
+            long stored = storeBytes(streams);
+            return String.format("%n### Heap per active speaker (%d speakers, each %d chunks = %.1f s into a window)%n%n"
+                    + "| measure | bytes per speaker |%n|---|---|%n"
+                    + "| audio payload held | %d |%n| chunk store keys + values (interactive query) | %d |%n"
+                    + "| used heap after GC, delta / speakers | %d |%n"
+                    + "%nHeap per speaker / audio held: %.2f%n",
+                    HEAP_SPEAKERS, HEAP_CHUNKS, HEAP_CHUNKS * 0.02, (long) HEAP_CHUNKS * PAYLOAD_BYTES,
+                    stored / HEAP_SPEAKERS, (after - before) / HEAP_SPEAKERS,
+                    (after - before) / (double) HEAP_SPEAKERS / ((long) HEAP_CHUNKS * PAYLOAD_BYTES));
+        }
+    }
+
+    private static long storeBytes(KafkaStreams streams) {
+        long bytes = 0;
+        try (KeyValueIterator<Bytes, byte[]> all = streams.store(StoreQueryParameters.fromNameAndType(
+                SpeakerWindowProcessor.CHUNK_STORE, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())).all()) {
+            while (all.hasNext()) {
+                var entry = all.next();
+                bytes += entry.key.get().length + entry.value.length;
+            }
+        }
+        return bytes;
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static String cpuModel() throws IOException {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (!Files.exists(cpuinfo)) {
+            return System.getProperty("os.arch");
+        }
+        return Files.readAllLines(cpuinfo).stream().filter(line -> line.startsWith("model name"))
+                .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse(System.getProperty("os.arch"));
+    }
+}
