@@ -16,15 +16,25 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.callface.stream.web.AvatarBroadcaster;
+import io.callface.stream.web.AvatarDirectory;
+import io.callface.stream.web.WebApi;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One running avatar-stream instance: the face model (shared by all stream threads), the Kafka Streams
- * application and its health/metrics endpoints. Closing stops the streams first, then the model, so no
+ * application and its HTTP server (conferencing view, avatar API, health, metrics). Closing stops the streams first, then the model, so no
  * inference runs on closed sessions.
  */
 public final class AvatarStreamApp implements AutoCloseable {
@@ -35,13 +45,16 @@ public final class AvatarStreamApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final OpsServer opsServer;
+    private final AvatarBroadcaster broadcaster;
     private boolean closed;
 
-    private AvatarStreamApp(FaceModel model, KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, OpsServer opsServer) {
+    private AvatarStreamApp(FaceModel model, KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, OpsServer opsServer,
+                            AvatarBroadcaster broadcaster) {
         this.model = model;
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.opsServer = opsServer;
+        this.broadcaster = broadcaster;
     }
 
     /** Loads the model, builds the topology and starts processing. */
@@ -52,6 +65,8 @@ public final class AvatarStreamApp implements AutoCloseable {
     /** As {@link #start(AvatarStreamConfig)}, telling {@code listener} of every Kafka Streams state change. */
     public static AvatarStreamApp start(AvatarStreamConfig config, KafkaStreams.StateListener listener) {
         FaceModel model = FaceModel.load(config.modelDir(), inferenceOptions(config));
+        AvatarBroadcaster broadcaster = null;
+        OpsServer opsServer = null;
         try {
             SchemaRegistryClient registry = config.schemaRegistryClient();
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -60,19 +75,36 @@ public final class AvatarStreamApp implements AutoCloseable {
                     new OnnxAvatarGenerator(model, config.getInt(AvatarStreamConfig.IMAGE_SIZE_CONFIG)),
                     new MicrometerWindowEvents(metrics),
                     new AvroSerde<>(registry, AudioChunk.class), new AvroSerde<>(registry, AvatarEvent.class));
-            KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.from(config));
+            // The HTTP server starts first: its bound port goes into application.server for interactive queries.
+            AtomicReference<KafkaStreams> running = new AtomicReference<>();
+            AvatarDirectory directory = new AvatarDirectory();
+            broadcaster = new AvatarBroadcaster(avatarConsumer(config, registry), config.avatarsTopic());
+            WebApi web = new WebApi(directory, broadcaster);
+            opsServer = OpsServer.start(config.getString(AvatarStreamConfig.HTTP_HOST_CONFIG),
+                    config.getInt(AvatarStreamConfig.HTTP_PORT_CONFIG),
+                    () -> running.get() == null ? KafkaStreams.State.CREATED : running.get().state(), () -> true, metrics,
+                    web::configure);
+            HostInfo self = ApplicationServer.of(config, opsServer.port());
+            KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.from(config, self));
             streams.setStateListener(listener);
+            running.set(streams);
+            directory.attach(streams, self);
 
             KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
             streamsMetrics.bindTo(metrics);
-            OpsServer opsServer = OpsServer.start(config.getString(AvatarStreamConfig.HTTP_HOST_CONFIG),
-                    config.getInt(AvatarStreamConfig.HTTP_PORT_CONFIG), streams::state, () -> true, metrics);
 
             streams.start();
-            LOG.info("avatar-stream started: model {} ({}), reading {}, writing {}, health and metrics on port {}",
-                    model.version(), model.manifest().preset(), config.audioTopic(), config.avatarsTopic(), opsServer.port());
-            return new AvatarStreamApp(model, streams, streamsMetrics, opsServer);
+            LOG.info("avatar-stream started: model {} ({}), reading {}, writing {}, web view, API, health and metrics on "
+                            + "http://{}:{}/", model.version(), model.manifest().preset(), config.audioTopic(),
+                    config.avatarsTopic(), self.host(), self.port());
+            return new AvatarStreamApp(model, streams, streamsMetrics, opsServer, broadcaster);
         } catch (RuntimeException e) {
+            if (opsServer != null) {
+                opsServer.close();
+            }
+            if (broadcaster != null) {
+                broadcaster.close();
+            }
             model.close();
             throw e;
         }
@@ -86,7 +118,7 @@ public final class AvatarStreamApp implements AutoCloseable {
         return model.version();
     }
 
-    /** Port of the health and metrics endpoints. */
+    /** Port of the HTTP server: web view and API, health and metrics. */
     public int httpPort() {
         return opsServer.port();
     }
@@ -101,6 +133,17 @@ public final class AvatarStreamApp implements AutoCloseable {
         model.close();
         streamsMetrics.close();
         opsServer.close();
+        broadcaster.close();
+    }
+
+    /** The live view's consumer: every partition of the avatar topic, committed records only. */
+    private static KafkaConsumer<String, AvatarEvent> avatarConsumer(AvatarStreamConfig config, SchemaRegistryClient registry) {
+        Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", config.getList(AvatarStreamConfig.BOOTSTRAP_SERVERS_CONFIG)));
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.getString(AvatarStreamConfig.APPLICATION_ID_CONFIG) + "-web");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new AvroSerde<>(registry, AvatarEvent.class).deserializer());
     }
 
     private static InferenceOptions inferenceOptions(AvatarStreamConfig config) {
