@@ -46,15 +46,17 @@ public final class AvatarStreamApp implements AutoCloseable {
     private final KafkaStreamsMetrics streamsMetrics;
     private final OpsServer opsServer;
     private final AvatarBroadcaster broadcaster;
+    private final AvatarDirectory directory;
     private boolean closed;
 
     private AvatarStreamApp(FaceModel model, KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, OpsServer opsServer,
-                            AvatarBroadcaster broadcaster) {
+                            AvatarBroadcaster broadcaster, AvatarDirectory directory) {
         this.model = model;
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.opsServer = opsServer;
         this.broadcaster = broadcaster;
+        this.directory = directory;
     }
 
     /** Loads the model, builds the topology and starts processing. */
@@ -97,7 +99,7 @@ public final class AvatarStreamApp implements AutoCloseable {
             LOG.info("avatar-stream started: model {} ({}), reading {}, writing {}, web view, API, health and metrics on "
                             + "http://{}:{}/", model.version(), model.manifest().preset(), config.audioTopic(),
                     config.avatarsTopic(), self.host(), self.port());
-            return new AvatarStreamApp(model, streams, streamsMetrics, opsServer, broadcaster);
+            return new AvatarStreamApp(model, streams, streamsMetrics, opsServer, broadcaster, directory);
         } catch (RuntimeException e) {
             if (opsServer != null) {
                 opsServer.close();
@@ -116,6 +118,11 @@ public final class AvatarStreamApp implements AutoCloseable {
 
     public String modelVersion() {
         return model.version();
+    }
+
+    /** Interactive queries of this instance's latest avatars. */
+    public AvatarDirectory avatars() {
+        return directory;
     }
 
     /** Port of the HTTP server: web view and API, health and metrics. */
