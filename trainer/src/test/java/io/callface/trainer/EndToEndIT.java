@@ -70,16 +70,18 @@ class EndToEndIT {
                         assertThat(record.key()).isEqualTo(record.value().getCallId() + "/" + record.value().getParticipantId());
                         events.add(record.value());
                     }
-                    return events.stream().filter(e -> !e.getProvisional()).count() >= 5;
+                    return events.stream().filter(AvatarEvent::getEndOfStream).count() >= 5;
                 });
             }
 
             // Five synthetic participants in two calls, 12 s each, about 60 % of it voiced: a provisional avatar
-            // at 3 s of voiced audio, then the full 6 s window, and too little left at the end for another.
+            // at 3 s of voiced audio, then the full 6 s window, and too little left at the end for another: the
+            // end of stream repeats the full window with endOfStream set ("e").
             Map<String, List<String>> perSpeaker = events.stream().collect(Collectors.groupingBy(
                     e -> e.getCallId() + "/" + e.getParticipantId(),
-                    Collectors.mapping(e -> e.getWindowIndex() + (e.getProvisional() ? "p" : ""), Collectors.toList())));
-            assertThat(perSpeaker).hasSize(5).allSatisfy((speaker, windows) -> assertThat(windows).containsExactly("0p", "0"));
+                    Collectors.mapping(e -> e.getWindowIndex() + (e.getProvisional() ? "p" : "") + (e.getEndOfStream() ? "e" : ""),
+                            Collectors.toList())));
+            assertThat(perSpeaker).hasSize(5).allSatisfy((speaker, windows) -> assertThat(windows).containsExactly("0p", "0", "0e"));
             for (AvatarEvent event : events) {
                 assertThat(event.getModelVersion()).isEqualTo(manifest.version());
                 assertThat(event.getVoicedFraction()).isBetween(0.3f, 0.95f);

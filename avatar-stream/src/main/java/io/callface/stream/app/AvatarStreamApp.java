@@ -6,34 +6,45 @@ import io.callface.serde.AvroSerde;
 import io.callface.serde.SchemaRegistryClient;
 import io.callface.stream.avatar.OnnxAvatarGenerator;
 import io.callface.stream.config.AvatarStreamConfig;
+import io.callface.stream.errors.DeadLetters;
 import io.callface.stream.http.OpsServer;
 import io.callface.stream.inference.BatchSettings;
 import io.callface.stream.inference.FaceModel;
 import io.callface.stream.inference.InferenceBatcher;
+import io.callface.stream.inference.InferenceOptions;
 import io.callface.stream.inference.ModelReleaseFollower;
 import io.callface.stream.inference.ModelReleaseLoader;
-import io.callface.stream.inference.InferenceOptions;
 import io.callface.stream.inference.ProviderPreference;
 import io.callface.stream.metrics.MicrometerBatchListener;
-import io.callface.stream.metrics.ModelInfoMetric;
 import io.callface.stream.metrics.MicrometerWindowEvents;
+import io.callface.stream.metrics.ModelInfoMetric;
 import io.callface.stream.topology.AvatarTopology;
-import io.callface.stream.errors.DeadLetters;
+import io.callface.stream.web.AvatarBroadcaster;
+import io.callface.stream.web.AvatarDirectory;
+import io.callface.stream.web.WebApi;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One running avatar-stream instance: the inference batcher and its face model (shared by all stream threads),
- * the Kafka Streams application and its health/metrics endpoints. Closing stops the streams first, then the
- * batcher (which drains and closes the model), so no inference runs on closed sessions.
+ * the Kafka Streams application, the model-release follower and the HTTP server (conferencing view, avatar API,
+ * health, metrics). Closing stops the streams first, then the follower and the batcher (which drains and closes
+ * the model), so no inference runs on closed sessions.
  */
 public final class AvatarStreamApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AvatarStreamApp.class);
@@ -44,15 +55,20 @@ public final class AvatarStreamApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final OpsServer opsServer;
+    private final AvatarBroadcaster broadcaster;
+    private final AvatarDirectory directory;
     private boolean closed;
 
     private AvatarStreamApp(InferenceBatcher batcher, ModelReleaseFollower releases, KafkaStreams streams,
-                            KafkaStreamsMetrics streamsMetrics, OpsServer opsServer) {
+                            KafkaStreamsMetrics streamsMetrics, OpsServer opsServer, AvatarBroadcaster broadcaster,
+                            AvatarDirectory directory) {
         this.batcher = batcher;
         this.releases = releases;
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.opsServer = opsServer;
+        this.broadcaster = broadcaster;
+        this.directory = directory;
     }
 
     /** Loads the model, builds the topology and starts processing. */
@@ -62,13 +78,14 @@ public final class AvatarStreamApp implements AutoCloseable {
 
     /** As {@link #start(AvatarStreamConfig)}, telling {@code listener} of every Kafka Streams state change. */
     public static AvatarStreamApp start(AvatarStreamConfig config, KafkaStreams.StateListener listener) {
-        BatchSettings batchSettings = BatchSettings.from(config);
         InferenceOptions options = inferenceOptions(config);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
-        InferenceBatcher batcher = InferenceBatcher.start(FaceModel.load(config.modelDir(), options), batchSettings,
-                new MicrometerBatchListener(metrics));
+        InferenceBatcher batcher = InferenceBatcher.start(FaceModel.load(config.modelDir(), options),
+                BatchSettings.from(config), new MicrometerBatchListener(metrics));
         ModelReleaseFollower releases = null;
+        AvatarBroadcaster broadcaster = null;
+        OpsServer opsServer = null;
         try {
             if (config.getBoolean(AvatarStreamConfig.MODEL_RELEASES_FOLLOW_CONFIG)) {
                 releases = ModelReleaseFollower.start(config, batcher,
@@ -79,25 +96,43 @@ public final class AvatarStreamApp implements AutoCloseable {
                     new OnnxAvatarGenerator(batcher, config.getInt(AvatarStreamConfig.IMAGE_SIZE_CONFIG)),
                     new MicrometerWindowEvents(metrics),
                     new AvroSerde<>(registry, AudioChunk.class), new AvroSerde<>(registry, AvatarEvent.class));
-            Properties streamsProperties = StreamsProperties.from(config);
+            // The HTTP server starts first: its bound port goes into application.server for interactive queries.
+            AtomicReference<KafkaStreams> running = new AtomicReference<>();
+            AvatarDirectory directory = new AvatarDirectory();
+            broadcaster = new AvatarBroadcaster(avatarConsumer(config, registry), config.avatarsTopic());
+            WebApi web = new WebApi(directory, broadcaster);
+            ModelInfoMetric modelInfo = new ModelInfoMetric(metrics);
+            opsServer = OpsServer.start(config.getString(AvatarStreamConfig.HTTP_HOST_CONFIG),
+                    config.getInt(AvatarStreamConfig.HTTP_PORT_CONFIG),
+                    () -> running.get() == null ? KafkaStreams.State.CREATED : running.get().state(), () -> true,
+                    () -> {
+                        modelInfo.show(batcher.modelVersion());
+                        return metrics.scrape();
+                    },
+                    web::configure);
+            HostInfo self = ApplicationServer.of(config, opsServer.port());
+            Properties streamsProperties = StreamsProperties.from(config, self);
             streamsProperties.put(DeadLetters.METER_REGISTRY_CONFIG, metrics);
             KafkaStreams streams = new KafkaStreams(topology, streamsProperties);
             streams.setStateListener(listener);
+            running.set(streams);
+            directory.attach(streams, self);
 
             KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
             streamsMetrics.bindTo(metrics);
-            ModelInfoMetric modelInfo = new ModelInfoMetric(metrics);
-            OpsServer opsServer = OpsServer.start(config.getString(AvatarStreamConfig.HTTP_HOST_CONFIG),
-                    config.getInt(AvatarStreamConfig.HTTP_PORT_CONFIG), streams::state, () -> true, () -> {
-                        modelInfo.show(batcher.modelVersion());
-                        return metrics.scrape();
-                    });
 
             streams.start();
-            LOG.info("avatar-stream started: model {}, reading {}, writing {}, health and metrics on port {}",
-                    batcher.modelVersion(), config.audioTopic(), config.avatarsTopic(), opsServer.port());
-            return new AvatarStreamApp(batcher, releases, streams, streamsMetrics, opsServer);
+            LOG.info("avatar-stream started: model {}, reading {}, writing {}, web view, API, health and metrics on "
+                            + "http://{}:{}/", batcher.modelVersion(), config.audioTopic(), config.avatarsTopic(),
+                    self.host(), self.port());
+            return new AvatarStreamApp(batcher, releases, streams, streamsMetrics, opsServer, broadcaster, directory);
         } catch (RuntimeException e) {
+            if (opsServer != null) {
+                opsServer.close();
+            }
+            if (broadcaster != null) {
+                broadcaster.close();
+            }
             if (releases != null) {
                 releases.close();
             }
@@ -114,7 +149,12 @@ public final class AvatarStreamApp implements AutoCloseable {
         return batcher.modelVersion();
     }
 
-    /** Port of the health and metrics endpoints. */
+    /** Interactive queries of this instance's latest avatars. */
+    public AvatarDirectory avatars() {
+        return directory;
+    }
+
+    /** Port of the HTTP server: web view and API, health and metrics. */
     public int httpPort() {
         return opsServer.port();
     }
@@ -132,6 +172,17 @@ public final class AvatarStreamApp implements AutoCloseable {
         batcher.close();
         streamsMetrics.close();
         opsServer.close();
+        broadcaster.close();
+    }
+
+    /** The live view's consumer: every partition of the avatar topic, committed records only. */
+    private static KafkaConsumer<String, AvatarEvent> avatarConsumer(AvatarStreamConfig config, SchemaRegistryClient registry) {
+        Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", config.getList(AvatarStreamConfig.BOOTSTRAP_SERVERS_CONFIG)));
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.getString(AvatarStreamConfig.APPLICATION_ID_CONFIG) + "-web");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new AvroSerde<>(registry, AvatarEvent.class).deserializer());
     }
 
     private static InferenceOptions inferenceOptions(AvatarStreamConfig config) {

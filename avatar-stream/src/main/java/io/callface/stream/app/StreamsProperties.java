@@ -9,10 +9,18 @@ import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 
 /** Derives the Kafka Streams client configuration from callface's own. */
 public final class StreamsProperties {
     private StreamsProperties() {
+    }
+
+    /** As {@link #from(AvatarStreamConfig)}, advertising {@code applicationServer} for interactive queries. */
+    public static Properties from(AvatarStreamConfig config, HostInfo applicationServer) {
+        Properties props = from(config);
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer.host() + ":" + applicationServer.port());
+        return props;
     }
 
     public static Properties from(AvatarStreamConfig config) {

@@ -41,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     private int registryPort;
 
-    @Option(names = "--http-port", defaultValue = "8080", description = "Health and metrics port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--http-port", defaultValue = "8080", description = "Web view, API, health and metrics port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     private int httpPort;
 
     @Option(names = "--speak-seconds", defaultValue = "20", description = "How long each synthetic caller speaks per call (default: ${DEFAULT-VALUE}).")

@@ -157,11 +157,20 @@ public final class AvatarStreamConfig extends AbstractConfig {
             () -> "non-empty list");
 
     public static final String HTTP_HOST_CONFIG = "http.host";
-    private static final String HTTP_HOST_DOC = "Address the HTTP server (health, metrics) binds to; loopback by "
+    private static final String HTTP_HOST_DOC = "Address the HTTP server (health, metrics, web view, API) binds to; loopback by "
             + "default, 0.0.0.0 in containers.";
 
     public static final String HTTP_PORT_CONFIG = "http.port";
-    private static final String HTTP_PORT_DOC = "Port of the HTTP server (health, metrics); 0 picks a free port.";
+    private static final String HTTP_PORT_DOC = "Port of the HTTP server (health, metrics, web view, API); 0 picks a free port.";
+
+    public static final String HTTP_ADVERTISED_HOST_CONFIG = "http.advertised.host";
+    private static final String HTTP_ADVERTISED_HOST_DOC = "Host name other instances use to reach this one's HTTP "
+            + "server (Kafka Streams application.server, with the bound port); empty: http.host, or this machine's "
+            + "host name when http.host is a wildcard address.";
+
+    public static final String ENDED_AVATAR_RETENTION_MS_CONFIG = "avatars.ended.retention.ms";
+    private static final String ENDED_AVATAR_RETENTION_MS_DOC = "How long after its last window an ended "
+            + "participant's latest avatar stays in the queryable latest-avatar store (web view and API).";
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, NON_EMPTY_LIST, Importance.HIGH,
@@ -221,6 +230,9 @@ public final class AvatarStreamConfig extends AbstractConfig {
             .define(HTTP_HOST_CONFIG, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyStringWithoutControlChars(),
                     Importance.MEDIUM, HTTP_HOST_DOC)
             .define(HTTP_PORT_CONFIG, Type.INT, 8080, Range.between(0, 65_535), Importance.MEDIUM, HTTP_PORT_DOC)
+            .define(HTTP_ADVERTISED_HOST_CONFIG, Type.STRING, "", Importance.MEDIUM, HTTP_ADVERTISED_HOST_DOC)
+            .define(ENDED_AVATAR_RETENTION_MS_CONFIG, Type.LONG, 600_000L, Range.atLeast(0), Importance.LOW,
+                    ENDED_AVATAR_RETENTION_MS_DOC)
             .define(TOPIC_PARTITIONS_CONFIG, Type.INT, 6, Range.between(1, 10_000), Importance.LOW, TOPIC_PARTITIONS_DOC);
 
     public AvatarStreamConfig(Map<?, ?> originals) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Random;
 
 /** The demo's participants: synthetic voices in two calls, plus one call of the user's WAV files. */
-final class DemoCallers {
+public final class DemoCallers {
     private static final String[][] CALLS = {{"standup", "ada", "grace", "linus"}, {"support", "alan", "barbara"}};
 
     private DemoCallers() {
@@ -22,7 +22,7 @@ final class DemoCallers {
      * @param round   distinguishes successive rounds of calls (call ids get it as a suffix)
      * @param seconds how long each synthetic participant speaks
      */
-    static List<CallerAudio> round(int round, double seconds, List<Path> wavFiles, long seed) throws IOException {
+    public static List<CallerAudio> round(int round, double seconds, List<Path> wavFiles, long seed) throws IOException {
         Random random = new Random(seed + round);
         VoiceSynthesizer synthesizer = new VoiceSynthesizer();
         List<CallerAudio> callers = new ArrayList<>();

@@ -88,6 +88,7 @@ public final class DemoStack implements AutoCloseable {
             log.printf("Kafka on %s, schema registry on %s, metrics on http://127.0.0.1:%d/metrics, audio topic %s,"
                             + " avatars written to %s%n", broker.bootstrapServers(), registry.url(), app.httpPort(),
                     config.audioTopic(), settings.outputDir().toAbsolutePath());
+            log.printf("Conferencing view: http://127.0.0.1:%d/%n", app.httpPort());
             return new DemoStack(broker, registry, config, app, sink, feeder);
         } catch (RuntimeException e) {
             if (app != null) {

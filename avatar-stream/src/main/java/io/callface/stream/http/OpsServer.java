@@ -1,14 +1,17 @@
 package io.callface.stream.http;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The operator's HTTP endpoints: {@code /health/live} (the process and Kafka Streams are not failed),
- * {@code /health/ready} (Kafka Streams RUNNING and a model loaded) and {@code /metrics} (Prometheus text).
+ * {@code /health/ready} (Kafka Streams RUNNING and a model loaded) and {@code /metrics} (Prometheus text),
+ * plus whatever else {@code more} registers on the same server (the web view and its API).
  */
 public final class OpsServer implements AutoCloseable {
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -21,7 +24,17 @@ public final class OpsServer implements AutoCloseable {
 
     public static OpsServer start(String host, int port, Supplier<KafkaStreams.State> streamsState,
                                   BooleanSupplier modelLoaded, Supplier<String> prometheusText) {
-        Javalin server = Javalin.create(config -> config.showJavalinBanner = false)
+        return start(host, port, streamsState, modelLoaded, prometheusText, config -> { });
+    }
+
+    /** As above, letting {@code more} add routes and static files to the server's configuration. */
+    public static OpsServer start(String host, int port, Supplier<KafkaStreams.State> streamsState,
+                                  BooleanSupplier modelLoaded, Supplier<String> prometheusText,
+                                  Consumer<JavalinConfig> more) {
+        Javalin server = Javalin.create(config -> {
+                    config.showJavalinBanner = false;
+                    more.accept(config);
+                })
                 .get("/health/live", ctx -> {
                     KafkaStreams.State state = streamsState.get();
                     boolean live = state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING;

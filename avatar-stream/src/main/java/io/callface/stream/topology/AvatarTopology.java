@@ -10,6 +10,7 @@ import io.callface.stream.window.SpeakerId;
 import io.callface.stream.window.SpeakerWindowProcessor;
 import io.callface.stream.window.WindowEvents;
 import io.callface.stream.window.WindowSettings;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
@@ -28,6 +29,7 @@ public final class AvatarTopology {
     public static final String AUDIO_SOURCE = "audio-source";
     public static final String BY_SPEAKER = "audio-by-speaker";
     public static final String WINDOWS = "speaker-windows";
+    public static final String LATEST_AVATARS = "latest-avatars";
     public static final String AVATAR_SINK = "avatar-sink";
 
     /**
@@ -67,10 +69,17 @@ public final class AvatarTopology {
             audio = audio.selectKey((key, chunk) -> SpeakerId.of(chunk).key(), Named.as(BY_SPEAKER + "-key"))
                     .repartition(Repartitioned.with(Serdes.String(), audioSerde).withName(BY_SPEAKER));
         }
+        // Every speaker's latest avatar, queried by the web API; small (one avatar per speaker), so in memory.
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(LatestAvatarProcessor.STORE), Serdes.String(), avatarSerde)
+                .withLoggingEnabled(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        Duration endedRetention = Duration.ofMillis(config.getLong(AvatarStreamConfig.ENDED_AVATAR_RETENTION_MS_CONFIG));
         FusionRule fusion = FusionRule.from(config);
         audio.process(() -> new SpeakerWindowProcessor(generator, fusion, new ChunkAudio(), settings, events),
                         Named.as(WINDOWS), SpeakerWindowProcessor.CHUNK_STORE, SpeakerWindowProcessor.HEADER_STORE,
                         SpeakerWindowProcessor.FUSION_STORE)
+                .processValues(() -> new LatestAvatarProcessor(endedRetention), Named.as(LATEST_AVATARS),
+                        LatestAvatarProcessor.STORE)
                 .to(config.avatarsTopic(), Produced.with(Serdes.String(), avatarSerde).withName(AVATAR_SINK));
         return builder.build();
     }

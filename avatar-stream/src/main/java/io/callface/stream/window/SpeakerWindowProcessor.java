@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Chunks without consent are never buffered; withdrawing consent deletes the speaker's state at once. At
  * most one full and one provisional avatar is emitted per (speaker, window index).
+ *
+ * <p>End of stream (or idle) is told downstream: the last provisional avatar carries {@code endOfStream}, or,
+ * when none is due, a record with the speaker's key and a null value follows as an end marker (the
+ * latest-avatar stage turns it into an event; it never reaches the avatar topic as a tombstone).
  */
 public final class SpeakerWindowProcessor implements Processor<String, AudioChunk, String, AvatarEvent> {
     public static final String CHUNK_STORE = "callface-audio-chunks";
@@ -215,14 +219,14 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
         boolean firstPreviewDue = header.nextWindowIndex() == 0 && header.provisionalIndex() < 0
                 && header.bufferedSamples() >= settings.minSamples();
         if (firstPreviewDue) {
-            emit(speaker, header, bufferedAudio(speaker.key(), header), 0, true, timestamp);
+            emit(speaker, header, bufferedAudio(speaker.key(), header), 0, true, false, timestamp);
             return header.afterProvisional(0);
         }
         return header;
     }
 
     private SpeakerHeader emitFullWindow(SpeakerId speaker, SpeakerHeader header, long timestamp) {
-        emit(speaker, header, bufferedAudio(speaker.key(), header), header.nextWindowIndex(), false, timestamp);
+        emit(speaker, header, bufferedAudio(speaker.key(), header), header.nextWindowIndex(), false, false, timestamp);
         // Advance by one hop: delete the oldest entries worth at least hopSamples; the rest opens the next window.
         int deleted = 0;
         long retainedStartMs = 0;
@@ -258,8 +262,9 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
         return chunks.range(ChunkKeys.first(key), ChunkKeys.chunk(key, header.nextSequence() - 1));
     }
 
-    private void emit(SpeakerId speaker, SpeakerHeader header, float[] audio, long index, boolean provisional,
-                      long timestamp) {
+    /** Emits the window's avatar; false when the model failed and nothing was emitted. */
+    private boolean emit(SpeakerId speaker, SpeakerHeader header, float[] audio, long index, boolean provisional,
+                         boolean endOfStream, long timestamp) {
         long started = System.nanoTime();
         float[] segment = SpeechSegment.toSixSeconds(audio);
         SpeakerWindow window = new SpeakerWindow(speaker, index, header.windowStartMs(), header.windowEndMs(),
@@ -281,14 +286,16 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
             // The window is not the record's fault: log and count it, and let the stream go on.
             LOG.error("No avatar for window {} of a speaker in call {}: {}", index, speaker.callId(), e.toString(), e);
             events.windowFailed();
-            return;
+            return false;
         }
         // Provisional windows are previews: decoded from the fusion with their own embedding, never folded in.
         if (!provisional && fused.get() != null) {
             fusions.put(speaker.key(), fused.get().toBytes());
         }
+        event.setEndOfStream(endOfStream);
         events.windowEmitted(provisional);
         context.forward(new Record<>(speaker.key(), event, timestamp));
+        return true;
     }
 
     private void save(SpeakerId speaker, SpeakerHeader header, long timestamp) {
@@ -303,8 +310,10 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
     private void finish(SpeakerId speaker, SpeakerHeader header, long timestamp) {
         boolean lastWindowDue = header.freshSamples() > 0 && header.bufferedSamples() >= settings.minSamples()
                 && header.provisionalIndex() != header.nextWindowIndex();
-        if (lastWindowDue) {
-            emit(speaker, header, bufferedAudio(speaker.key(), header), header.nextWindowIndex(), true, timestamp);
+        boolean endEmitted = lastWindowDue && emit(speaker, header, bufferedAudio(speaker.key(), header),
+                header.nextWindowIndex(), true, true, timestamp);
+        if (!endEmitted) {
+            context.forward(new Record<>(speaker.key(), (AvatarEvent) null, timestamp));
         }
         forget(speaker.key());
     }

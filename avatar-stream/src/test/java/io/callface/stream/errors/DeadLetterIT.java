@@ -1,6 +1,7 @@
 package io.callface.stream.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.callface.avro.AudioChunk;
@@ -90,7 +91,7 @@ class DeadLetterIT {
                 await().atMost(Duration.ofSeconds(60)).until(() -> {
                     dlq.poll(Duration.ofMillis(100)).forEach(r -> letters.add(r.value()));
                     out.poll(Duration.ofMillis(100)).forEach(r -> avatars.add(r.value()));
-                    return letters.size() >= 2 && !avatars.isEmpty();
+                    return letters.size() >= 2 && avatars.stream().anyMatch(AvatarEvent::getEndOfStream);
                 });
             }
 
@@ -104,7 +105,9 @@ class DeadLetterIT {
                 assertThat(letter.getReason()).contains("payload");
                 assertThat(letter.getOriginalKey()).isEqualTo(ByteBuffer.wrap(key("c/odd")));
             });
-            assertThat(avatars).singleElement().satisfies(a -> assertThat(a.getParticipantId()).isEqualTo("good"));
+            // 4 s of audio: the provisional avatar at 3 s, then its repeat marking the end of stream.
+            assertThat(avatars).extracting(AvatarEvent::getParticipantId, AvatarEvent::getProvisional, AvatarEvent::getEndOfStream)
+                    .containsExactly(tuple("good", true, false), tuple("good", true, true));
             assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
         }
     }

@@ -44,7 +44,7 @@ import java.util.Random;
  * </ul>
  * Setters break one fact of the contract at a time, for rejection tests.
  */
-final class TinyFaceModelWriter {
+public final class TinyFaceModelWriter {
     private static final long IR_VERSION = 8;
     private static final String BATCH = "N";
     private static final String FRAMES = "T";
@@ -58,18 +58,18 @@ final class TinyFaceModelWriter {
     private int manifestFeatureDim = -1;
     private final Map<String, String> decoderMetadataOverrides = new LinkedHashMap<>();
 
-    TinyFaceModelWriter featureDim(int value) {
+    public TinyFaceModelWriter featureDim(int value) {
         featureDim = value;
         return this;
     }
 
-    TinyFaceModelWriter imageSize(int height, int width) {
+    public TinyFaceModelWriter imageSize(int height, int width) {
         imageHeight = height;
         imageWidth = width;
         return this;
     }
 
-    TinyFaceModelWriter version(String value) {
+    public TinyFaceModelWriter version(String value) {
         version = value;
         return this;
     }
@@ -95,7 +95,7 @@ final class TinyFaceModelWriter {
     }
 
     /** Writes encoder.onnx, decoder.onnx and model.json (with their true digests) into {@code dir}. */
-    ModelManifest write(Path dir) throws IOException {
+    public ModelManifest write(Path dir) throws IOException {
         Files.createDirectories(dir);
         Map<String, String> metadata = Map.of(
                 ModelContract.META_VERSION, version,

@@ -75,6 +75,11 @@ class AvatarTopologyTest {
                 new AvroSerde<>(registry, DeadLetter.class).deserializer());
     }
 
+    private AvatarEvent latestAvatar(String key) {
+        KeyValueStore<String, AvatarEvent> store = driver.getKeyValueStore(LatestAvatarProcessor.STORE);
+        return store.get(key);
+    }
+
     private void start() {
         start(Map.of());
     }
@@ -193,10 +198,12 @@ class AvatarTopologyTest {
         feed("ivy", 0, 499);
         audio.pipeInput("c/ivy", voicedChunk("c", "ivy", 499, true)); // 10 s in all
 
-        assertThat(avatars.readValuesToList()).extracting(AvatarEvent::getWindowIndex, AvatarEvent::getProvisional)
-                .containsExactly(tuple(0L, true), tuple(0L, false),
-                        tuple(1L, true));
+        assertThat(avatars.readValuesToList())
+                .extracting(AvatarEvent::getWindowIndex, AvatarEvent::getProvisional, AvatarEvent::getEndOfStream)
+                .containsExactly(tuple(0L, true, false), tuple(0L, false, false),
+                        tuple(1L, true, true));
         assertThat(windows.get(2).audioSeconds()).isEqualTo(4.0f);
+        assertThat(latestAvatar("c/ivy").getEndOfStream()).isTrue();
         assertThat(chunkEntries()).isEmpty();
         assertThat(headers()).isEmpty();
         assertThat(events.activeSpeakers).isZero();
@@ -208,8 +215,47 @@ class AvatarTopologyTest {
         feed("jack", 0, CHUNKS_PER_WINDOW + 50);
         audio.pipeInput("c/jack", voicedChunk("c", "jack", CHUNKS_PER_WINDOW + 50, true)); // 1 s after the window
 
-        assertThat(avatars.readValuesToList()).hasSize(2);
+        // No last window is due: the end is told by repeating the latest avatar with endOfStream set.
+        assertThat(avatars.readValuesToList())
+                .extracting(AvatarEvent::getWindowIndex, AvatarEvent::getProvisional, AvatarEvent::getEndOfStream)
+                .containsExactly(tuple(0L, true, false), tuple(0L, false, false), tuple(0L, false, true));
+        assertThat(windows).hasSize(2);
         assertThat(chunkEntries()).isEmpty();
+    }
+
+    @Test
+    void theLatestAvatarOfEverySpeakerIsKeptForQueries() {
+        start();
+        feed("nina", 0, CHUNKS_PER_WINDOW / 2);
+        assertThat(latestAvatar("c/nina").getProvisional()).isTrue();
+
+        feed("nina", CHUNKS_PER_WINDOW / 2, CHUNKS_PER_WINDOW / 2);
+        AvatarEvent latest = latestAvatar("c/nina");
+        assertThat(latest.getWindowIndex()).isZero();
+        assertThat(latest.getProvisional()).isFalse();
+        assertThat(latest.getEndOfStream()).isFalse();
+    }
+
+    @Test
+    void aSpeakerWithoutAnyAvatarEndsSilently() {
+        start();
+        feed("otto", 0, 20);
+        audio.pipeInput("c/otto", voicedChunk("c", "otto", 20, true));
+
+        assertThat(avatars.isEmpty()).isTrue();
+        assertThat(latestAvatar("c/otto")).isNull();
+    }
+
+    @Test
+    void endedSpeakersLeaveTheLatestAvatarStoreAfterTheRetention() {
+        start(Map.of(AvatarStreamConfig.ENDED_AVATAR_RETENTION_MS_CONFIG, 1_000L));
+        feed("pia", 0, CHUNKS_PER_WINDOW);
+        audio.pipeInput("c/pia", voicedChunk("c", "pia", CHUNKS_PER_WINDOW, true));
+        assertThat(latestAvatar("c/pia").getEndOfStream()).isTrue();
+
+        driver.advanceWallClockTime(Duration.ofSeconds(31));
+
+        assertThat(latestAvatar("c/pia")).isNull();
     }
 
     @Test

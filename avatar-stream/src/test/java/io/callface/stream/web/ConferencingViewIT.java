@@ -1,0 +1,131 @@
+package io.callface.stream.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.callface.stream.demo.DemoStack;
+import io.callface.stream.inference.TinyFaceModelWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The conferencing view in real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) on
+ * the embedded stack: two calls of synthetic callers, tiles with a face and a cartoon, live updates, and
+ * greyed tiles at end of stream. {@code -Dscreenshot=FILE} saves a screenshot of a live call.
+ */
+class ConferencingViewIT {
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path temp;
+    private static DemoStack stack;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path model = temp.resolve("model");
+        new TinyFaceModelWriter().imageSize(96, 80).write(model);
+        stack = DemoStack.start(new DemoStack.Settings(0, 0, 0, temp.resolve("data"), model, temp.resolve("out")),
+                new PrintStream(new ByteArrayOutputStream()));
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,720");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build(),
+                options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void tilesShowEveryParticipantLiveAndGreyOutAtTheEnd() throws Exception {
+        await().atMost(PATIENCE).until(() -> stack.app().state() == KafkaStreams.State.RUNNING);
+        String base = "http://127.0.0.1:" + stack.app().httpPort() + "/";
+        browser.get(base + "?call=standup-1");
+        await().atMost(PATIENCE).until(() -> "live".equals(browser.findElement(By.id("status")).getText()));
+
+        // 12 s per caller (some of it unvoiced): a provisional avatar, the full 6 s window, then the end.
+        CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> feedOneRound());
+
+        await().atMost(PATIENCE).until(() -> tiles().size() == 3);
+        List<String> firstWindows = tiles().stream().map(t -> t.getAttribute("class")).toList();
+        assertThat(firstWindows).allMatch(c -> c.contains("is-provisional"));
+        for (WebElement tile : tiles()) {
+            assertThat(faceWidth(tile)).isPositive();
+            assertThat(tile.findElements(By.cssSelector(".cartoon ellipse"))).hasSizeGreaterThan(3);
+        }
+        assertThat(tiles()).allMatch(t -> t.getAttribute("class").contains("is-speaking"));
+
+        // The full window replaces each provisional avatar in place.
+        await().atMost(PATIENCE).until(() -> tiles().stream().noneMatch(t -> t.getAttribute("class").contains("is-provisional")));
+        assertThat(tiles()).extracting(t -> t.findElement(By.className("name")).getText())
+                .containsExactly("ada", "grace", "linus");
+        String screenshot = System.getProperty("screenshot");
+        if (screenshot != null && !screenshot.isBlank()) {
+            Path target = Path.of(screenshot).toAbsolutePath();
+            Files.createDirectories(target.getParent());
+            Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
+        }
+
+        await().atMost(PATIENCE).until(() -> tiles().stream().allMatch(t -> t.getAttribute("class").contains("is-ended")));
+        assertThat(tiles()).noneMatch(t -> t.getAttribute("class").contains("is-speaking"));
+        feeding.get();
+
+        // The other call, loaded from the API after it ended: two greyed tiles.
+        browser.get(base + "?call=support-1");
+        await().atMost(PATIENCE).until(() -> tiles().size() == 2
+                && tiles().stream().allMatch(t -> t.getAttribute("class").contains("is-ended")));
+        assertThat(browser.findElements(By.cssSelector("#call-picker option"))).extracting(WebElement::getText)
+                .anyMatch(text -> text.startsWith("standup-1")).anyMatch(text -> text.startsWith("support-1"));
+    }
+
+    private static void feedOneRound() {
+        try {
+            stack.feed(1, 12, List.of(), 1.0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<WebElement> tiles() {
+        return browser.findElements(By.cssSelector("#tiles .tile"));
+    }
+
+    private static Long faceWidth(WebElement tile) {
+        WebElement img = tile.findElement(By.className("face"));
+        await().atMost(PATIENCE).until(() -> ((Number) ((JavascriptExecutor) browser)
+                .executeScript("return arguments[0].naturalWidth", img)).longValue() > 0);
+        return ((Number) ((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth", img)).longValue();
+    }
+}
