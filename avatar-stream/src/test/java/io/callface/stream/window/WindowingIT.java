@@ -90,26 +90,31 @@ class WindowingIT {
     Path temp;
 
     /** One output record's identity: at most one of each may ever be committed. */
-    record WindowKey(String speaker, long index, boolean provisional) {
+    record WindowKey(String speaker, long index, boolean provisional, boolean ended) {
     }
 
     /** A speaker's stream of {@code total} voiced chunks (the last one ends it), sent in two parts split at {@code cut}. */
     record SpeakerScript(String speaker, int total, int cut) {
         /**
          * The windows the stream must produce: the provisional window 0 at 3 s, a full window per 6 s, and a
-         * last provisional one when at least 3 s remain after the last full window.
+         * last provisional one, marked ended, when at least 3 s remain after the last full window; otherwise the
+         * latest avatar is repeated once, marked ended, so viewers learn the participant left.
          */
         Set<WindowKey> expectedWindows() {
             Set<WindowKey> windows = new HashSet<>();
             if (total >= MIN_CHUNKS) {
-                windows.add(new WindowKey(speaker, 0, true));
+                windows.add(new WindowKey(speaker, 0, true, false));
             }
             int full = total / TestAudio.CHUNKS_PER_WINDOW;
             for (int index = 0; index < full; index++) {
-                windows.add(new WindowKey(speaker, index, false));
+                windows.add(new WindowKey(speaker, index, false, false));
             }
             if (full > 0 && total % TestAudio.CHUNKS_PER_WINDOW >= MIN_CHUNKS) {
-                windows.add(new WindowKey(speaker, full, true));
+                windows.add(new WindowKey(speaker, full, true, true));
+            } else if (full > 0) {
+                windows.add(new WindowKey(speaker, full - 1, false, true));
+            } else if (total >= MIN_CHUNKS) {
+                windows.add(new WindowKey(speaker, 0, true, true));
             }
             return windows;
         }
@@ -460,7 +465,7 @@ class WindowingIT {
     private static WindowKey windowKey(ConsumerRecord<String, AvatarEvent> record) {
         AvatarEvent avatar = record.value();
         assertThat(record.key()).isEqualTo(avatar.getCallId() + "/" + avatar.getParticipantId());
-        return new WindowKey(record.key(), avatar.getWindowIndex(), avatar.getProvisional());
+        return new WindowKey(record.key(), avatar.getWindowIndex(), avatar.getProvisional(), avatar.getEndOfStream());
     }
 
     private static <K, V> void readToEnd(KafkaConsumer<K, V> consumer,
