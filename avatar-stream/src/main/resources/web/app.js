@@ -108,6 +108,12 @@
     const source = new EventSource(`/api/calls/${enc(callId)}/events`);
     state.source = source;
     source.addEventListener("avatar", e => accept(JSON.parse(e.data)));
+    source.addEventListener("removed", e => {
+      const {participantId} = JSON.parse(e.data);
+      state.avatars.delete(participantId);
+      const tile = tiles.querySelector(`[data-participant="${CSS.escape(participantId)}"]`);
+      if (tile) tile.remove();
+    });
     source.onopen = () => { statusLine.textContent = "live"; statusLine.classList.add("live"); };
     source.onerror = () => { statusLine.textContent = "reconnecting…"; statusLine.classList.remove("live"); };
     const call = await json(`/api/calls/${enc(callId)}`);

@@ -51,8 +51,10 @@ public final class AvatarFileSink implements AutoCloseable {
         try {
             while (running.get()) {
                 for (ConsumerRecord<String, AvatarEvent> record : consumer.poll(Duration.ofMillis(500))) {
-                    onAvatar.accept(write(record.value()));
-                    written.incrementAndGet();
+                    if (record.value() != null) { // a tombstone: the speaker withdrew consent
+                        onAvatar.accept(write(record.value()));
+                        written.incrementAndGet();
+                    }
                 }
             }
         } catch (WakeupException e) {

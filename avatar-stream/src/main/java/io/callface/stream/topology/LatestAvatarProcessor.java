@@ -1,9 +1,11 @@
 package io.callface.stream.topology;
 
 import io.callface.avro.AvatarEvent;
+import io.callface.stream.window.SpeakerWindowProcessor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -15,7 +17,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Keeps every speaker's latest avatar in {@link #STORE} (key {@code callId/participantId}) for interactive
  * queries, and turns the window stage's end-of-stream marker (a record with a null value) into an avatar
- * event: the speaker's latest avatar again, with {@code endOfStream} set. Avatars pass through unchanged.
+ * event: the speaker's latest avatar again, with {@code endOfStream} set. A withdrawal of consent (the same
+ * marker with {@link SpeakerWindowProcessor#CONSENT_WITHDRAWN_HEADER}) deletes the speaker's avatar here and
+ * publishes a tombstone, so no face of a speaker without consent stays queryable. Avatars pass through
+ * unchanged.
  * Ended speakers are dropped from the store once their last window is older than the retention.
  */
 public final class LatestAvatarProcessor implements FixedKeyProcessor<String, AvatarEvent, AvatarEvent> {
@@ -42,6 +47,13 @@ public final class LatestAvatarProcessor implements FixedKeyProcessor<String, Av
     @Override
     public void process(FixedKeyRecord<String, AvatarEvent> record) {
         AvatarEvent event = record.value();
+        if (event == null && record.headers().lastHeader(SpeakerWindowProcessor.CONSENT_WITHDRAWN_HEADER) != null) {
+            if (latest.get(record.key()) != null) {
+                latest.delete(record.key());
+                context.forward(record.withHeaders(new RecordHeaders()));
+            }
+            return;
+        }
         if (event == null) {
             AvatarEvent last = latest.get(record.key());
             if (last == null || last.getEndOfStream()) {

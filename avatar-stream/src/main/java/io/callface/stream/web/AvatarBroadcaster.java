@@ -1,6 +1,7 @@
 package io.callface.stream.web;
 
 import io.callface.avro.AvatarEvent;
+import io.callface.stream.window.SpeakerId;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
 import java.util.List;
@@ -64,6 +65,8 @@ public final class AvatarBroadcaster implements AutoCloseable {
                 for (ConsumerRecord<String, AvatarEvent> record : consumer.poll(POLL)) {
                     if (record.value() != null) {
                         broadcast(record.value());
+                    } else {
+                        broadcastRemoval(record.key());
                     }
                 }
                 if (System.currentTimeMillis() >= nextHeartbeat) {
@@ -93,6 +96,20 @@ public final class AvatarBroadcaster implements AutoCloseable {
         List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(assigned);
         consumer.seekToEnd(assigned);
+    }
+
+    /** A tombstone: the speaker withdrew consent, so viewers drop the tile. */
+    private void broadcastRemoval(String key) {
+        SpeakerId speaker;
+        try {
+            speaker = SpeakerId.parse(key);
+        } catch (RuntimeException e) {
+            return; // not a speaker key: nothing any viewer shows
+        }
+        Set<SseClient> clients = clientsByCall.get(speaker.callId());
+        if (clients != null) {
+            clients.forEach(client -> client.sendEvent("removed", Map.of("participantId", speaker.participantId())));
+        }
     }
 
     private void broadcast(AvatarEvent event) {

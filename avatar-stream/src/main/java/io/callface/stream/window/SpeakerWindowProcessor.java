@@ -13,6 +13,7 @@ import io.callface.stream.window.ChunkEntry.Waiting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -48,6 +49,8 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
     public static final String HEADER_STORE = "callface-speakers";
     /** Each speaker's running fusion of window embeddings ({@link FusedEmbedding}), kept across rebalances. */
     public static final String FUSION_STORE = "callface-fused-embeddings";
+    /** Marks the null-valued record that tells downstream a speaker withdrew consent. */
+    public static final String CONSENT_WITHDRAWN_HEADER = "callface.consent.withdrawn";
 
     private static final Logger LOG = LoggerFactory.getLogger(SpeakerWindowProcessor.class);
 
@@ -100,6 +103,9 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
                 LOG.info("Consent withdrawn by a speaker of call {}: deleting its buffered audio", speaker.callId());
                 forget(key);
             }
+            // Downstream, the speaker's published avatar must go too (a no-op where there is none).
+            context.forward(new Record<String, AvatarEvent>(key, null, record.timestamp())
+                    .withHeaders(new RecordHeaders().add(CONSENT_WITHDRAWN_HEADER, new byte[] {1})));
             return;
         }
         long sequence = chunk.getSequence();

@@ -38,6 +38,8 @@ class HelmChartTest {
         assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/health/live");
         assertThat(container.at("/livenessProbe/httpGet/port").asText()).isEqualTo("http");
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
+        assertThat(container.path("env").toString())
+                .contains("CALLFACE_HTTP_ADVERTISED_HOST").contains("status.podIP");
         assertThat(deployment(objects).at("/spec/template/spec/nodeSelector").isMissingNode()).isTrue();
         assertThat(deployment(objects).at("/spec/template/spec/enableServiceLinks").asBoolean(true)).isFalse();
 

@@ -305,6 +305,27 @@ class AvatarTopologyTest {
     }
 
     @Test
+    void withdrawingConsentRemovesThePublishedAvatarToo() {
+        start();
+        feed("noah", 0, CHUNKS_PER_WINDOW);
+        assertThat(avatars.readValuesToList()).hasSize(2);
+        KeyValueStore<String, AvatarEvent> latest = driver.getKeyValueStore(LatestAvatarProcessor.STORE);
+        assertThat(latest.get("c/noah")).isNotNull();
+
+        AudioChunk withdrawn = voicedChunk("c", "noah", CHUNKS_PER_WINDOW, false);
+        withdrawn.setConsent(false);
+        audio.pipeInput("c/noah", withdrawn);
+        audio.pipeInput("c/noah", withdrawn);
+
+        assertThat(latest.get("c/noah")).isNull();
+        List<org.apache.kafka.streams.KeyValue<String, AvatarEvent>> out = avatars.readKeyValuesToList();
+        assertThat(out).singleElement().satisfies(kv -> {
+            assertThat(kv.key).isEqualTo("c/noah");
+            assertThat(kv.value).as("a tombstone").isNull();
+        });
+    }
+
+    @Test
     void speakersAreWindowedSeparately() {
         start();
         for (int seq = 0; seq < CHUNKS_PER_WINDOW; seq++) {
