@@ -108,6 +108,8 @@ class EndToEndIT {
                         .contains("callface_windows_emitted_total{kind=\"provisional\"} 5.0")
                         .contains("callface_speakers_active 0.0")
                         .contains("callface_model_info{version=\"" + manifest.version() + "\"} 1")
+                        .contains("callface_window_latency_seconds_count 10")
+                        .contains("callface_inference_batch_size_count")
                         .contains("kafka_stream_thread_process_total");
             });
         }

@@ -3,15 +3,18 @@ package io.callface.stream.metrics;
 import io.callface.stream.window.WindowEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The windowing stage's counters as Micrometer meters: {@code callface.chunks.in},
  * {@code callface.chunks.dropped{reason}}, {@code callface.chunks.lost}, {@code callface.windows.emitted{kind}},
- * {@code callface.windows.failed} and the gauge {@code callface.speakers.active} (speakers with state on this
- * instance).
+ * {@code callface.windows.failed}, the end-to-end timer {@code callface.window.latency} (last chunk processed
+ * to avatar handed on: spectrogram, batching, inference, features) and the gauge {@code callface.speakers.active}
+ * (speakers with state on this instance).
  */
 public final class MicrometerWindowEvents implements WindowEvents {
     private final Counter chunksIn;
@@ -20,6 +23,7 @@ public final class MicrometerWindowEvents implements WindowEvents {
     private final Counter provisional;
     private final Counter full;
     private final Counter failed;
+    private final Timer latency;
     private final AtomicLong activeSpeakers = new AtomicLong();
 
     public MicrometerWindowEvents(MeterRegistry registry) {
@@ -36,6 +40,8 @@ public final class MicrometerWindowEvents implements WindowEvents {
                 .description("Avatars published, by window kind").register(registry);
         failed = Counter.builder("callface.windows.failed").description("Windows whose avatar could not be made")
                 .register(registry);
+        latency = Timer.builder("callface.window.latency").description("Window's last chunk to its avatar")
+                .publishPercentileHistogram().register(registry);
         registry.gauge("callface.speakers.active", activeSpeakers);
     }
 
@@ -57,6 +63,11 @@ public final class MicrometerWindowEvents implements WindowEvents {
     @Override
     public void windowEmitted(boolean isProvisional) {
         (isProvisional ? provisional : full).increment();
+    }
+
+    @Override
+    public void windowLatency(long nanos) {
+        latency.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -300,6 +300,7 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
         }
         event.setEndOfStream(endOfStream);
         events.windowEmitted(provisional);
+        events.windowLatency(System.nanoTime() - window.closedAtNanos());
         context.forward(new Record<>(speaker.key(), event, timestamp));
         return true;
     }

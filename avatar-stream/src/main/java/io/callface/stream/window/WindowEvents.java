@@ -21,6 +21,10 @@ public interface WindowEvents {
     default void windowEmitted(boolean provisional) {
     }
 
+    /** From the processing of a window's last chunk to its avatar being handed on. */
+    default void windowLatency(long nanos) {
+    }
+
     /** A window whose avatar could not be made (the model failed); its audio is discarded. */
     default void windowFailed() {
     }
