@@ -3,8 +3,16 @@ package io.callface.stream.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.callface.avro.AudioChunk;
+import io.callface.serde.AvroSerde;
+import io.callface.serde.SchemaRegistryClients;
+import io.callface.stream.demo.AudioFeeder;
+import io.callface.stream.demo.CallerAudio;
 import io.callface.stream.demo.DemoStack;
 import io.callface.stream.inference.TinyFaceModelWriter;
+import io.callface.stream.synth.VoiceSynthesizer;
+import io.callface.stream.synth.VoiceTraits;
+import io.callface.stream.window.SpeakerId;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -13,7 +21,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,8 +57,12 @@ class ConferencingViewIT {
 
     @BeforeAll
     static void start() throws IOException {
-        Path model = temp.resolve("model");
-        new TinyFaceModelWriter().imageSize(96, 80).write(model);
+        // -Dmodel=DIR serves a trained model (for a screenshot worth looking at); the default is a tiny test model.
+        String given = System.getProperty("model");
+        Path model = given != null && !given.isBlank() ? Path.of(given) : temp.resolve("model");
+        if (!model.toFile().isDirectory()) {
+            new TinyFaceModelWriter().imageSize(96, 80).write(model);
+        }
         stack = DemoStack.start(new DemoStack.Settings(0, 0, 0, temp.resolve("data"), model, temp.resolve("out")),
                 new PrintStream(new ByteArrayOutputStream()));
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
@@ -78,6 +95,10 @@ class ConferencingViewIT {
         await().atMost(PATIENCE).until(() -> tiles().size() == 3);
         List<String> firstWindows = tiles().stream().map(t -> t.getAttribute("class")).toList();
         assertThat(firstWindows).allMatch(c -> c.contains("is-provisional"));
+
+        // A participant joining the call while it runs gets a tile of their own.
+        CompletableFuture<Void> joiner = join("standup-1", "zoe");
+        await().atMost(PATIENCE).until(() -> tiles().size() == 4);
         for (WebElement tile : tiles()) {
             assertThat(faceWidth(tile)).isPositive();
             assertThat(tile.findElements(By.cssSelector(".cartoon ellipse"))).hasSizeGreaterThan(3);
@@ -87,7 +108,7 @@ class ConferencingViewIT {
         // The full window replaces each provisional avatar in place.
         await().atMost(PATIENCE).until(() -> tiles().stream().noneMatch(t -> t.getAttribute("class").contains("is-provisional")));
         assertThat(tiles()).extracting(t -> t.findElement(By.className("name")).getText())
-                .containsExactly("ada", "grace", "linus");
+                .containsExactlyInAnyOrder("ada", "grace", "linus", "zoe");
         String screenshot = System.getProperty("screenshot");
         if (screenshot != null && !screenshot.isBlank()) {
             Path target = Path.of(screenshot).toAbsolutePath();
@@ -98,6 +119,7 @@ class ConferencingViewIT {
         await().atMost(PATIENCE).until(() -> tiles().stream().allMatch(t -> t.getAttribute("class").contains("is-ended")));
         assertThat(tiles()).noneMatch(t -> t.getAttribute("class").contains("is-speaking"));
         feeding.get();
+        joiner.get();
 
         // The other call, loaded from the API after it ended: two greyed tiles.
         browser.get(base + "?call=support-1");
@@ -116,6 +138,18 @@ class ConferencingViewIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Publishes 12 s of a synthetic voice for one more participant of {@code callId}, in real time. */
+    private static CompletableFuture<Void> join(String callId, String participantId) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        KafkaProducer<String, AudioChunk> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new AvroSerde<>(SchemaRegistryClients.forUrl(stack.registryUrl()), AudioChunk.class).serializer());
+        float[] voice = new VoiceSynthesizer().synthesize(VoiceTraits.random(new Random(7)), 12, 7);
+        AudioFeeder feeder = new AudioFeeder(producer, stack.config().audioTopic());
+        return feeder.start(List.of(new CallerAudio(new SpeakerId(callId, participantId), voice,
+                VoiceSynthesizer.SAMPLE_RATE)), 1.0).whenComplete((done, error) -> feeder.close());
     }
 
     private static List<WebElement> tiles() {
