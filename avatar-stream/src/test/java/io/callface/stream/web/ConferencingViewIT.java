@@ -149,7 +149,9 @@ class ConferencingViewIT {
         float[] voice = new VoiceSynthesizer().synthesize(VoiceTraits.random(new Random(7)), 12, 7);
         AudioFeeder feeder = new AudioFeeder(producer, stack.config().audioTopic());
         return feeder.start(List.of(new CallerAudio(new SpeakerId(callId, participantId), voice,
-                VoiceSynthesizer.SAMPLE_RATE)), 1.0).whenComplete((done, error) -> feeder.close());
+                VoiceSynthesizer.SAMPLE_RATE)), 1.0)
+                // Closed off the feeder's own thread: closing stops that thread's executor.
+                .whenCompleteAsync((done, error) -> feeder.close());
     }
 
     private static List<WebElement> tiles() {
