@@ -57,7 +57,10 @@ class HelmChartTest {
         assertThat(job.at("/spec/template/spec/volumes").toString()).contains("\"claimName\":\"" + claim + "\"");
         assertThat(deployment(objects).at("/spec/template/spec/volumes").toString()).contains("\"claimName\":\"" + claim + "\"");
         assertThat(job.at("/spec/template/spec/containers/0/args/0").asText())
-                .contains("trainer.jar synth", "trainer.jar train", "--out /models/releases/", "mv -T /models/current.next /models/current");
+                .contains("trainer.jar synth", "trainer.jar train", "--out /models/releases/", "mv -T /models/current.next /models/current",
+                        "trainer.jar publish --model /models/releases/");
+        assertThat(job.at("/spec/template/spec/containers/0/envFrom/0/configMapRef/name").asText())
+                .isEqualTo(avatarStreamContainer(objects).at("/envFrom/0/configMapRef/name").asText());
     }
 
     @Test
