@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -237,10 +236,6 @@ public final class AvatarStreamConfig extends AbstractConfig {
 
     public AvatarStreamConfig(Map<?, ?> originals) {
         super(CONFIG_DEF, originals, false);
-    }
-
-    public static AvatarStreamConfig fromProperties(Properties properties) {
-        return new AvatarStreamConfig(properties);
     }
 
     /** The configuration documentation as reStructuredText-like text, generated from {@link #CONFIG_DEF}. */

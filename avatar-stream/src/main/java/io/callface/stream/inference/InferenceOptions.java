@@ -36,13 +36,4 @@ public record InferenceOptions(
     public static InferenceOptions cpu(int intraOpThreads) {
         return new InferenceOptions(ProviderPreference.CPU, 0, 0, intraOpThreads);
     }
-
-    /** CUDA device 0 when available, CPU otherwise; no GPU memory limit. */
-    public static InferenceOptions auto(int intraOpThreads) {
-        return new InferenceOptions(ProviderPreference.AUTO, 0, 0, intraOpThreads);
-    }
-
-    public InferenceOptions withProvider(ProviderPreference newProvider) {
-        return new InferenceOptions(newProvider, cudaDeviceId, gpuMemoryLimitBytes, intraOpThreads);
-    }
 }

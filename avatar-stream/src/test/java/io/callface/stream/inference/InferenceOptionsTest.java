@@ -21,10 +21,7 @@ class InferenceOptionsTest {
     }
 
     @Test
-    void factoriesAndWithProviderKeepTheOtherFields() {
-        InferenceOptions auto = InferenceOptions.auto(2);
-
-        assertThat(auto.provider()).isEqualTo(ProviderPreference.AUTO);
-        assertThat(auto.withProvider(ProviderPreference.CPU)).isEqualTo(InferenceOptions.cpu(2));
+    void cpuOptionsServeOnTheCpuOnly() {
+        assertThat(InferenceOptions.cpu(2)).isEqualTo(new InferenceOptions(ProviderPreference.CPU, 0, 0, 2));
     }
 }
