@@ -29,10 +29,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -71,7 +73,7 @@ public final class AvatarStreamApp implements AutoCloseable {
         this.directory = directory;
     }
 
-    /** Loads the model, builds the topology and starts processing. */
+    /** Takes the first model (models topic or model directory), builds the topology and starts processing. */
     public static AvatarStreamApp start(AvatarStreamConfig config) {
         return start(config, (newState, oldState) -> { });
     }
@@ -81,15 +83,24 @@ public final class AvatarStreamApp implements AutoCloseable {
         InferenceOptions options = inferenceOptions(config);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
-        InferenceBatcher batcher = InferenceBatcher.start(FaceModel.load(config.modelDir(), options),
-                BatchSettings.from(config), new MicrometerBatchListener(metrics));
-        ModelReleaseFollower releases = null;
+        ModelReleaseFollower releases = config.getBoolean(AvatarStreamConfig.MODEL_RELEASES_FOLLOW_CONFIG)
+                ? ModelReleaseFollower.open(config, new ModelReleaseLoader(config.modelCacheDir(), options))
+                : null;
+        InferenceBatcher batcher;
+        try {
+            batcher = InferenceBatcher.start(firstModel(config, options, releases), BatchSettings.from(config),
+                    new MicrometerBatchListener(metrics));
+        } catch (RuntimeException e) {
+            if (releases != null) {
+                releases.close();
+            }
+            throw e;
+        }
         AvatarBroadcaster broadcaster = null;
         OpsServer opsServer = null;
         try {
-            if (config.getBoolean(AvatarStreamConfig.MODEL_RELEASES_FOLLOW_CONFIG)) {
-                releases = ModelReleaseFollower.start(config, batcher,
-                        new ModelReleaseLoader(config.modelCacheDir(), options));
+            if (releases != null) {
+                releases.follow(batcher);
             }
             SchemaRegistryClient registry = config.schemaRegistryClient();
             Topology topology = AvatarTopology.build(config,
@@ -183,6 +194,31 @@ public final class AvatarStreamApp implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.getString(AvatarStreamConfig.APPLICATION_ID_CONFIG) + "-web");
         return new KafkaConsumer<>(props, new StringDeserializer(), new AvroSerde<>(registry, AvatarEvent.class).deserializer());
+    }
+
+    /**
+     * The model to serve first: the newest loadable release on the models topic, else the model directory's.
+     *
+     * @throws ConfigException when neither gives a model
+     */
+    private static FaceModel firstModel(AvatarStreamConfig config, InferenceOptions options,
+                                        ModelReleaseFollower releases) {
+        Optional<FaceModel> fromDirectory = config.modelDir().map(dir -> FaceModel.load(dir, options));
+        Optional<FaceModel> fromTopic;
+        try {
+            fromTopic = releases == null ? Optional.empty()
+                    : releases.catchUp(fromDirectory.map(FaceModel::version), config.modelReleasesStartupTimeout());
+        } catch (RuntimeException e) {
+            fromDirectory.ifPresent(FaceModel::close);
+            throw e;
+        }
+        if (fromTopic.isPresent()) {
+            fromDirectory.ifPresent(FaceModel::close);
+            return fromTopic.get();
+        }
+        return fromDirectory.orElseThrow(() -> new ConfigException(AvatarStreamConfig.MODEL_DIR_CONFIG
+                + " is empty and " + config.modelsTopic() + " holds no release that loads: publish one "
+                + "(trainer publish) or set a model directory"));
     }
 
     private static InferenceOptions inferenceOptions(AvatarStreamConfig config) {

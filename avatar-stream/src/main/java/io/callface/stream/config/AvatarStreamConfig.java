@@ -3,6 +3,7 @@ package io.callface.stream.config;
 import io.callface.serde.SchemaRegistryClient;
 import io.callface.serde.SchemaRegistryClients;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,12 +54,18 @@ public final class AvatarStreamConfig extends AbstractConfig {
     private static final String MODELS_TOPIC_DOC = "Compacted topic of ModelRelease records.";
 
     public static final String MODEL_DIR_CONFIG = "model.dir";
-    private static final String MODEL_DIR_DOC = "Directory holding encoder.onnx, decoder.onnx and model.json.";
+    private static final String MODEL_DIR_DOC = "Directory holding encoder.onnx, decoder.onnx and model.json. Empty: "
+            + "the first model is the newest loadable ModelRelease on the models topic (needs model.releases.follow).";
 
     public static final String MODEL_RELEASES_FOLLOW_CONFIG = "model.releases.follow";
-    private static final String MODEL_RELEASES_FOLLOW_DOC = "Follow the models topic from its beginning and hot-swap "
-            + "each new, verified ModelRelease in place of the model loaded from model.dir; a release that fails "
-            + "a digest or the contract is dead-lettered and the current model keeps serving.";
+    private static final String MODEL_RELEASES_FOLLOW_DOC = "Read the models topic at start-up and serve its newest "
+            + "loadable release (unless it is model.dir's version), then hot-swap each release published while running; "
+            + "a live release that fails a digest or the contract is dead-lettered and the current model keeps serving. "
+            + "Releases already on the topic at start-up that fail are only logged: they were dead-lettered when published.";
+
+    public static final String MODEL_RELEASES_STARTUP_TIMEOUT_MS_CONFIG = "model.releases.startup.timeout.ms";
+    private static final String MODEL_RELEASES_STARTUP_TIMEOUT_MS_DOC = "How long start-up may take to read the models "
+            + "topic to its end before the instance fails to start.";
 
     public static final String MODEL_CACHE_DIR_CONFIG = "model.cache.dir";
     private static final String MODEL_CACHE_DIR_DOC = "Directory where released model files are fetched before they "
@@ -179,9 +186,10 @@ public final class AvatarStreamConfig extends AbstractConfig {
             .define(SCHEMA_REGISTRY_URL_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyStringWithoutControlChars(),
                     Importance.HIGH, SCHEMA_REGISTRY_URL_DOC)
             .define(SCHEMA_REGISTRY_USER_INFO_CONFIG, Type.PASSWORD, "", Importance.MEDIUM, SCHEMA_REGISTRY_USER_INFO_DOC)
-            .define(MODEL_DIR_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyStringWithoutControlChars(),
-                    Importance.HIGH, MODEL_DIR_DOC)
+            .define(MODEL_DIR_CONFIG, Type.STRING, "", Importance.HIGH, MODEL_DIR_DOC)
             .define(MODEL_RELEASES_FOLLOW_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, MODEL_RELEASES_FOLLOW_DOC)
+            .define(MODEL_RELEASES_STARTUP_TIMEOUT_MS_CONFIG, Type.LONG, 60_000L, Range.between(1, 3_600_000),
+                    Importance.LOW, MODEL_RELEASES_STARTUP_TIMEOUT_MS_DOC)
             .define(MODEL_CACHE_DIR_CONFIG, Type.STRING, "", Importance.LOW, MODEL_CACHE_DIR_DOC)
             .define(AUDIO_TOPIC_CONFIG, Type.STRING, "callface.audio", new ConfigDef.NonEmptyStringWithoutControlChars(),
                     Importance.MEDIUM, AUDIO_TOPIC_DOC)
@@ -217,7 +225,7 @@ public final class AvatarStreamConfig extends AbstractConfig {
             .define(INFERENCE_THREADS_CONFIG, Type.INT, 1, Range.between(0, 256), Importance.LOW, INFERENCE_THREADS_DOC)
             .define(INFERENCE_BATCH_MAX_SIZE_CONFIG, Type.INT, 8, Range.between(1, 256), Importance.MEDIUM,
                     INFERENCE_BATCH_MAX_SIZE_DOC)
-            .define(INFERENCE_BATCH_MAX_WAIT_MS_CONFIG, Type.LONG, 5L, Range.between(0, 1_000), Importance.MEDIUM,
+            .define(INFERENCE_BATCH_MAX_WAIT_MS_CONFIG, Type.LONG, 0L, Range.between(0, 1_000), Importance.MEDIUM,
                     INFERENCE_BATCH_MAX_WAIT_MS_DOC)
             .define(INFERENCE_REQUEST_TIMEOUT_MS_CONFIG, Type.LONG, 10_000L, Range.between(100, 20_000),
                     Importance.MEDIUM, INFERENCE_REQUEST_TIMEOUT_MS_DOC)
@@ -236,6 +244,10 @@ public final class AvatarStreamConfig extends AbstractConfig {
 
     public AvatarStreamConfig(Map<?, ?> originals) {
         super(CONFIG_DEF, originals, false);
+        if (modelDir().isEmpty() && !getBoolean(MODEL_RELEASES_FOLLOW_CONFIG)) {
+            throw new ConfigException(MODEL_DIR_CONFIG + " is empty and " + MODEL_RELEASES_FOLLOW_CONFIG
+                    + " is false: set a model directory or let the instance take its model from " + modelsTopic());
+        }
     }
 
     /** The configuration documentation as reStructuredText-like text, generated from {@link #CONFIG_DEF}. */
@@ -275,8 +287,15 @@ public final class AvatarStreamConfig extends AbstractConfig {
                 SchemaRegistryClients.DEFAULT_REQUEST_TIMEOUT);
     }
 
-    public Path modelDir() {
-        return Path.of(getString(MODEL_DIR_CONFIG));
+    /** The model directory to load at start-up; empty when the first model comes from the models topic. */
+    public Optional<Path> modelDir() {
+        String dir = getString(MODEL_DIR_CONFIG).strip();
+        return dir.isEmpty() ? Optional.empty() : Optional.of(Path.of(dir));
+    }
+
+    /** How long start-up may read the models topic. */
+    public Duration modelReleasesStartupTimeout() {
+        return Duration.ofMillis(getLong(MODEL_RELEASES_STARTUP_TIMEOUT_MS_CONFIG));
     }
 
     /** Where released model files are fetched to. */

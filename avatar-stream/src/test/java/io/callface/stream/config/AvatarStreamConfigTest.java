@@ -28,14 +28,26 @@ class AvatarStreamConfigTest {
         assertThat(config.getDouble(AvatarStreamConfig.MIN_VOICED_SECONDS_CONFIG)).isEqualTo(3.0);
         assertThat(config.getDouble(AvatarStreamConfig.WINDOW_HOP_SECONDS_CONFIG)).isEqualTo(6.0);
         assertThat(config.audioKeyedByCall()).isFalse();
+        assertThat(config.getLong(AvatarStreamConfig.INFERENCE_BATCH_MAX_WAIT_MS_CONFIG)).isZero();
+    }
+
+    @Test
+    void withoutAModelDirectoryTheFirstModelComesFromTheModelsTopic() {
+        Map<String, Object> values = minimal();
+        values.remove("model.dir");
+        AvatarStreamConfig config = new AvatarStreamConfig(values);
+        assertThat(config.modelDir()).isEmpty();
+        assertThat(config.getBoolean(AvatarStreamConfig.MODEL_RELEASES_FOLLOW_CONFIG)).isTrue();
+        assertThat(new AvatarStreamConfig(minimal()).modelDir()).isPresent();
     }
 
     @Test
     void requiredSettingsAndValidatorsGiveClearErrors() {
-        Map<String, Object> missing = minimal();
-        missing.remove("model.dir");
-        assertThatThrownBy(() -> new AvatarStreamConfig(missing)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("model.dir");
+        Map<String, Object> noModel = minimal();
+        noModel.remove("model.dir");
+        noModel.put("model.releases.follow", false);
+        assertThatThrownBy(() -> new AvatarStreamConfig(noModel)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("model.dir").hasMessageContaining("model.releases.follow");
 
         Map<String, Object> badGuarantee = minimal();
         badGuarantee.put("processing.guarantee", "exactly_once");
