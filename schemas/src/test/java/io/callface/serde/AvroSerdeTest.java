@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -132,6 +133,42 @@ class AvroSerdeTest {
         assertThat(read.getPayload()).isEqualTo(ByteBuffer.wrap(new byte[] {11, 22, 33}));
         assertThat(read.getConsent()).isTrue();
         assertThat(read.getEndOfStream()).isTrue();
+    }
+
+    @Test
+    void registersOncePerSubjectNotPerRecord() {
+        AtomicInteger registrations = new AtomicInteger();
+        SchemaRegistryClient counting = new SchemaRegistryClient() {
+            @Override
+            public int register(String subject, Schema schema) {
+                registrations.incrementAndGet();
+                return registry.register(subject, schema);
+            }
+
+            @Override
+            public Schema schemaById(int id) {
+                return registry.schemaById(id);
+            }
+
+            @Override
+            public List<String> subjects() {
+                return registry.subjects();
+            }
+
+            @Override
+            public SchemaVersion latest(String subject) {
+                return registry.latest(subject);
+            }
+        };
+        AvroSerializer<AudioChunk> serializer = new AvroSerializer<>(counting, AudioChunk.class);
+
+        byte[] first = serializer.serialize(TOPIC, SampleRecords.audioChunk());
+        for (int i = 0; i < 99; i++) {
+            assertThat(serializer.serialize(TOPIC, SampleRecords.audioChunk())).isEqualTo(first);
+        }
+        serializer.serialize("other", SampleRecords.audioChunk());
+
+        assertThat(registrations).hasValue(2);
     }
 
     @Test
