@@ -25,10 +25,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ReplicaInfo;
@@ -52,8 +54,9 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 /**
  * Measures the windowing stage on an in-process broker, each figure against a baseline from the same run:
- * changelog bytes per audio byte (vs. a naive growing-byte[] aggregate), chunk throughput (vs. a pass-through
- * topology, under at-least-once and exactly-once v2) and heap per active speaker. Prints a Markdown report.
+ * changelog bytes per audio byte (vs. a naive growing-byte[] aggregate, with short and with UUID-pair speaker
+ * ids), chunk throughput (vs. a pass-through topology, under at-least-once and exactly-once v2, as the median of
+ * same-round ratios) and heap per active speaker. Prints a Markdown report with the load average at start and end.
  *
  * <pre>
  * ./mvnw -B -pl avatar-stream -am test-compile
@@ -63,15 +66,22 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
  */
 public final class WindowingBenchmark {
     private static final int PARTITIONS = 4;
-    private static final int SPEAKERS = 32;
-    /** Two full 6 s windows per speaker. */
-    private static final int CHUNKS_PER_SPEAKER = 2 * TestAudio.CHUNKS_PER_WINDOW;
-    private static final int ROUNDS = 3;
+    /** Throughput input: long enough that a run's measured interval is several seconds. */
+    private static final int SPEAKERS = 64;
+    private static final int CHUNKS_PER_SPEAKER = 4 * TestAudio.CHUNKS_PER_WINDOW;
+    /** One unreported round first (JIT, page cache), then the measured ones. */
+    private static final int WARM_UP_ROUNDS = 1;
+    private static final int ROUNDS = 5;
+    /** Changelog input: two full 6 s windows per speaker, once with short ids and once with UUID-pair ids. */
+    private static final int CHANGELOG_SPEAKERS = 32;
+    private static final int CHANGELOG_CHUNKS = 2 * TestAudio.CHUNKS_PER_WINDOW;
     private static final int HEAP_SPEAKERS = 100;
     /** Just short of a full window: the most audio a speaker ever holds. */
     private static final int HEAP_CHUNKS = TestAudio.CHUNKS_PER_WINDOW - 10;
     private static final int PAYLOAD_BYTES = TestAudio.CHUNK_SAMPLES * 2;
     private static final String AUDIO_TOPIC = "bench.audio";
+    private static final String SHORT_ID_AUDIO_TOPIC = "bench.short-ids.audio";
+    private static final String LONG_ID_AUDIO_TOPIC = "bench.long-ids.audio";
     private static final String HEAP_AUDIO_TOPIC = "bench.heap.audio";
     /** Without a cache the naive aggregate writes ~29 MB per window: a few speakers show the ratio. */
     private static final String UNCACHED_AUDIO_TOPIC = "bench.uncached.audio";
@@ -83,6 +93,8 @@ public final class WindowingBenchmark {
     private final String registryUrl = "mock://windowing-benchmark-" + UUID.randomUUID();
     private final SchemaRegistryClient registry = SchemaRegistryClients.forUrl(registryUrl);
     private final Serde<AudioChunk> audioSerde = new AvroSerde<>(registry, AudioChunk.class);
+    /** The voiced payload of each chunk sequence, the same for every speaker (it takes a while to synthesise). */
+    private final Map<Integer, byte[]> payloads = new HashMap<>();
 
     /** Throughput of one run, and the application it ran as (its changelogs are named after it). */
     record Run(String applicationId, double chunksPerSecond) {
@@ -90,6 +102,21 @@ public final class WindowingBenchmark {
 
     /** Bytes in a changelog: on disk (compressed batches, as the broker stores them) and as raw keys + values. */
     record ChangelogBytes(long records, long logBytes, long keyValueBytes) {
+    }
+
+    /** One round: both topologies over the same input, back to back. */
+    record Round(boolean passThroughFirst, double passThrough, double windowing) {
+        double ratio() {
+            return windowing / passThrough;
+        }
+    }
+
+    /** How speakers of an input topic are named. */
+    enum SpeakerIds {
+        /** {@code <topic>-call-<n>/p}: 30 or 31 characters here. */
+        SHORT,
+        /** {@code <uuid>/<uuid>}: 73 characters, as platforms that use UUIDs for calls and participants send. */
+        UUID_PAIR
     }
 
     private WindowingBenchmark(EmbeddedKafkaBroker broker, Path stateRoot) {
@@ -107,68 +134,125 @@ public final class WindowingBenchmark {
     }
 
     private void report() throws Exception {
+        String loadAtStart = loadAverage();
+        long started = System.nanoTime();
         broker.createTopics(List.of(new NewTopic(AUDIO_TOPIC, PARTITIONS, (short) 1),
+                new NewTopic(SHORT_ID_AUDIO_TOPIC, PARTITIONS, (short) 1), new NewTopic(LONG_ID_AUDIO_TOPIC, PARTITIONS, (short) 1),
                 new NewTopic(HEAP_AUDIO_TOPIC, PARTITIONS, (short) 1), new NewTopic(UNCACHED_AUDIO_TOPIC, PARTITIONS, (short) 1)));
-        long chunks = produce(AUDIO_TOPIC, SPEAKERS, CHUNKS_PER_SPEAKER, true);
-        long uncachedChunks = produce(UNCACHED_AUDIO_TOPIC, UNCACHED_SPEAKERS, TestAudio.CHUNKS_PER_WINDOW, true);
-        long audioBytes = chunks * PAYLOAD_BYTES;
+        long chunks = produce(AUDIO_TOPIC, SPEAKERS, CHUNKS_PER_SPEAKER, true, SpeakerIds.SHORT);
+        long shortIdChunks = produce(SHORT_ID_AUDIO_TOPIC, CHANGELOG_SPEAKERS, CHANGELOG_CHUNKS, true, SpeakerIds.SHORT);
+        long longIdChunks = produce(LONG_ID_AUDIO_TOPIC, CHANGELOG_SPEAKERS, CHANGELOG_CHUNKS, true, SpeakerIds.UUID_PAIR);
+        long uncachedChunks = produce(UNCACHED_AUDIO_TOPIC, UNCACHED_SPEAKERS, TestAudio.CHUNKS_PER_WINDOW, true, SpeakerIds.SHORT);
 
         StringBuilder out = new StringBuilder();
         out.append(String.format("Machine: %d CPUs (%s), %s %s; broker, clients and app in one JVM, 1 stream thread%n",
                 Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version")));
-        out.append(String.format("Workload: %d speakers x %d chunks of 20 ms PCM16 (%d chunks, %.1f MB audio payload), "
-                + "%d input partitions, commit.interval.ms=100, lz4 producer compression%n%n",
-                SPEAKERS, CHUNKS_PER_SPEAKER, chunks, audioBytes / 1e6, PARTITIONS));
+        out.append("Load average (1, 5, 15 min) at start: ").append(loadAtStart).append("\n");
 
-        // The two run back to back in each round, so a round's ratio sees the same machine load on both.
-        out.append("### Throughput (").append(ROUNDS).append(" rounds of pass-through then windowing, chunks/s)\n\n")
-                .append("| guarantee | pass-through (best) | windowing (best) | ratio of bests | per-round ratios | "
-                        + "median ratio (goal >= 0.7) |\n|---|---|---|---|---|---|\n");
-        Run windowingEos = null;
+        out.append(throughput(chunks));
+        out.append(changelogs(shortIdChunks, longIdChunks, uncachedChunks));
+        out.append(heapPerSpeaker());
+        out.append(String.format("%nLoad average at end: %s; wall time %.0f s%n", loadAverage(),
+                (System.nanoTime() - started) / 1e9));
+        System.out.println("\n" + out);
+    }
+
+    // --- throughput
+
+    /**
+     * Pass-through and windowing over the same input, back to back in each round so that a round's ratio sees
+     * one machine load; the order alternates between rounds so neither side always runs first (on a warmer or
+     * colder machine). The figure that counts is the median of the rounds' own ratios.
+     */
+    private String throughput(long chunks) throws Exception {
+        StringBuilder out = new StringBuilder(String.format("Workload: %d speakers x %d chunks of 20 ms PCM16 (%d chunks, "
+                + "%.1f MB audio payload), %d input partitions, commit.interval.ms=100, lz4 producer compression%n%n",
+                SPEAKERS, CHUNKS_PER_SPEAKER, chunks, chunks * PAYLOAD_BYTES / 1e6, PARTITIONS));
+        out.append("### Throughput (").append(WARM_UP_ROUNDS).append(" warm-up + ").append(ROUNDS)
+                .append(" measured rounds per guarantee, order alternating; chunks/s)\n\n")
+                .append("| guarantee | pass-through (median) | windowing (median) | per-round ratios (W/P; * = windowing ran first) | "
+                        + "median of round ratios (goal >= 0.7) | load at start, end of rounds |\n|---|---|---|---|---|---|\n");
         for (String guarantee : List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2)) {
-            double passThrough = 0;
-            double windowing = 0;
-            List<Double> ratios = new ArrayList<>();
-            for (int round = 1; round <= ROUNDS; round++) {
-                String suffix = guarantee.replace('_', '-') + "-" + round;
-                double roundPassThrough = run("pass-through-" + suffix, guarantee, AUDIO_TOPIC, chunks, Map.of(),
-                        config -> BaselineTopologies.passThrough(AUDIO_TOPIC, config.avatarsTopic(), audioSerde)).chunksPerSecond();
-                Run run = run("windowing-" + suffix, guarantee, AUDIO_TOPIC, chunks, Map.of(), this::windowing);
-                passThrough = Math.max(passThrough, roundPassThrough);
-                windowing = Math.max(windowing, run.chunksPerSecond());
-                ratios.add(run.chunksPerSecond() / roundPassThrough);
-                if (guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) && windowingEos == null) {
-                    windowingEos = run;
+            List<Round> rounds = new ArrayList<>();
+            String load = null;
+            for (int round = 1 - WARM_UP_ROUNDS; round <= ROUNDS; round++) {
+                if (round == 1) {
+                    load = loadAverage();
+                }
+                String suffix = guarantee.replace('_', '-') + "-" + (round < 1 ? "warm-up" : round);
+                boolean passThroughFirst = round % 2 != 0;
+                double passThrough = 0;
+                double windowing = 0;
+                for (boolean passThroughTurn : List.of(passThroughFirst, !passThroughFirst)) {
+                    if (passThroughTurn) {
+                        passThrough = run("pass-through-" + suffix, guarantee, AUDIO_TOPIC, chunks, Map.of(),
+                                config -> BaselineTopologies.passThrough(AUDIO_TOPIC, config.avatarsTopic(), audioSerde))
+                                .chunksPerSecond();
+                        deleteTopicsOf("pass-through-" + suffix);
+                    } else {
+                        windowing = run("windowing-" + suffix, guarantee, AUDIO_TOPIC, chunks, Map.of(), this::windowing)
+                                .chunksPerSecond();
+                        deleteTopicsOf("windowing-" + suffix);
+                    }
+                }
+                if (round >= 1) {
+                    rounds.add(new Round(passThroughFirst, passThrough, windowing));
                 }
             }
-            out.append(String.format("| %s | %.0f | %.0f | %.2f | %s | %.2f |%n", guarantee, passThrough, windowing,
-                    windowing / passThrough, ratios.stream().map(r -> String.format("%.2f", r)).toList(),
-                    ratios.stream().sorted().toList().get(ratios.size() / 2)));
+            out.append(String.format("| %s | %.0f | %.0f | %s | **%.2f** | %s; %s |%n", guarantee,
+                    median(rounds.stream().map(Round::passThrough).toList()),
+                    median(rounds.stream().map(Round::windowing).toList()),
+                    String.join(", ", rounds.stream().map(r -> String.format("%.2f%s", r.ratio(), r.passThroughFirst() ? "" : "*")).toList()),
+                    median(rounds.stream().map(Round::ratio).toList()), load, loadAverage()));
         }
+        return out.toString();
+    }
 
-        Run naive = run("naive-aggregate-exactly-once-v2", StreamsConfig.EXACTLY_ONCE_V2, AUDIO_TOPIC, chunks, Map.of(),
-                config -> BaselineTopologies.naiveAggregate(AUDIO_TOPIC, config.avatarsTopic(), audioSerde));
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    // --- changelog bytes
+
+    private String changelogs(long shortIdChunks, long longIdChunks, long uncachedChunks) throws Exception {
+        Run shortIds = run("windowing-short-ids", StreamsConfig.EXACTLY_ONCE_V2, SHORT_ID_AUDIO_TOPIC, shortIdChunks,
+                Map.of(), this::windowing);
+        Run longIds = run("windowing-uuid-pair-ids", StreamsConfig.EXACTLY_ONCE_V2, LONG_ID_AUDIO_TOPIC, longIdChunks,
+                Map.of(), this::windowing);
+        Run naive = run("naive-aggregate-exactly-once-v2", StreamsConfig.EXACTLY_ONCE_V2, SHORT_ID_AUDIO_TOPIC, shortIdChunks,
+                Map.of(), config -> BaselineTopologies.naiveAggregate(SHORT_ID_AUDIO_TOPIC, config.avatarsTopic(), audioSerde));
         Run uncached = run("naive-aggregate-uncached-exactly-once-v2", StreamsConfig.EXACTLY_ONCE_V2, UNCACHED_AUDIO_TOPIC,
                 uncachedChunks, Map.of(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0"),
                 config -> BaselineTopologies.naiveAggregate(UNCACHED_AUDIO_TOPIC, config.avatarsTopic(), audioSerde));
-        ChangelogBytes chunkLog = changelog(windowingEos.applicationId(), SpeakerWindowProcessor.CHUNK_STORE);
-        ChangelogBytes headerLog = changelog(windowingEos.applicationId(), SpeakerWindowProcessor.HEADER_STORE);
+        long audioBytes = shortIdChunks * PAYLOAD_BYTES;
+        ChangelogBytes chunkLog = changelog(shortIds.applicationId(), SpeakerWindowProcessor.CHUNK_STORE);
+        ChangelogBytes longChunkLog = changelog(longIds.applicationId(), SpeakerWindowProcessor.CHUNK_STORE);
+        ChangelogBytes headerLog = changelog(shortIds.applicationId(), SpeakerWindowProcessor.HEADER_STORE);
+        ChangelogBytes longHeaderLog = changelog(longIds.applicationId(), SpeakerWindowProcessor.HEADER_STORE);
         ChangelogBytes naiveLog = changelog(naive.applicationId(), BaselineTopologies.NAIVE_STORE);
         ChangelogBytes uncachedLog = changelog(uncached.applicationId(), BaselineTopologies.NAIVE_STORE);
-        out.append(String.format("%n(naive aggregate, exactly_once_v2: %.0f chunks/s)%n", naive.chunksPerSecond()));
-        out.append("\n### Changelog bytes per byte of audio payload (exactly_once_v2, first round)\n\n")
-                .append("| store | records | on-disk log bytes / audio byte | key+value bytes / audio byte |\n|---|---|---|---|\n")
-                .append(changelogRow("windowing chunk store (goal <= 1.1)", chunkLog, audioBytes))
-                .append(changelogRow("windowing header store", headerLog, audioBytes))
-                .append(changelogRow("naive growing byte[] aggregate (default 10 MB cache)", naiveLog, audioBytes))
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%n### Changelog bytes per byte of audio payload (exactly_once_v2, %d speakers x %d chunks)%n%n",
+                        CHANGELOG_SPEAKERS, CHANGELOG_CHUNKS))
+                .append("| store | speaker ids | records | on-disk log bytes / audio byte | key+value bytes / audio byte |\n"
+                        + "|---|---|---|---|---|\n")
+                .append(changelogRow("windowing chunk store (goal <= 1.1)", "short (" + (SHORT_ID_AUDIO_TOPIC + "-call-0/p").length() + "-" + (SHORT_ID_AUDIO_TOPIC + "-call-10/p").length() + " chars)", chunkLog, audioBytes))
+                .append(changelogRow("windowing chunk store (goal <= 1.1)", "UUID pair (73 chars)", longChunkLog,
+                        longIdChunks * PAYLOAD_BYTES))
+                .append(changelogRow("windowing header store", "short", headerLog, audioBytes))
+                .append(changelogRow("windowing header store", "UUID pair", longHeaderLog, longIdChunks * PAYLOAD_BYTES))
+                .append(changelogRow("naive growing byte[] aggregate (default 10 MB cache)", "short", naiveLog, audioBytes))
                 .append(changelogRow("naive growing byte[] aggregate, cache off (" + UNCACHED_SPEAKERS + " speakers x "
-                        + TestAudio.CHUNKS_PER_WINDOW + " chunks)", uncachedLog, uncachedChunks * PAYLOAD_BYTES));
-        out.append(String.format("%nChunk store vs. naive aggregate: %.1fx fewer on-disk bytes, %.1fx fewer key+value bytes%n",
-                naiveLog.logBytes() / (double) chunkLog.logBytes(), naiveLog.keyValueBytes() / (double) chunkLog.keyValueBytes()));
-
-        out.append(heapPerSpeaker());
-        System.out.println("\n" + out);
+                        + TestAudio.CHUNKS_PER_WINDOW + " chunks)", "short", uncachedLog, uncachedChunks * PAYLOAD_BYTES));
+        out.append(String.format("%nChunk store vs. naive aggregate (short ids): %.1fx fewer on-disk bytes, %.1fx fewer "
+                        + "key+value bytes%n", naiveLog.logBytes() / (double) chunkLog.logBytes(),
+                naiveLog.keyValueBytes() / (double) chunkLog.keyValueBytes()));
+        out.append(String.format("(naive aggregate, exactly_once_v2: %.0f chunks/s; windowing on the same input: %.0f chunks/s)%n",
+                naive.chunksPerSecond(), shortIds.chunksPerSecond()));
+        return out.toString();
     }
 
     // --- runs
@@ -230,7 +314,10 @@ public final class WindowingBenchmark {
     }
 
     /** Sends {@code chunks} voiced chunks for each of {@code speakers}, interleaved; returns how many were sent. */
-    private long produce(String topic, int speakers, int chunks, boolean endStreams) {
+    private long produce(String topic, int speakers, int chunks, boolean endStreams, SpeakerIds ids) {
+        List<String[]> names = IntStream.range(0, speakers).mapToObj(speaker -> ids == SpeakerIds.SHORT
+                ? new String[] {topic + "-call-" + speaker, "p"}
+                : new String[] {UUID.randomUUID().toString(), UUID.randomUUID().toString()}).toList();
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
@@ -240,17 +327,15 @@ public final class WindowingBenchmark {
         try (KafkaProducer<String, AudioChunk> producer = new KafkaProducer<>(props, new StringSerializer(),
                 audioSerde.serializer())) {
             for (int seq = 0; seq < chunks; seq++) {
-                for (int speaker = 0; speaker < speakers; speaker++) {
-                    String call = topic + "-call-" + speaker;
-                    producer.send(new ProducerRecord<>(topic, call + "/p",
-                            TestAudio.voicedChunk(call, "p", seq, endStreams && seq == chunks - 1)));
+                byte[] payload = payloads.computeIfAbsent(seq, s -> TestAudio.pcm16(TestAudio.voiced(s, 1)));
+                for (String[] name : names) {
+                    producer.send(new ProducerRecord<>(topic, name[0] + "/" + name[1],
+                            TestAudio.chunk(name[0], name[1], seq, payload, endStreams && seq == chunks - 1)));
                 }
             }
         }
         return (long) speakers * chunks;
     }
-
-    // --- changelog bytes
 
     private ChangelogBytes changelog(String applicationId, String store) throws ExecutionException, InterruptedException {
         String topic = applicationId + "-" + store + "-changelog";
@@ -281,8 +366,8 @@ public final class WindowingBenchmark {
         return new ChangelogBytes(records, logBytes, keyValueBytes);
     }
 
-    private static String changelogRow(String name, ChangelogBytes bytes, long audioBytes) {
-        return String.format("| %s | %d | %.3f | %.3f |%n", name, bytes.records(),
+    private static String changelogRow(String name, String ids, ChangelogBytes bytes, long audioBytes) {
+        return String.format("| %s | %s | %d | %.3f | %.3f |%n", name, ids, bytes.records(),
                 bytes.logBytes() / (double) audioBytes, bytes.keyValueBytes() / (double) audioBytes);
     }
 
@@ -298,7 +383,7 @@ public final class WindowingBenchmark {
             await().atMost(RUN_LIMIT).ignoreExceptions().until(() -> streams.state() == KafkaStreams.State.RUNNING
                     && storeBytes(streams) == 0);
             long before = usedHeapAfterGc();
-            long chunks = produce(HEAP_AUDIO_TOPIC, HEAP_SPEAKERS, HEAP_CHUNKS, false);
+            long chunks = produce(HEAP_AUDIO_TOPIC, HEAP_SPEAKERS, HEAP_CHUNKS, false, SpeakerIds.SHORT);
             await().atMost(RUN_LIMIT).until(() -> committed(applicationId) >= chunks);
             long after = usedHeapAfterGc();
             long stored = storeBytes(streams);
@@ -330,6 +415,23 @@ public final class WindowingBenchmark {
             System.gc();
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** Drops a finished run's output and changelog topics, so that many rounds do not fill the page cache. */
+    private void deleteTopicsOf(String applicationId) throws ExecutionException, InterruptedException {
+        Set<String> topics = broker.admin().listTopics().names().get().stream()
+                .filter(topic -> topic.startsWith(applicationId + "-") || topic.equals(applicationId + ".out"))
+                .collect(Collectors.toSet());
+        broker.admin().deleteTopics(topics).all().get();
+    }
+
+    private static String loadAverage() throws IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        if (!Files.exists(loadavg)) {
+            return "n/a";
+        }
+        String[] fields = Files.readString(loadavg).trim().split("\\s+");
+        return fields[0] + " " + fields[1] + " " + fields[2];
     }
 
     private static String cpuModel() throws IOException {
