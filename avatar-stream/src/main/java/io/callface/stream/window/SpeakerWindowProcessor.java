@@ -197,7 +197,7 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
         ChunkAudio.Decoded decoded = chunkAudio.decode(speaker.key(), sequence, format, payload);
         boolean buffered = decoded.samples().length > 0 && (decoded.voiced() || !settings.voiceActivityGate());
         if (buffered) {
-            chunks.put(entryKey, new Buffered(captureMs, StoredAudio.encode(decoded.samples())).toBytes());
+            chunks.put(entryKey, new Buffered(captureMs, decoded.stored()).toBytes());
         } else {
             events.chunkDropped(WindowEvents.Drop.UNVOICED);
             if (wasWaiting) {
@@ -263,47 +263,51 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
         boolean firstPreviewDue = header.nextWindowIndex() == 0 && header.provisionalIndex() < 0
                 && header.bufferedSamples() >= settings.minSamples();
         if (firstPreviewDue) {
-            emit(speaker, header, bufferedAudio(header), 0, true, false, timestamp);
+            emit(speaker, header, openWindow(header).audio(), 0, true, false, timestamp);
             return header.afterProvisional(0);
         }
         return header;
     }
 
     private SpeakerHeader emitFullWindow(SpeakerId speaker, SpeakerHeader header, long timestamp) {
-        emit(speaker, header, bufferedAudio(header), header.nextWindowIndex(), false, false, timestamp);
+        OpenWindow window = openWindow(header);
+        emit(speaker, header, window.audio(), header.nextWindowIndex(), false, false, timestamp);
         // Advance by one hop: delete the oldest entries worth at least hopSamples; the rest opens the next window.
         int deleted = 0;
         long retainedStartMs = 0;
-        List<Bytes> consumed = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> range = openWindow(header)) {
-            while (range.hasNext()) {
-                KeyValue<Bytes, byte[]> entry = range.next();
-                if (deleted >= settings.hopSamples()) {
-                    retainedStartMs = ChunkEntry.fromBytes(entry.value).captureMs();
-                    break;
-                }
-                deleted += ((Buffered) ChunkEntry.fromBytes(entry.value)).samples();
-                consumed.add(entry.key);
+        for (WindowEntry entry : window.entries()) {
+            if (deleted >= settings.hopSamples()) {
+                retainedStartMs = entry.captureMs();
+                break;
             }
+            deleted += entry.samples();
+            chunks.delete(entry.key());
         }
-        consumed.forEach(chunks::delete);
         return header.afterFullWindow(Math.max(0, header.bufferedSamples() - deleted), retainedStartMs);
     }
 
-    /** The open window's buffered audio in sequence order (waiting entries lie beyond it and are excluded). */
-    private float[] bufferedAudio(SpeakerHeader header) {
-        float[] audio = new float[header.bufferedSamples()];
-        int filled = 0;
-        try (KeyValueIterator<Bytes, byte[]> range = openWindow(header)) {
-            while (range.hasNext() && filled < audio.length) {
-                filled += StoredAudio.decodeInto(((Buffered) ChunkEntry.fromBytes(range.next().value)).pcm16(), audio, filled);
-            }
-        }
-        return audio;
+    /** One buffered entry of the open window, as advancing by a hop needs it. */
+    private record WindowEntry(Bytes key, long captureMs, int samples) {
     }
 
-    private KeyValueIterator<Bytes, byte[]> openWindow(SpeakerHeader header) {
-        return chunks.range(ChunkKeys.first(header.slot()), ChunkKeys.chunk(header.slot(), header.nextSequence() - 1));
+    /** The open window's buffered audio in sequence order, and its entries. */
+    private record OpenWindow(float[] audio, List<WindowEntry> entries) {
+    }
+
+    /** Reads the open window in one range scan (waiting entries lie beyond it and are excluded). */
+    private OpenWindow openWindow(SpeakerHeader header) {
+        float[] audio = new float[header.bufferedSamples()];
+        List<WindowEntry> entries = new ArrayList<>();
+        int filled = 0;
+        try (KeyValueIterator<Bytes, byte[]> range = chunks.range(ChunkKeys.first(header.slot()),
+                ChunkKeys.chunk(header.slot(), header.nextSequence() - 1))) {
+            while (range.hasNext()) {
+                KeyValue<Bytes, byte[]> entry = range.next();
+                entries.add(new WindowEntry(entry.key, Buffered.captureMsOf(entry.value), Buffered.samplesOf(entry.value)));
+                filled += Buffered.decodeInto(entry.value, audio, filled);
+            }
+        }
+        return new OpenWindow(audio, entries);
     }
 
     /** Emits the window's avatar; false when the model failed and nothing was emitted. */
@@ -356,7 +360,7 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
     private void finish(SpeakerId speaker, SpeakerHeader header, long timestamp) {
         boolean lastWindowDue = header.freshSamples() > 0 && header.bufferedSamples() >= settings.minSamples()
                 && header.provisionalIndex() != header.nextWindowIndex();
-        boolean endEmitted = lastWindowDue && emit(speaker, header, bufferedAudio(header),
+        boolean endEmitted = lastWindowDue && emit(speaker, header, openWindow(header).audio(),
                 header.nextWindowIndex(), true, true, timestamp);
         if (!endEmitted) {
             context.forward(new Record<>(speaker.key(), (AvatarEvent) null, timestamp));

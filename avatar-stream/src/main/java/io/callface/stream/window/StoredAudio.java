@@ -1,5 +1,6 @@
 package io.callface.stream.window;
 
+import io.callface.stream.audio.Spectrogram;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -9,6 +10,8 @@ import java.nio.ByteOrder;
  * any encoder input needs.
  */
 final class StoredAudio {
+    static final int SAMPLE_RATE = Spectrogram.SAMPLE_RATE;
+
     private StoredAudio() {
     }
 
@@ -25,12 +28,20 @@ final class StoredAudio {
         return stored.length / 2;
     }
 
-    /** Decodes {@code stored} into {@code target} starting at {@code offset}; returns samples written. */
-    static int decodeInto(byte[] stored, float[] target, int offset) {
-        ByteBuffer in = ByteBuffer.wrap(stored).order(ByteOrder.LITTLE_ENDIAN);
-        int count = Math.min(stored.length / 2, target.length - offset);
-        for (int i = 0; i < count; i++) {
-            target[offset + i] = in.getShort() / 32768f;
+    static float[] decode(byte[] stored) {
+        float[] samples = new float[sampleCount(stored)];
+        decodeInto(stored, 0, stored.length, samples, 0);
+        return samples;
+    }
+
+    /**
+     * Decodes {@code length} bytes of {@code stored} from {@code from} into {@code target} starting at
+     * {@code offset}, as far as the target has room; returns samples written. The same values as PCM16 decoding.
+     */
+    static int decodeInto(byte[] stored, int from, int length, float[] target, int offset) {
+        int count = Math.min(length / 2, target.length - offset);
+        for (int i = 0, b = from; i < count; i++, b += 2) {
+            target[offset + i] = (short) ((stored[b] & 0xFF) | (stored[b + 1] << 8)) / 32768f;
         }
         return count;
     }
