@@ -1,6 +1,8 @@
 package io.callface.stream.window;
 
 import io.callface.stream.audio.Spectrogram;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -11,6 +13,8 @@ import java.nio.ByteOrder;
  */
 final class StoredAudio {
     static final int SAMPLE_RATE = Spectrogram.SAMPLE_RATE;
+    /** Little-endian 16-bit reads straight from the byte[] (one load each, no ByteBuffer per entry). */
+    private static final VarHandle PCM16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
     private StoredAudio() {
     }
@@ -40,8 +44,8 @@ final class StoredAudio {
      */
     static int decodeInto(byte[] stored, int from, int length, float[] target, int offset) {
         int count = Math.min(length / 2, target.length - offset);
-        for (int i = 0, b = from; i < count; i++, b += 2) {
-            target[offset + i] = (short) ((stored[b] & 0xFF) | (stored[b + 1] << 8)) / 32768f;
+        for (int i = 0; i < count; i++) {
+            target[offset + i] = (short) PCM16.get(stored, from + 2 * i) / 32768f;
         }
         return count;
     }

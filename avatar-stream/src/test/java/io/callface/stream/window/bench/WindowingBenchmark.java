@@ -21,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +73,7 @@ public final class WindowingBenchmark {
     private static final int CHUNKS_PER_SPEAKER = 4 * TestAudio.CHUNKS_PER_WINDOW;
     /** One unreported round first (JIT, page cache), then the measured ones. */
     private static final int WARM_UP_ROUNDS = 1;
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 7;
     /** Changelog input: two full 6 s windows per speaker, once with short ids and once with UUID-pair ids. */
     private static final int CHANGELOG_SPEAKERS = 32;
     private static final int CHANGELOG_CHUNKS = 2 * TestAudio.CHUNKS_PER_WINDOW;
@@ -104,10 +106,33 @@ public final class WindowingBenchmark {
     record ChangelogBytes(long records, long logBytes, long keyValueBytes) {
     }
 
-    /** One round: both topologies over the same input, back to back. */
-    record Round(boolean passThroughFirst, double passThrough, double windowing) {
+    /** The topologies a throughput round runs over the same input, back to back. */
+    enum Contender {
+        PASS_THROUGH("P"), WINDOWING("W"), PASS_THROUGH_BYTES("B");
+
+        private final String letter;
+
+        Contender(String letter) {
+            this.letter = letter;
+        }
+    }
+
+    /** One round: every contender's chunks/s, and the order they ran in. */
+    record Round(List<Contender> order, Map<Contender, Double> rates) {
+        double rate(Contender contender) {
+            return rates.get(contender);
+        }
+
         double ratio() {
-            return windowing / passThrough;
+            return rate(Contender.WINDOWING) / rate(Contender.PASS_THROUGH);
+        }
+
+        double bytesRatio() {
+            return rate(Contender.WINDOWING) / rate(Contender.PASS_THROUGH_BYTES);
+        }
+
+        String orderLetters() {
+            return String.join("", order.stream().map(c -> c.letter).toList());
         }
     }
 
@@ -161,51 +186,60 @@ public final class WindowingBenchmark {
     // --- throughput
 
     /**
-     * Pass-through and windowing over the same input, back to back in each round so that a round's ratio sees
-     * one machine load; the order alternates between rounds so neither side always runs first (on a warmer or
-     * colder machine). The figure that counts is the median of the rounds' own ratios.
+     * Pass-through (same Avro serdes), windowing and a raw-bytes pass-through over the same input, back to back
+     * in each round so that a round's ratios see one machine load; the order rotates between rounds so none
+     * always runs first (on a warmer or colder machine). The figure that counts is the median of the rounds' own
+     * windowing / pass-through ratios.
      */
     private String throughput(long chunks) throws Exception {
         StringBuilder out = new StringBuilder(String.format("Workload: %d speakers x %d chunks of 20 ms PCM16 (%d chunks, "
                 + "%.1f MB audio payload), %d input partitions, commit.interval.ms=100, lz4 producer compression%n%n",
                 SPEAKERS, CHUNKS_PER_SPEAKER, chunks, chunks * PAYLOAD_BYTES / 1e6, PARTITIONS));
         out.append("### Throughput (").append(WARM_UP_ROUNDS).append(" warm-up + ").append(ROUNDS)
-                .append(" measured rounds per guarantee, order alternating; chunks/s)\n\n")
-                .append("| guarantee | pass-through (median) | windowing (median) | per-round ratios (W/P; * = windowing ran first) | "
-                        + "median of round ratios (goal >= 0.7) | load at start, end of rounds |\n|---|---|---|---|---|---|\n");
-        for (String guarantee : List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2)) {
-            List<Round> rounds = new ArrayList<>();
-            String load = null;
-            for (int round = 1 - WARM_UP_ROUNDS; round <= ROUNDS; round++) {
-                if (round == 1) {
-                    load = loadAverage();
-                }
+                .append(" measured rounds; chunks/s)\n\n")
+                .append("P = pass-through with the Avro serdes, W = windowing, B = pass-through of raw bytes. Each round runs "
+                        + "both guarantees (alternating which first), each as P, W, B in an order that rotates by round.\n\n")
+                .append("| guarantee | P (median) | W (median) | B (median) | per-round W/P (order) | "
+                        + "median W/P (goal >= 0.7) | median W/B |\n|---|---|---|---|---|---|---|\n");
+        List<String> guarantees = List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
+        Map<String, List<Round>> rounds = new HashMap<>();
+        String load = null;
+        for (int round = 1 - WARM_UP_ROUNDS; round <= ROUNDS; round++) {
+            if (round == 1) {
+                load = loadAverage();
+            }
+            List<String> guaranteeOrder = new ArrayList<>(guarantees);
+            Collections.rotate(guaranteeOrder, Math.floorMod(round, guaranteeOrder.size()));
+            for (String guarantee : guaranteeOrder) {
                 String suffix = guarantee.replace('_', '-') + "-" + (round < 1 ? "warm-up" : round);
-                boolean passThroughFirst = round % 2 != 0;
-                double passThrough = 0;
-                double windowing = 0;
-                for (boolean passThroughTurn : List.of(passThroughFirst, !passThroughFirst)) {
-                    if (passThroughTurn) {
-                        passThrough = run("pass-through-" + suffix, guarantee, AUDIO_TOPIC, chunks, Map.of(),
-                                config -> BaselineTopologies.passThrough(AUDIO_TOPIC, config.avatarsTopic(), audioSerde))
-                                .chunksPerSecond();
-                        deleteTopicsOf("pass-through-" + suffix);
-                    } else {
-                        windowing = run("windowing-" + suffix, guarantee, AUDIO_TOPIC, chunks, Map.of(), this::windowing)
-                                .chunksPerSecond();
-                        deleteTopicsOf("windowing-" + suffix);
-                    }
+                List<Contender> order = new ArrayList<>(List.of(Contender.values()));
+                Collections.rotate(order, Math.floorMod(round, order.size()));
+                Map<Contender, Double> rates = new EnumMap<>(Contender.class);
+                for (Contender contender : order) {
+                    String applicationId = contender.name().toLowerCase().replace('_', '-') + "-" + suffix;
+                    rates.put(contender, run(applicationId, guarantee, AUDIO_TOPIC, chunks, Map.of(), config -> switch (contender) {
+                        case PASS_THROUGH -> BaselineTopologies.passThrough(AUDIO_TOPIC, config.avatarsTopic(), audioSerde);
+                        case WINDOWING -> windowing(config);
+                        case PASS_THROUGH_BYTES -> BaselineTopologies.passThroughBytes(AUDIO_TOPIC, config.avatarsTopic());
+                    }).chunksPerSecond());
+                    deleteTopicsOf(applicationId);
                 }
                 if (round >= 1) {
-                    rounds.add(new Round(passThroughFirst, passThrough, windowing));
+                    rounds.computeIfAbsent(guarantee, g -> new ArrayList<>()).add(new Round(order, rates));
                 }
             }
-            out.append(String.format("| %s | %.0f | %.0f | %s | **%.2f** | %s; %s |%n", guarantee,
-                    median(rounds.stream().map(Round::passThrough).toList()),
-                    median(rounds.stream().map(Round::windowing).toList()),
-                    String.join(", ", rounds.stream().map(r -> String.format("%.2f%s", r.ratio(), r.passThroughFirst() ? "" : "*")).toList()),
-                    median(rounds.stream().map(Round::ratio).toList()), load, loadAverage()));
         }
+        for (String guarantee : guarantees) {
+            List<Round> measured = rounds.get(guarantee);
+            out.append(String.format("| %s | %.0f | %.0f | %.0f | %s | **%.2f** | %.2f |%n", guarantee,
+                    median(measured.stream().map(r -> r.rate(Contender.PASS_THROUGH)).toList()),
+                    median(measured.stream().map(r -> r.rate(Contender.WINDOWING)).toList()),
+                    median(measured.stream().map(r -> r.rate(Contender.PASS_THROUGH_BYTES)).toList()),
+                    String.join(", ", measured.stream().map(r -> String.format("%.2f (%s)", r.ratio(), r.orderLetters())).toList()),
+                    median(measured.stream().map(Round::ratio).toList()),
+                    median(measured.stream().map(Round::bytesRatio).toList())));
+        }
+        out.append(String.format("%nLoad average over the measured rounds: %s at the start, %s at the end%n", load, loadAverage()));
         return out.toString();
     }
 
