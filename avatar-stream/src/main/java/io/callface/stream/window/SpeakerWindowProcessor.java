@@ -140,10 +140,11 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
         SpeakerHeader known = live.get(key);
         SpeakerHeader header = known == null ? start(captureMs, now) : known.seenAt(now);
         try {
-            process(speaker, header, chunk, format, payload, record.timestamp());
+            processChunk(speaker, header, chunk, format, payload, record.timestamp());
         } finally {
             if (known == null && !live.containsKey(key)) {
-                // The first chunk failed before the header was saved: the slot stays free.
+                // A new speaker whose header was not kept (its first chunk failed, or ended the stream at once)
+                // holds no slot; anything written under it is purged when the slot is next handed out.
                 slots.release(header.slot());
             }
         }
@@ -157,8 +158,9 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
         return SpeakerHeader.startingAt(slot, captureMs, now);
     }
 
-    private void process(SpeakerId speaker, SpeakerHeader header, AudioChunk chunk, StreamFormat format,
-                         byte[] payload, long timestamp) {
+    /** Places a consented chunk of a known (or just started) speaker. */
+    private void processChunk(SpeakerId speaker, SpeakerHeader header, AudioChunk chunk, StreamFormat format,
+                              byte[] payload, long timestamp) {
         String key = speaker.key();
         long sequence = chunk.getSequence();
         long captureMs = chunk.getCaptureTimestamp().toEpochMilli();
