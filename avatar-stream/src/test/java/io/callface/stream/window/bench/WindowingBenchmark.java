@@ -17,6 +17,8 @@ import io.callface.stream.window.SpeakerWindowProcessor;
 import io.callface.stream.window.WindowEvents;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,8 +100,12 @@ public final class WindowingBenchmark {
     /** The voiced payload of each chunk sequence, the same for every speaker (it takes a while to synthesise). */
     private final Map<Integer, byte[]> payloads = new HashMap<>();
 
-    /** Throughput of one run, and the application it ran as (its changelogs are named after it). */
-    record Run(String applicationId, double chunksPerSecond) {
+    /**
+     * One run: the application it ran as (its changelogs are named after it), its throughput, and the CPU time
+     * its stream thread spent per chunk over the same interval (unlike throughput, not stretched when other
+     * processes take the CPU; broker and client I/O threads are not in it).
+     */
+    record Run(String applicationId, double chunksPerSecond, double streamCpuMicrosPerChunk) {
     }
 
     /** Bytes in a changelog: on disk (compressed batches, as the broker stores them) and as raw keys + values. */
@@ -117,10 +123,19 @@ public final class WindowingBenchmark {
         }
     }
 
-    /** One round: every contender's chunks/s, and the order they ran in. */
-    record Round(List<Contender> order, Map<Contender, Double> rates) {
+    /** One round: every contender's run, and the order they ran in. */
+    record Round(List<Contender> order, Map<Contender, Run> runs) {
         double rate(Contender contender) {
-            return rates.get(contender);
+            return runs.get(contender).chunksPerSecond();
+        }
+
+        double cpu(Contender contender) {
+            return runs.get(contender).streamCpuMicrosPerChunk();
+        }
+
+        /** Stream-thread CPU per chunk, pass-through over windowing: the throughput ratio if that thread were all. */
+        double cpuRatio() {
+            return cpu(Contender.PASS_THROUGH) / cpu(Contender.WINDOWING);
         }
 
         double ratio() {
@@ -200,7 +215,8 @@ public final class WindowingBenchmark {
                 .append("P = pass-through with the Avro serdes, W = windowing, B = pass-through of raw bytes. Each round runs "
                         + "both guarantees (alternating which first), each as P, W, B in an order that rotates by round.\n\n")
                 .append("| guarantee | P (median) | W (median) | B (median) | per-round W/P (order) | "
-                        + "median W/P (goal >= 0.7) | median W/B |\n|---|---|---|---|---|---|---|\n");
+                        + "median W/P (goal >= 0.7) | median W/B | stream-thread CPU us/chunk P, W, B (medians) | "
+                        + "median CPU ratio P/W |\n|---|---|---|---|---|---|---|---|---|\n");
         List<String> guarantees = List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
         Map<String, List<Round>> rounds = new HashMap<>();
         String load = null;
@@ -214,30 +230,34 @@ public final class WindowingBenchmark {
                 String suffix = guarantee.replace('_', '-') + "-" + (round < 1 ? "warm-up" : round);
                 List<Contender> order = new ArrayList<>(List.of(Contender.values()));
                 Collections.rotate(order, Math.floorMod(round, order.size()));
-                Map<Contender, Double> rates = new EnumMap<>(Contender.class);
+                Map<Contender, Run> runs = new EnumMap<>(Contender.class);
                 for (Contender contender : order) {
                     String applicationId = contender.name().toLowerCase().replace('_', '-') + "-" + suffix;
-                    rates.put(contender, run(applicationId, guarantee, AUDIO_TOPIC, chunks, Map.of(), config -> switch (contender) {
+                    runs.put(contender, run(applicationId, guarantee, AUDIO_TOPIC, chunks, Map.of(), config -> switch (contender) {
                         case PASS_THROUGH -> BaselineTopologies.passThrough(AUDIO_TOPIC, config.avatarsTopic(), audioSerde);
                         case WINDOWING -> windowing(config);
                         case PASS_THROUGH_BYTES -> BaselineTopologies.passThroughBytes(AUDIO_TOPIC, config.avatarsTopic());
-                    }).chunksPerSecond());
+                    }));
                     deleteTopicsOf(applicationId);
                 }
                 if (round >= 1) {
-                    rounds.computeIfAbsent(guarantee, g -> new ArrayList<>()).add(new Round(order, rates));
+                    rounds.computeIfAbsent(guarantee, g -> new ArrayList<>()).add(new Round(order, runs));
                 }
             }
         }
         for (String guarantee : guarantees) {
             List<Round> measured = rounds.get(guarantee);
-            out.append(String.format("| %s | %.0f | %.0f | %.0f | %s | **%.2f** | %.2f |%n", guarantee,
+            out.append(String.format("| %s | %.0f | %.0f | %.0f | %s | **%.2f** | %.2f | %.1f, %.1f, %.1f | %.2f |%n", guarantee,
                     median(measured.stream().map(r -> r.rate(Contender.PASS_THROUGH)).toList()),
                     median(measured.stream().map(r -> r.rate(Contender.WINDOWING)).toList()),
                     median(measured.stream().map(r -> r.rate(Contender.PASS_THROUGH_BYTES)).toList()),
                     String.join(", ", measured.stream().map(r -> String.format("%.2f (%s)", r.ratio(), r.orderLetters())).toList()),
                     median(measured.stream().map(Round::ratio).toList()),
-                    median(measured.stream().map(Round::bytesRatio).toList())));
+                    median(measured.stream().map(Round::bytesRatio).toList()),
+                    median(measured.stream().map(r -> r.cpu(Contender.PASS_THROUGH)).toList()),
+                    median(measured.stream().map(r -> r.cpu(Contender.WINDOWING)).toList()),
+                    median(measured.stream().map(r -> r.cpu(Contender.PASS_THROUGH_BYTES)).toList()),
+                    median(measured.stream().map(Round::cpuRatio).toList())));
         }
         out.append(String.format("%nLoad average over the measured rounds: %s at the start, %s at the end%n", load, loadAverage()));
         return out.toString();
@@ -324,21 +344,40 @@ public final class WindowingBenchmark {
         AtomicLong firstNanos = new AtomicLong();
         AtomicLong firstCommitted = new AtomicLong();
         AtomicLong lastNanos = new AtomicLong();
+        AtomicLong firstCpuNanos = new AtomicLong();
+        AtomicLong lastCpuNanos = new AtomicLong();
         try (KafkaStreams streams = new KafkaStreams(topology.apply(config), StreamsProperties.from(config))) {
             streams.start();
             await().atMost(RUN_LIMIT).pollInterval(Duration.ofMillis(20)).until(() -> {
                 long committed = committed(applicationId);
                 long now = System.nanoTime();
+                long cpu = streamThreadCpuNanos(applicationId);
                 if (firstNanos.get() == 0 && committed > 0) {
                     firstNanos.set(now);
                     firstCommitted.set(committed);
+                    firstCpuNanos.set(cpu);
                 }
                 lastNanos.set(now);
+                lastCpuNanos.set(cpu);
                 return committed >= chunks;
             });
         }
         double seconds = (lastNanos.get() - firstNanos.get()) / 1e9;
-        return new Run(applicationId, (chunks - firstCommitted.get()) / seconds);
+        long measured = chunks - firstCommitted.get();
+        return new Run(applicationId, measured / seconds, (lastCpuNanos.get() - firstCpuNanos.get()) / 1e3 / measured);
+    }
+
+    /** CPU time so far of the application's stream threads (not its producer or consumer I/O threads). */
+    private static long streamThreadCpuNanos(String applicationId) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu = 0;
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().startsWith(applicationId + "-")
+                    && thread.getThreadName().matches(".*-StreamThread-\\d+")) {
+                cpu += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return cpu;
     }
 
     private long committed(String applicationId) throws ExecutionException, InterruptedException {
