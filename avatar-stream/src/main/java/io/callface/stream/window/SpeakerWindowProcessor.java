@@ -3,7 +3,6 @@ package io.callface.stream.window;
 import io.callface.avro.AudioChunk;
 import io.callface.avro.AvatarEvent;
 import io.callface.stream.audio.Spectrogram;
-import io.callface.stream.audio.SpeechSegment;
 import io.callface.stream.audio.StreamFormat;
 import io.callface.stream.avatar.AvatarGenerator;
 import io.callface.stream.fusion.FusedEmbedding;
@@ -65,7 +64,7 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
     private final ChunkAudio chunkAudio;
     private final WindowSettings settings;
     private final WindowEvents events;
-    private final Spectrogram spectrogram = new Spectrogram();
+    private final WindowSpectrogram spectrogram = new WindowSpectrogram();
     /** The header store's content, so that a chunk costs a header write but no read. */
     private final Map<String, SpeakerHeader> live = new HashMap<>();
     private final SpeakerSlots slots = new SpeakerSlots();
@@ -316,11 +315,10 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
     private boolean emit(SpeakerId speaker, SpeakerHeader header, float[] audio, long index, boolean provisional,
                          boolean endOfStream, long timestamp) {
         long started = System.nanoTime();
-        float[] segment = SpeechSegment.toSixSeconds(audio);
         SpeakerWindow window = new SpeakerWindow(speaker, index, header.windowStartMs(), header.windowEndMs(),
                 provisional, audio.length / (float) Spectrogram.SAMPLE_RATE,
                 header.spanSamples() == 0 ? 1f : header.bufferedSamples() / (float) header.spanSamples(),
-                spectrogram.compute(segment), Spectrogram.frameCount(segment.length), System.nanoTime() - started, started);
+                spectrogram.compute(audio), WindowSpectrogram.frames(), System.nanoTime() - started, started);
         byte[] storedFusion = fusions.get(speaker.key());
         FusedEmbedding prior = storedFusion == null ? null : FusedEmbedding.fromBytes(storedFusion);
         // The fuser runs on the inference thread: it only reads `prior` and hands its result back here.
