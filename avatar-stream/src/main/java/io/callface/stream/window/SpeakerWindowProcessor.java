@@ -34,11 +34,12 @@ import org.slf4j.LoggerFactory;
  * speaker's slot ({@link SpeakerSlots}), a small number unique among the task's live speakers, not with its id,
  * so the changelog carries 12 key bytes per chunk whatever the id's length. The processor keeps the live
  * headers in memory too (written through to the store on every change) and rebuilds that copy and the slots
- * from the store whenever it is initialised. Chunks are placed by sequence
- * number: one that arrives early waits for the missing ones for up to the reorder window (in capture time),
- * after which the gap counts as lost audio and is skipped, never filled with zeros. A full window is assembled
- * by one range scan; its entries (all of them, or the first hop's worth when windows overlap) are deleted at
- * once, so raw audio never outlives its window. At end of stream, or after the speaker has been idle (a
+ * from the store whenever it is initialised.
+ *
+ * <p>Chunks are placed by sequence number: one that arrives early waits for the missing ones for up to the
+ * reorder window (in capture time), after which the gap counts as lost audio and is skipped, never filled with
+ * zeros. A full window is assembled by one range scan; its entries (all of them, or the first hop's worth when
+ * windows overlap) are deleted at once, so raw audio never outlives its window. At end of stream, or after the speaker has been idle (a
  * wall-clock punctuator, since stream time stands still on idle partitions), buffered audio of at least the
  * minimum is repeated to 6 s for a last provisional avatar and every entry of the speaker is deleted.
  *
