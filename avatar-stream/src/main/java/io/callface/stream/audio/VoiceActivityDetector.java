@@ -44,6 +44,8 @@ public final class VoiceActivityDetector {
     private final FloatFFT_1D fft = new FloatFFT_1D(FFT_SIZE);
     private final float[] scratch = new float[FFT_SIZE];
     private final double[] power = new double[FFT_SIZE / 2 + 1];
+    /** Window for input shorter than a frame; chunks of a stream share one length, so it is rarely rebuilt. */
+    private float[] shortFrameWindow = new float[0];
 
     /** What the detector measured on one frame, and its decision. */
     public record FrameAnalysis(double energyDbfs, double speechBandRatio, double flatness, boolean voiced) {
@@ -54,7 +56,10 @@ public final class VoiceActivityDetector {
         int frames = requireAnalysable(samples16k);
         FrameAnalysis[] out = new FrameAnalysis[frames];
         if (samples16k.length < FRAME_LENGTH) {
-            out[0] = analyseFrame(samples16k, 0, samples16k.length, Spectrogram.periodicHann(samples16k.length));
+            if (shortFrameWindow.length != samples16k.length) {
+                shortFrameWindow = Spectrogram.periodicHann(samples16k.length);
+            }
+            out[0] = analyseFrame(samples16k, 0, samples16k.length, shortFrameWindow);
             return out;
         }
         for (int t = 0; t < frames; t++) {

@@ -22,8 +22,15 @@ public final class ChunkAudio {
     private final Map<String, SpeakerAudio> speakers = new HashMap<>();
     private final VoiceActivityDetector detector = new VoiceActivityDetector();
 
-    /** 16 kHz audio of one chunk and whether it is voiced. */
-    public record Decoded(float[] samples, boolean voiced) {
+    /**
+     * 16 kHz audio of one chunk and whether it is voiced.
+     *
+     * @param samples 16 kHz mono samples
+     * @param voiced  the detector's decision
+     * @param stored  the samples as the chunk store keeps them (16 kHz PCM16, see {@code StoredAudio}): the
+     *                payload itself when the chunk already is 16 kHz mono PCM16
+     */
+    public record Decoded(float[] samples, boolean voiced, byte[] stored) {
     }
 
     /** The declared format of {@code chunk}; a bad declaration throws {@link InvalidChunkException}. */
@@ -65,15 +72,23 @@ public final class ChunkAudio {
                 audio = new SpeakerAudio(AudioFrontEnd.forStream(format.encoding(), format.sampleRate(), format.channels()));
                 speakers.put(speaker, audio);
             }
-            float[] samples = audio.frontEnd.to16kMono(payload);
+            // The common case needs no front end: the payload already is what the store keeps.
+            boolean storedForm = isStoredForm(format, payload);
+            float[] samples = storedForm ? StoredAudio.decode(payload) : audio.frontEnd.to16kMono(payload);
             // The detector needs one 25 ms frame; a shorter piece keeps the previous decision.
             if (samples.length >= VoiceActivityDetector.HOP) {
                 audio.lastVoiced = detector.isVoiced(samples);
             }
-            return new Decoded(samples, audio.lastVoiced);
+            return new Decoded(samples, audio.lastVoiced, storedForm ? payload : StoredAudio.encode(samples));
         } catch (AudioFormatException e) {
             throw new InvalidChunkException("chunk " + sequence + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether {@code payload} is valid 16 kHz mono PCM16 (the stateless front end's identity case). */
+    private static boolean isStoredForm(StreamFormat format, byte[] payload) {
+        return format.encoding() == SampleEncoding.PCM_S16LE && format.sampleRate() == StoredAudio.SAMPLE_RATE
+                && format.channels() == 1 && payload.length > 0 && payload.length % 2 == 0;
     }
 
     /** Forgets the speaker's decoder state (end of stream, consent withdrawn, idle). */

@@ -50,8 +50,27 @@ sealed interface ChunkEntry permits ChunkEntry.Waiting, ChunkEntry.Buffered {
 
     /** Voiced audio of the open window as 16 kHz PCM16. */
     record Buffered(long captureMs, byte[] pcm16) implements ChunkEntry {
-        int samples() {
-            return StoredAudio.sampleCount(pcm16);
+        private static final int HEADER = 1 + Long.BYTES;
+
+        /** The capture time of a stored buffered entry, read in place. */
+        static long captureMsOf(byte[] value) {
+            return ByteBuffer.wrap(requireBuffered(value)).getLong(1);
+        }
+
+        static int samplesOf(byte[] value) {
+            return (requireBuffered(value).length - HEADER) / 2;
+        }
+
+        /** Decodes a stored buffered entry's audio in place into {@code target} from {@code offset}; returns samples written. */
+        static int decodeInto(byte[] value, float[] target, int offset) {
+            return StoredAudio.decodeInto(requireBuffered(value), HEADER, value.length - HEADER, target, offset);
+        }
+
+        private static byte[] requireBuffered(byte[] value) {
+            if (value.length < HEADER || value[0] != BUFFERED) {
+                throw new IllegalStateException("chunk store: expected a buffered entry, got kind " + value[0]);
+            }
+            return value;
         }
 
         @Override

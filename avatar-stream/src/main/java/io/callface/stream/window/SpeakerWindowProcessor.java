@@ -3,7 +3,6 @@ package io.callface.stream.window;
 import io.callface.avro.AudioChunk;
 import io.callface.avro.AvatarEvent;
 import io.callface.stream.audio.Spectrogram;
-import io.callface.stream.audio.SpeechSegment;
 import io.callface.stream.audio.StreamFormat;
 import io.callface.stream.avatar.AvatarGenerator;
 import io.callface.stream.fusion.FusedEmbedding;
@@ -11,7 +10,9 @@ import io.callface.stream.fusion.FusionRule;
 import io.callface.stream.window.ChunkEntry.Buffered;
 import io.callface.stream.window.ChunkEntry.Waiting;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
@@ -29,11 +30,16 @@ import org.slf4j.LoggerFactory;
  * Buffers each speaker's voiced audio into 6 s windows and turns every window into an {@link AvatarEvent}.
  *
  * <p>Cost stays linear in the audio: every chunk is one store entry ({@link ChunkKeys}, {@link ChunkEntry}); a
- * small {@link SpeakerHeader} per speaker tracks the stream and the open window. Chunks are placed by sequence
- * number: one that arrives early waits for the missing ones for up to the reorder window (in capture time),
- * after which the gap counts as lost audio and is skipped, never filled with zeros. A full window is assembled
- * by one range scan; its entries (all of them, or the first hop's worth when windows overlap) are deleted at
- * once, so raw audio never outlives its window. At end of stream, or after the speaker has been idle (a
+ * small {@link SpeakerHeader} per speaker tracks the stream and the open window. Chunk keys start with the
+ * speaker's slot ({@link SpeakerSlots}), a small number unique among the task's live speakers, not with its id,
+ * so the changelog carries 12 key bytes per chunk whatever the id's length. The processor keeps the live
+ * headers in memory too (written through to the store on every change) and rebuilds that copy and the slots
+ * from the store whenever it is initialised.
+ *
+ * <p>Chunks are placed by sequence number: one that arrives early waits for the missing ones for up to the
+ * reorder window (in capture time), after which the gap counts as lost audio and is skipped, never filled with
+ * zeros. A full window is assembled by one range scan; its entries (all of them, or the first hop's worth when
+ * windows overlap) are deleted at once, so raw audio never outlives its window. At end of stream, or after the speaker has been idle (a
  * wall-clock punctuator, since stream time stands still on idle partitions), buffered audio of at least the
  * minimum is repeated to 6 s for a last provisional avatar and every entry of the speaker is deleted.
  *
@@ -59,7 +65,10 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
     private final ChunkAudio chunkAudio;
     private final WindowSettings settings;
     private final WindowEvents events;
-    private final Spectrogram spectrogram = new Spectrogram();
+    private final WindowSpectrogram spectrogram = new WindowSpectrogram();
+    /** The header store's content, so that a chunk costs a header write but no read. */
+    private final Map<String, SpeakerHeader> live = new HashMap<>();
+    private final SpeakerSlots slots = new SpeakerSlots();
 
     private ProcessorContext<String, AvatarEvent> context;
     private KeyValueStore<Bytes, byte[]> chunks;
@@ -81,6 +90,16 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
         this.chunks = context.getStateStore(CHUNK_STORE);
         this.headers = context.getStateStore(HEADER_STORE);
         this.fusions = context.getStateStore(FUSION_STORE);
+        // Also after a task was revived with state restored from the changelog: the store is the truth.
+        live.clear();
+        slots.clear();
+        try (KeyValueIterator<String, byte[]> all = headers.all()) {
+            all.forEachRemaining(entry -> {
+                SpeakerHeader header = SpeakerHeader.fromBytes(entry.value);
+                slots.claim(header.slot(), entry.key);
+                live.put(entry.key, header);
+            });
+        }
         context.schedule(settings.idleCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::flushIdleSpeakers);
     }
 
@@ -99,9 +118,10 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
         events.chunkIn();
         if (!chunk.getConsent()) {
             events.chunkDropped(WindowEvents.Drop.NO_CONSENT);
-            if (headers.get(key) != null) {
+            SpeakerHeader header = live.get(key);
+            if (header != null) {
                 LOG.info("Consent withdrawn by a speaker of call {}: deleting its buffered audio", speaker.callId());
-                forget(key);
+                forget(key, header.slot());
             }
             // Downstream, the speaker's published avatar must go too (a no-op where there is none).
             context.forward(new Record<String, AvatarEvent>(key, null, record.timestamp())
@@ -117,12 +137,33 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
         long captureMs = chunk.getCaptureTimestamp().toEpochMilli();
         long now = context.currentSystemTimeMs();
 
-        byte[] stored = headers.get(key);
-        if (stored == null) {
-            events.speakerStarted();
+        SpeakerHeader known = live.get(key);
+        SpeakerHeader header = known == null ? start(captureMs, now) : known.seenAt(now);
+        try {
+            processChunk(speaker, header, chunk, format, payload, record.timestamp());
+        } finally {
+            if (known == null && !live.containsKey(key)) {
+                // A new speaker whose header was not kept (its first chunk failed, or ended the stream at once)
+                // holds no slot; anything written under it is purged when the slot is next handed out.
+                slots.release(header.slot());
+            }
         }
-        SpeakerHeader header = (stored == null ? SpeakerHeader.startingAt(captureMs, now)
-                : SpeakerHeader.fromBytes(stored)).seenAt(now);
+    }
+
+    /** A new speaker: the lowest free slot, cleared of anything an earlier holder might have left. */
+    private SpeakerHeader start(long captureMs, long now) {
+        events.speakerStarted();
+        int slot = slots.allocate();
+        deleteEntries(slot);
+        return SpeakerHeader.startingAt(slot, captureMs, now);
+    }
+
+    /** Places a consented chunk of a known (or just started) speaker. */
+    private void processChunk(SpeakerId speaker, SpeakerHeader header, AudioChunk chunk, StreamFormat format,
+                              byte[] payload, long timestamp) {
+        String key = speaker.key();
+        long sequence = chunk.getSequence();
+        long captureMs = chunk.getCaptureTimestamp().toEpochMilli();
         if (sequence < header.nextSequence()) {
             if (sequence <= header.emittedThrough()) {
                 throw new LateChunkException("sequence: chunk " + sequence + " of " + key
@@ -132,7 +173,7 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
             return;
         }
         if (sequence > header.nextSequence()) {
-            Bytes entryKey = ChunkKeys.chunk(key, sequence);
+            Bytes entryKey = ChunkKeys.chunk(header.slot(), sequence);
             if (chunks.get(entryKey) != null) {
                 events.chunkDropped(WindowEvents.Drop.DUPLICATE);
                 return;
@@ -144,21 +185,21 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
                 header = header.withEnd(sequence);
             }
         } else {
-            header = accept(speaker, header, format, captureMs, chunk.getEndOfStream(), payload, false, record.timestamp());
+            header = accept(speaker, header, format, captureMs, chunk.getEndOfStream(), payload, false, timestamp);
         }
-        header = drainWaiting(speaker, header, false, record.timestamp());
-        save(speaker, header, record.timestamp());
+        header = drainWaiting(speaker, header, false, timestamp);
+        save(speaker, header, timestamp);
     }
 
     /** Accepts chunk {@code header.nextSequence()} in stream order. */
     private SpeakerHeader accept(SpeakerId speaker, SpeakerHeader header, StreamFormat format, long captureMs,
                                  boolean endOfStream, byte[] payload, boolean wasWaiting, long timestamp) {
         long sequence = header.nextSequence();
-        Bytes entryKey = ChunkKeys.chunk(speaker.key(), sequence);
+        Bytes entryKey = ChunkKeys.chunk(header.slot(), sequence);
         ChunkAudio.Decoded decoded = chunkAudio.decode(speaker.key(), sequence, format, payload);
         boolean buffered = decoded.samples().length > 0 && (decoded.voiced() || !settings.voiceActivityGate());
         if (buffered) {
-            chunks.put(entryKey, new Buffered(captureMs, StoredAudio.encode(decoded.samples())).toBytes());
+            chunks.put(entryKey, new Buffered(captureMs, decoded.stored()).toBytes());
         } else {
             events.chunkDropped(WindowEvents.Drop.UNVOICED);
             if (wasWaiting) {
@@ -178,9 +219,8 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
      * window later is waiting behind it, or at once when {@code force} (the speaker is being flushed).
      */
     private SpeakerHeader drainWaiting(SpeakerId speaker, SpeakerHeader header, boolean force, long timestamp) {
-        String key = speaker.key();
         while (header.pendingChunks() > 0) {
-            Bytes entryKey = ChunkKeys.chunk(key, header.nextSequence());
+            Bytes entryKey = ChunkKeys.chunk(header.slot(), header.nextSequence());
             byte[] value = chunks.get(entryKey);
             if (value != null) {
                 Waiting waiting = (Waiting) ChunkEntry.fromBytes(value);
@@ -203,7 +243,7 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
             if (!gapExpired) {
                 break;
             }
-            long next = firstWaitingSequence(key, header.nextSequence());
+            long next = firstWaitingSequence(header.slot(), header.nextSequence());
             if (header.acceptedAny()) {
                 events.chunksLost(next - header.nextSequence());
             }
@@ -212,8 +252,8 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
         return header;
     }
 
-    private long firstWaitingSequence(String key, long from) {
-        try (KeyValueIterator<Bytes, byte[]> range = chunks.range(ChunkKeys.chunk(key, from), ChunkKeys.last(key))) {
+    private long firstWaitingSequence(int slot, long from) {
+        try (KeyValueIterator<Bytes, byte[]> range = chunks.range(ChunkKeys.chunk(slot, from), ChunkKeys.last(slot))) {
             return range.hasNext() ? ChunkKeys.sequenceOf(range.next().key) : from;
         }
     }
@@ -225,58 +265,61 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
         boolean firstPreviewDue = header.nextWindowIndex() == 0 && header.provisionalIndex() < 0
                 && header.bufferedSamples() >= settings.minSamples();
         if (firstPreviewDue) {
-            emit(speaker, header, bufferedAudio(speaker.key(), header), 0, true, false, timestamp);
+            emit(speaker, header, openWindow(header).audio(), 0, true, false, timestamp);
             return header.afterProvisional(0);
         }
         return header;
     }
 
     private SpeakerHeader emitFullWindow(SpeakerId speaker, SpeakerHeader header, long timestamp) {
-        emit(speaker, header, bufferedAudio(speaker.key(), header), header.nextWindowIndex(), false, false, timestamp);
+        OpenWindow window = openWindow(header);
+        emit(speaker, header, window.audio(), header.nextWindowIndex(), false, false, timestamp);
         // Advance by one hop: delete the oldest entries worth at least hopSamples; the rest opens the next window.
         int deleted = 0;
         long retainedStartMs = 0;
-        List<Bytes> consumed = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> range = openWindow(speaker.key(), header)) {
-            while (range.hasNext()) {
-                KeyValue<Bytes, byte[]> entry = range.next();
-                if (deleted >= settings.hopSamples()) {
-                    retainedStartMs = ChunkEntry.fromBytes(entry.value).captureMs();
-                    break;
-                }
-                deleted += ((Buffered) ChunkEntry.fromBytes(entry.value)).samples();
-                consumed.add(entry.key);
+        for (WindowEntry entry : window.entries()) {
+            if (deleted >= settings.hopSamples()) {
+                retainedStartMs = entry.captureMs();
+                break;
             }
+            deleted += entry.samples();
+            chunks.delete(entry.key());
         }
-        consumed.forEach(chunks::delete);
         return header.afterFullWindow(Math.max(0, header.bufferedSamples() - deleted), retainedStartMs);
     }
 
-    /** The open window's buffered audio in sequence order (waiting entries lie beyond it and are excluded). */
-    private float[] bufferedAudio(String key, SpeakerHeader header) {
-        float[] audio = new float[header.bufferedSamples()];
-        int filled = 0;
-        try (KeyValueIterator<Bytes, byte[]> range = openWindow(key, header)) {
-            while (range.hasNext() && filled < audio.length) {
-                filled += StoredAudio.decodeInto(((Buffered) ChunkEntry.fromBytes(range.next().value)).pcm16(), audio, filled);
-            }
-        }
-        return audio;
+    /** One buffered entry of the open window, as advancing by a hop needs it. */
+    private record WindowEntry(Bytes key, long captureMs, int samples) {
     }
 
-    private KeyValueIterator<Bytes, byte[]> openWindow(String key, SpeakerHeader header) {
-        return chunks.range(ChunkKeys.first(key), ChunkKeys.chunk(key, header.nextSequence() - 1));
+    /** The open window's buffered audio in sequence order, and its entries. */
+    private record OpenWindow(float[] audio, List<WindowEntry> entries) {
+    }
+
+    /** Reads the open window in one range scan (waiting entries lie beyond it and are excluded). */
+    private OpenWindow openWindow(SpeakerHeader header) {
+        float[] audio = new float[header.bufferedSamples()];
+        List<WindowEntry> entries = new ArrayList<>();
+        int filled = 0;
+        try (KeyValueIterator<Bytes, byte[]> range = chunks.range(ChunkKeys.first(header.slot()),
+                ChunkKeys.chunk(header.slot(), header.nextSequence() - 1))) {
+            while (range.hasNext()) {
+                KeyValue<Bytes, byte[]> entry = range.next();
+                entries.add(new WindowEntry(entry.key, Buffered.captureMsOf(entry.value), Buffered.samplesOf(entry.value)));
+                filled += Buffered.decodeInto(entry.value, audio, filled);
+            }
+        }
+        return new OpenWindow(audio, entries);
     }
 
     /** Emits the window's avatar; false when the model failed and nothing was emitted. */
     private boolean emit(SpeakerId speaker, SpeakerHeader header, float[] audio, long index, boolean provisional,
                          boolean endOfStream, long timestamp) {
         long started = System.nanoTime();
-        float[] segment = SpeechSegment.toSixSeconds(audio);
         SpeakerWindow window = new SpeakerWindow(speaker, index, header.windowStartMs(), header.windowEndMs(),
                 provisional, audio.length / (float) Spectrogram.SAMPLE_RATE,
                 header.spanSamples() == 0 ? 1f : header.bufferedSamples() / (float) header.spanSamples(),
-                spectrogram.compute(segment), Spectrogram.frameCount(segment.length), System.nanoTime() - started, started);
+                spectrogram.compute(audio), WindowSpectrogram.frames(), System.nanoTime() - started, started);
         byte[] storedFusion = fusions.get(speaker.key());
         FusedEmbedding prior = storedFusion == null ? null : FusedEmbedding.fromBytes(storedFusion);
         // The fuser runs on the inference thread: it only reads `prior` and hands its result back here.
@@ -310,6 +353,7 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
             finish(speaker, header, timestamp);
         } else {
             headers.put(speaker.key(), header.toBytes());
+            live.put(speaker.key(), header);
         }
     }
 
@@ -317,41 +361,46 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
     private void finish(SpeakerId speaker, SpeakerHeader header, long timestamp) {
         boolean lastWindowDue = header.freshSamples() > 0 && header.bufferedSamples() >= settings.minSamples()
                 && header.provisionalIndex() != header.nextWindowIndex();
-        boolean endEmitted = lastWindowDue && emit(speaker, header, bufferedAudio(speaker.key(), header),
+        boolean endEmitted = lastWindowDue && emit(speaker, header, openWindow(header).audio(),
                 header.nextWindowIndex(), true, true, timestamp);
         if (!endEmitted) {
             context.forward(new Record<>(speaker.key(), (AvatarEvent) null, timestamp));
         }
-        forget(speaker.key());
+        forget(speaker.key(), header.slot());
     }
 
     private void flushIdleSpeakers(long now) {
-        List<KeyValue<String, byte[]>> idle = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = headers.all()) {
-            all.forEachRemaining(entry -> {
-                if (now - SpeakerHeader.fromBytes(entry.value).lastSeenWallMs() >= settings.idleTimeout().toMillis()) {
-                    idle.add(entry);
-                }
-            });
-        }
-        for (KeyValue<String, byte[]> entry : idle) {
-            SpeakerId speaker = SpeakerId.parse(entry.key);
+        List<Map.Entry<String, SpeakerHeader>> idle = live.entrySet().stream()
+                .filter(entry -> now - entry.getValue().lastSeenWallMs() >= settings.idleTimeout().toMillis())
+                .map(entry -> Map.entry(entry.getKey(), entry.getValue()))
+                .toList();
+        for (Map.Entry<String, SpeakerHeader> entry : idle) {
+            SpeakerId speaker = SpeakerId.parse(entry.getKey());
             LOG.info("Flushing an idle speaker of call {}", speaker.callId());
-            SpeakerHeader header = drainWaiting(speaker, SpeakerHeader.fromBytes(entry.value), true, now);
+            SpeakerHeader header = drainWaiting(speaker, entry.getValue(), true, now);
             finish(speaker, header, now);
         }
     }
 
-    /** Deletes every entry of the speaker: buffered and waiting chunks, header, fused embedding, decoder state. */
-    private void forget(String key) {
-        List<Bytes> entries = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> range = chunks.range(ChunkKeys.first(key), ChunkKeys.last(key))) {
-            range.forEachRemaining(entry -> entries.add(entry.key));
-        }
-        entries.forEach(chunks::delete);
+    /**
+     * Deletes every entry of the speaker: buffered and waiting chunks, header, fused embedding, decoder state.
+     * Its slot is free again once its chunk entries are gone.
+     */
+    private void forget(String key, int slot) {
+        deleteEntries(slot);
+        slots.release(slot);
+        live.remove(key);
         headers.delete(key);
         fusions.delete(key);
         chunkAudio.release(key);
         events.speakerEnded();
+    }
+
+    private void deleteEntries(int slot) {
+        List<Bytes> entries = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> range = chunks.range(ChunkKeys.first(slot), ChunkKeys.last(slot))) {
+            range.forEachRemaining(entry -> entries.add(entry.key));
+        }
+        entries.forEach(chunks::delete);
     }
 }

@@ -1,5 +1,8 @@
 package io.callface.stream.window;
 
+import io.callface.stream.audio.Spectrogram;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -9,6 +12,10 @@ import java.nio.ByteOrder;
  * any encoder input needs.
  */
 final class StoredAudio {
+    static final int SAMPLE_RATE = Spectrogram.SAMPLE_RATE;
+    /** Little-endian 16-bit reads straight from the byte[] (one load each, no ByteBuffer per entry). */
+    private static final VarHandle PCM16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+
     private StoredAudio() {
     }
 
@@ -25,12 +32,20 @@ final class StoredAudio {
         return stored.length / 2;
     }
 
-    /** Decodes {@code stored} into {@code target} starting at {@code offset}; returns samples written. */
-    static int decodeInto(byte[] stored, float[] target, int offset) {
-        ByteBuffer in = ByteBuffer.wrap(stored).order(ByteOrder.LITTLE_ENDIAN);
-        int count = Math.min(stored.length / 2, target.length - offset);
+    static float[] decode(byte[] stored) {
+        float[] samples = new float[sampleCount(stored)];
+        decodeInto(stored, 0, stored.length, samples, 0);
+        return samples;
+    }
+
+    /**
+     * Decodes {@code length} bytes of {@code stored} from {@code from} into {@code target} starting at
+     * {@code offset}, as far as the target has room; returns samples written. The same values as PCM16 decoding.
+     */
+    static int decodeInto(byte[] stored, int from, int length, float[] target, int offset) {
+        int count = Math.min(length / 2, target.length - offset);
         for (int i = 0; i < count; i++) {
-            target[offset + i] = in.getShort() / 32768f;
+            target[offset + i] = (short) PCM16.get(stored, from + 2 * i) / 32768f;
         }
         return count;
     }

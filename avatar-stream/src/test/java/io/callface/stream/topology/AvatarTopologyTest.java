@@ -19,6 +19,7 @@ import io.callface.stream.audio.Spectrogram;
 import io.callface.stream.config.AvatarStreamConfig;
 import io.callface.stream.testing.FakeAvatars;
 import io.callface.stream.testing.RecordingWindowEvents;
+import io.callface.stream.window.SpeakerHeader;
 import io.callface.stream.window.SpeakerWindow;
 import io.callface.stream.window.SpeakerWindowProcessor;
 import io.callface.stream.window.WindowEvents.Drop;
@@ -224,6 +225,43 @@ class AvatarTopologyTest {
     }
 
     @Test
+    void liveSpeakersNeverShareAChunkSlotAndAReusedSlotCarriesNothingOfItsLastHolder() {
+        start();
+        for (int i = 0; i < 100; i++) { // ann ends after 2 s, below the minimum; bob and cid go on
+            audio.pipeInput("c/ann", voicedChunk("c", "ann", i, i == 99));
+            audio.pipeInput("c/bob", voicedChunk("c", "bob", 1000 + i, false));
+            audio.pipeInput("c/cid", voicedChunk("c", "cid", 2000 + i, false));
+            if (i == 98) {
+                assertThat(slots()).hasSize(3).doesNotHaveDuplicates();
+            }
+        }
+        assertThat(headers()).containsExactlyInAnyOrder("c/bob", "c/cid");
+        KeyValueStore<Bytes, byte[]> chunkStore = driver.getKeyValueStore(SpeakerWindowProcessor.CHUNK_STORE);
+        List<Bytes> live = chunkEntries();
+        // Leftovers of a speaker that is gone (as an at-least-once crash could leave): a slot's next holder must not see them.
+        int freed = freeSlot();
+        for (int seq = 0; seq < 50; seq++) {
+            chunkStore.put(Bytes.wrap(ByteBuffer.allocate(12).putInt(freed).putLong(seq).array()), chunkStore.get(live.get(seq)));
+        }
+
+        for (int i = 0; i < CHUNKS_PER_WINDOW; i++) { // zoe joins and takes the freed slot
+            audio.pipeInput("c/bob", voicedChunk("c", "bob", 1100 + i, false));
+            audio.pipeInput("c/cid", voicedChunk("c", "cid", 2100 + i, false));
+            audio.pipeInput("c/zoe", voicedChunk("c", "zoe", 3000 + i, false));
+        }
+
+        assertThat(slots()).hasSize(3).doesNotHaveDuplicates();
+        KeyValueStore<String, byte[]> headerStore = driver.getKeyValueStore(SpeakerWindowProcessor.HEADER_STORE);
+        assertThat(SpeakerHeader.fromBytes(headerStore.get("c/zoe")).slot()).isEqualTo(freed);
+        Map<String, SpeakerWindow> firstFull = new HashMap<>();
+        windows.stream().filter(w -> !w.provisional()).forEach(w -> firstFull.putIfAbsent(w.speaker().participantId(), w));
+        assertThat(firstFull.get("bob").spectrogram()).containsExactly(spectrogramOf(voiced(1000, CHUNKS_PER_WINDOW)));
+        assertThat(firstFull.get("cid").spectrogram()).containsExactly(spectrogramOf(voiced(2000, CHUNKS_PER_WINDOW)));
+        assertThat(firstFull.get("zoe").spectrogram()).containsExactly(spectrogramOf(voiced(3000, CHUNKS_PER_WINDOW)));
+        assertThat(chunkEntries()).as("bob's and cid's 100 chunks into their second windows").hasSize(200);
+    }
+
+    @Test
     void theLatestAvatarOfEverySpeakerIsKeptForQueries() {
         start();
         feed("nina", 0, CHUNKS_PER_WINDOW / 2);
@@ -405,6 +443,26 @@ class AvatarTopologyTest {
 
     private List<String> headers() {
         return keys(driver.getKeyValueStore(SpeakerWindowProcessor.HEADER_STORE));
+    }
+
+    /** The chunk-store slot of every live speaker. */
+    private List<Integer> slots() {
+        List<Integer> slots = new ArrayList<>();
+        KeyValueStore<String, byte[]> store = driver.getKeyValueStore(SpeakerWindowProcessor.HEADER_STORE);
+        try (KeyValueIterator<String, byte[]> all = store.all()) {
+            all.forEachRemaining(kv -> slots.add(SpeakerHeader.fromBytes(kv.value).slot()));
+        }
+        return slots;
+    }
+
+    /** The lowest slot no live speaker holds: the one the next new speaker gets. */
+    private int freeSlot() {
+        List<Integer> taken = slots();
+        int slot = 0;
+        while (taken.contains(slot)) {
+            slot++;
+        }
+        return slot;
     }
 
     private static <K> List<K> keys(KeyValueStore<K, byte[]> store) {

@@ -93,6 +93,14 @@ class WindowingIT {
     record WindowKey(String speaker, long index, boolean provisional, boolean ended) {
     }
 
+    /** A chunk-store entry's place: its changelog partition (the speaker's task) and key. */
+    record StoredKey(int partition, Bytes key) {
+    }
+
+    /** A speaker's chunk-store slot within its task. */
+    record TaskSlot(int partition, int slot) {
+    }
+
     /** A speaker's stream of {@code total} voiced chunks (the last one ends it), sent in two parts split at {@code cut}. */
     record SpeakerScript(String speaker, int total, int cut) {
         /**
@@ -143,24 +151,37 @@ class WindowingIT {
         // Cuts before the first preview, inside windows 0 and 1, and right after a full window.
         List<SpeakerScript> scripts = IntStream.range(0, 8)
                 .mapToObj(i -> new SpeakerScript("restart-call-" + i + "/p", 450 + 60 * i, 100 + 70 * i)).toList();
+        // Speakers first heard after the restart, while all of the above are mid-stream.
+        List<SpeakerScript> newcomers = IntStream.range(0, 8)
+                .mapToObj(i -> new SpeakerScript("restart-newcomer-" + i + "/p", 400, 50 + 10 * i)).toList();
+        List<SpeakerScript> everyone = new ArrayList<>(scripts);
+        everyone.addAll(newcomers);
 
         try (KafkaConsumer<String, AvatarEvent> avatars = avatarConsumer(configA)) {
+            Map<String, TaskSlot> slotsBefore;
             try (KafkaStreams instanceA = streams(configA)) {
                 instanceA.start();
                 produce(configA, scripts, SpeakerScript::cut, 0);
                 await().atMost(PATIENCE).until(() -> committedThroughEnd(configA));
                 assertThat(entryCount(instanceA, SpeakerWindowProcessor.CHUNK_STORE))
                         .as("instance A stops with open windows").isPositive();
+                slotsBefore = slotsOf(instanceA, configA, scripts);
             }
-            produce(configA, scripts, SpeakerScript::total, SpeakerScript::cut);
             AtomicLong restored = new AtomicLong();
             try (KafkaStreams instanceB = streams(configB)) {
                 instanceB.setGlobalStateRestoreListener(restoredCounter(restored));
                 instanceB.start();
-                awaitWindows(avatars, expected(scripts));
+                produce(configA, newcomers, SpeakerScript::cut, 0);
+                await().atMost(PATIENCE).until(() -> committedThroughEnd(configA));
+                Map<String, TaskSlot> slotsAfter = slotsOf(instanceB, configA, everyone);
+                assertThat(slotsAfter).as("restored speakers keep their slots").containsAllEntriesOf(slotsBefore);
+                assertThat(slotsAfter.values()).as("no two live speakers of a task share a slot").doesNotHaveDuplicates();
+
+                produce(configA, everyone, SpeakerScript::total, SpeakerScript::cut);
+                awaitWindows(avatars, expected(everyone));
             }
             assertThat(restored.get()).as("chunk entries restored from the changelog").isPositive();
-            assertExactlyOnce(avatars, expected(scripts));
+            assertExactlyOnce(avatars, expected(everyone));
         }
     }
 
@@ -213,7 +234,7 @@ class WindowingIT {
             instance.start();
             produce(config, scripts, SpeakerScript::cut, 0);
             await().atMost(PATIENCE).ignoreExceptions().until(() -> scripts.stream()
-                    .allMatch(s -> chunkKeysOf(instance, s.speaker()) == s.cut()
+                    .allMatch(s -> chunkKeysOf(instance, config, s.speaker()) == s.cut()
                             && headersOf(instance).contains(s.speaker())));
 
             produce(config, scripts, SpeakerScript::total, SpeakerScript::cut);
@@ -224,17 +245,29 @@ class WindowingIT {
             assertExactlyOnce(avatars, expected(scripts));
         }
 
-        Map<Bytes, byte[]> chunkChangelog = lastValues(changelog(config, SpeakerWindowProcessor.CHUNK_STORE), 2, Bytes::wrap);
-        Set<Bytes> chunkKeys = scripts.stream()
-                .flatMap(s -> IntStream.range(0, s.total()).mapToObj(seq -> ChunkKeys.chunk(s.speaker(), seq)))
-                .collect(Collectors.toSet());
-        assertThat(chunkChangelog.keySet()).containsExactlyInAnyOrderElementsOf(chunkKeys);
-        assertThat(chunkChangelog).allSatisfy((key, value) -> assertThat(value).as("last record of %s", key).isNull());
-        Map<String, byte[]> headerChangelog = lastValues(changelog(config, SpeakerWindowProcessor.HEADER_STORE), 2,
-                bytes -> new String(bytes, StandardCharsets.UTF_8));
+        // Every header a speaker ever had names one slot in one task: where all its chunks were stored.
+        Map<String, Set<TaskSlot>> headerSlots = new HashMap<>();
+        Map<String, byte[]> headerChangelog = lastValues(changelog(config, SpeakerWindowProcessor.HEADER_STORE), 2, record -> {
+            String speaker = new String(record.key(), StandardCharsets.UTF_8);
+            if (record.value() != null) {
+                headerSlots.computeIfAbsent(speaker, s -> new HashSet<>())
+                        .add(new TaskSlot(record.partition(), SpeakerHeader.fromBytes(record.value()).slot()));
+            }
+            return speaker;
+        });
         assertThat(headerChangelog.keySet()).containsExactlyInAnyOrderElementsOf(
                 scripts.stream().map(SpeakerScript::speaker).toList());
         assertThat(headerChangelog).allSatisfy((key, value) -> assertThat(value).as("last record of %s", key).isNull());
+        assertThat(headerSlots).allSatisfy((speaker, slots) -> assertThat(slots).as("slots of %s", speaker).hasSize(1));
+
+        Map<StoredKey, byte[]> chunkChangelog = lastValues(changelog(config, SpeakerWindowProcessor.CHUNK_STORE), 2,
+                record -> new StoredKey(record.partition(), Bytes.wrap(record.key())));
+        Set<StoredKey> chunkKeys = scripts.stream().flatMap(s -> {
+            TaskSlot slot = headerSlots.get(s.speaker()).iterator().next();
+            return IntStream.range(0, s.total()).mapToObj(seq -> new StoredKey(slot.partition(), ChunkKeys.chunk(slot.slot(), seq)));
+        }).collect(Collectors.toSet());
+        assertThat(chunkChangelog.keySet()).containsExactlyInAnyOrderElementsOf(chunkKeys);
+        assertThat(chunkChangelog).allSatisfy((key, value) -> assertThat(value).as("last record of %s", key).isNull());
     }
 
     // --- configuration and instances
@@ -391,9 +424,30 @@ class WindowingIT {
         }
     }
 
-    private static long chunkKeysOf(KafkaStreams streams, String speaker) {
-        try (KeyValueIterator<Bytes, byte[]> range = WindowingIT.<Bytes>store(streams, SpeakerWindowProcessor.CHUNK_STORE)
-                .range(ChunkKeys.first(speaker), ChunkKeys.last(speaker))) {
+    /** The partition (task) that holds a speaker's state, as the default partitioner places its key. */
+    private static int partitionOf(String speaker, AvatarStreamConfig config) {
+        return Utils.toPositive(Utils.murmur2(speaker.getBytes(StandardCharsets.UTF_8)))
+                % config.getInt(AvatarStreamConfig.TOPIC_PARTITIONS_CONFIG);
+    }
+
+    private static SpeakerHeader headerOf(KafkaStreams streams, AvatarStreamConfig config, String speaker) {
+        byte[] header = streams.store(StoreQueryParameters.fromNameAndType(SpeakerWindowProcessor.HEADER_STORE,
+                QueryableStoreTypes.<String, byte[]>keyValueStore()).withPartition(partitionOf(speaker, config))).get(speaker);
+        assertThat(header).as("header of %s", speaker).isNotNull();
+        return SpeakerHeader.fromBytes(header);
+    }
+
+    private static Map<String, TaskSlot> slotsOf(KafkaStreams streams, AvatarStreamConfig config, List<SpeakerScript> scripts) {
+        return scripts.stream().collect(Collectors.toMap(SpeakerScript::speaker,
+                s -> new TaskSlot(partitionOf(s.speaker(), config), headerOf(streams, config, s.speaker()).slot())));
+    }
+
+    /** The speaker's entries in the chunk store, found by the slot in its header. */
+    private static long chunkKeysOf(KafkaStreams streams, AvatarStreamConfig config, String speaker) {
+        int slot = headerOf(streams, config, speaker).slot();
+        try (KeyValueIterator<Bytes, byte[]> range = streams.store(StoreQueryParameters.fromNameAndType(
+                        SpeakerWindowProcessor.CHUNK_STORE, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
+                .withPartition(partitionOf(speaker, config))).range(ChunkKeys.first(slot), ChunkKeys.last(slot))) {
             long count = 0;
             for (; range.hasNext(); range.next()) {
                 count++;
@@ -415,13 +469,14 @@ class WindowingIT {
     }
 
     /** The committed changelog, compacted by hand: each key's last value ({@code null} for a tombstone). */
-    private static <K> Map<K, byte[]> lastValues(String topic, int partitions, Function<byte[], K> keys) {
+    private static <K> Map<K, byte[]> lastValues(String topic, int partitions,
+                                                 Function<ConsumerRecord<byte[], byte[]>, K> keys) {
         Map<K, byte[]> last = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.assign(partitions(topic, partitions));
             consumer.seekToBeginning(consumer.assignment());
-            readToEnd(consumer, record -> last.put(keys.apply(record.key()), record.value()));
+            readToEnd(consumer, record -> last.put(keys.apply(record), record.value()));
         }
         return last;
     }

@@ -14,7 +14,7 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** The two yardsticks the windowing stage is measured against. */
+/** The yardsticks the windowing stage is measured against. */
 final class BaselineTopologies {
     /** Store of the naive aggregate; its changelog is {@code <application.id>-naive-window-buffer-changelog}. */
     static final String NAIVE_STORE = "naive-window-buffer";
@@ -29,6 +29,17 @@ final class BaselineTopologies {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(input, Consumed.with(Serdes.String(), audioSerde))
                 .to(output, Produced.with(Serdes.String(), audioSerde));
+        return builder.build();
+    }
+
+    /**
+     * Source to sink of the raw record bytes, no Avro at all: the floor of what reading and writing a chunk costs
+     * (the Avro pass-through adds decoding and, per record, the serializer's schema lookup).
+     */
+    static Topology passThroughBytes(String input, String output) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(input, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .to(output, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
         return builder.build();
     }
 

@@ -17,18 +17,24 @@ import io.callface.stream.window.SpeakerWindowProcessor;
 import io.callface.stream.window.WindowEvents;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ReplicaInfo;
@@ -52,8 +58,9 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 /**
  * Measures the windowing stage on an in-process broker, each figure against a baseline from the same run:
- * changelog bytes per audio byte (vs. a naive growing-byte[] aggregate), chunk throughput (vs. a pass-through
- * topology, under at-least-once and exactly-once v2) and heap per active speaker. Prints a Markdown report.
+ * changelog bytes per audio byte (vs. a naive growing-byte[] aggregate, with short and with UUID-pair speaker
+ * ids), chunk throughput (vs. a pass-through topology, under at-least-once and exactly-once v2, as the median of
+ * same-round ratios) and heap per active speaker. Prints a Markdown report with the load average at start and end.
  *
  * <pre>
  * ./mvnw -B -pl avatar-stream -am test-compile
@@ -63,15 +70,22 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
  */
 public final class WindowingBenchmark {
     private static final int PARTITIONS = 4;
-    private static final int SPEAKERS = 32;
-    /** Two full 6 s windows per speaker. */
-    private static final int CHUNKS_PER_SPEAKER = 2 * TestAudio.CHUNKS_PER_WINDOW;
-    private static final int ROUNDS = 3;
+    /** Throughput input: long enough that a run's measured interval is several seconds. */
+    private static final int SPEAKERS = 64;
+    private static final int CHUNKS_PER_SPEAKER = 4 * TestAudio.CHUNKS_PER_WINDOW;
+    /** One unreported round first (JIT, page cache), then the measured ones. */
+    private static final int WARM_UP_ROUNDS = 1;
+    private static final int ROUNDS = 7;
+    /** Changelog input: two full 6 s windows per speaker, once with short ids and once with UUID-pair ids. */
+    private static final int CHANGELOG_SPEAKERS = 32;
+    private static final int CHANGELOG_CHUNKS = 2 * TestAudio.CHUNKS_PER_WINDOW;
     private static final int HEAP_SPEAKERS = 100;
     /** Just short of a full window: the most audio a speaker ever holds. */
     private static final int HEAP_CHUNKS = TestAudio.CHUNKS_PER_WINDOW - 10;
     private static final int PAYLOAD_BYTES = TestAudio.CHUNK_SAMPLES * 2;
     private static final String AUDIO_TOPIC = "bench.audio";
+    private static final String SHORT_ID_AUDIO_TOPIC = "bench.short-ids.audio";
+    private static final String LONG_ID_AUDIO_TOPIC = "bench.long-ids.audio";
     private static final String HEAP_AUDIO_TOPIC = "bench.heap.audio";
     /** Without a cache the naive aggregate writes ~29 MB per window: a few speakers show the ratio. */
     private static final String UNCACHED_AUDIO_TOPIC = "bench.uncached.audio";
@@ -83,13 +97,66 @@ public final class WindowingBenchmark {
     private final String registryUrl = "mock://windowing-benchmark-" + UUID.randomUUID();
     private final SchemaRegistryClient registry = SchemaRegistryClients.forUrl(registryUrl);
     private final Serde<AudioChunk> audioSerde = new AvroSerde<>(registry, AudioChunk.class);
+    /** The voiced payload of each chunk sequence, the same for every speaker (it takes a while to synthesise). */
+    private final Map<Integer, byte[]> payloads = new HashMap<>();
 
-    /** Throughput of one run, and the application it ran as (its changelogs are named after it). */
-    record Run(String applicationId, double chunksPerSecond) {
+    /**
+     * One run: the application it ran as (its changelogs are named after it), its throughput, and the CPU time
+     * its stream thread spent per chunk over the same interval (unlike throughput, not stretched when other
+     * processes take the CPU; broker and client I/O threads are not in it).
+     */
+    record Run(String applicationId, double chunksPerSecond, double streamCpuMicrosPerChunk) {
     }
 
     /** Bytes in a changelog: on disk (compressed batches, as the broker stores them) and as raw keys + values. */
     record ChangelogBytes(long records, long logBytes, long keyValueBytes) {
+    }
+
+    /** The topologies a throughput round runs over the same input, back to back. */
+    enum Contender {
+        PASS_THROUGH("P"), WINDOWING("W"), PASS_THROUGH_BYTES("B");
+
+        private final String letter;
+
+        Contender(String letter) {
+            this.letter = letter;
+        }
+    }
+
+    /** One round: every contender's run, and the order they ran in. */
+    record Round(List<Contender> order, Map<Contender, Run> runs) {
+        double rate(Contender contender) {
+            return runs.get(contender).chunksPerSecond();
+        }
+
+        double cpu(Contender contender) {
+            return runs.get(contender).streamCpuMicrosPerChunk();
+        }
+
+        /** Stream-thread CPU per chunk, pass-through over windowing: the throughput ratio if that thread were all. */
+        double cpuRatio() {
+            return cpu(Contender.PASS_THROUGH) / cpu(Contender.WINDOWING);
+        }
+
+        double ratio() {
+            return rate(Contender.WINDOWING) / rate(Contender.PASS_THROUGH);
+        }
+
+        double bytesRatio() {
+            return rate(Contender.WINDOWING) / rate(Contender.PASS_THROUGH_BYTES);
+        }
+
+        String orderLetters() {
+            return String.join("", order.stream().map(c -> c.letter).toList());
+        }
+    }
+
+    /** How speakers of an input topic are named. */
+    enum SpeakerIds {
+        /** {@code <topic>-call-<n>/p}: 30 or 31 characters here. */
+        SHORT,
+        /** {@code <uuid>/<uuid>}: 73 characters, as platforms that use UUIDs for calls and participants send. */
+        UUID_PAIR
     }
 
     private WindowingBenchmark(EmbeddedKafkaBroker broker, Path stateRoot) {
@@ -107,68 +174,139 @@ public final class WindowingBenchmark {
     }
 
     private void report() throws Exception {
+        String loadAtStart = loadAverage();
+        long started = System.nanoTime();
         broker.createTopics(List.of(new NewTopic(AUDIO_TOPIC, PARTITIONS, (short) 1),
+                new NewTopic(SHORT_ID_AUDIO_TOPIC, PARTITIONS, (short) 1), new NewTopic(LONG_ID_AUDIO_TOPIC, PARTITIONS, (short) 1),
                 new NewTopic(HEAP_AUDIO_TOPIC, PARTITIONS, (short) 1), new NewTopic(UNCACHED_AUDIO_TOPIC, PARTITIONS, (short) 1)));
-        long chunks = produce(AUDIO_TOPIC, SPEAKERS, CHUNKS_PER_SPEAKER, true);
-        long uncachedChunks = produce(UNCACHED_AUDIO_TOPIC, UNCACHED_SPEAKERS, TestAudio.CHUNKS_PER_WINDOW, true);
-        long audioBytes = chunks * PAYLOAD_BYTES;
+        long chunks = produce(AUDIO_TOPIC, SPEAKERS, CHUNKS_PER_SPEAKER, true, SpeakerIds.SHORT);
+        long shortIdChunks = produce(SHORT_ID_AUDIO_TOPIC, CHANGELOG_SPEAKERS, CHANGELOG_CHUNKS, true, SpeakerIds.SHORT);
+        long longIdChunks = produce(LONG_ID_AUDIO_TOPIC, CHANGELOG_SPEAKERS, CHANGELOG_CHUNKS, true, SpeakerIds.UUID_PAIR);
+        long uncachedChunks = produce(UNCACHED_AUDIO_TOPIC, UNCACHED_SPEAKERS, TestAudio.CHUNKS_PER_WINDOW, true, SpeakerIds.SHORT);
 
         StringBuilder out = new StringBuilder();
         out.append(String.format("Machine: %d CPUs (%s), %s %s; broker, clients and app in one JVM, 1 stream thread%n",
                 Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version")));
-        out.append(String.format("Workload: %d speakers x %d chunks of 20 ms PCM16 (%d chunks, %.1f MB audio payload), "
-                + "%d input partitions, commit.interval.ms=100, lz4 producer compression%n%n",
-                SPEAKERS, CHUNKS_PER_SPEAKER, chunks, audioBytes / 1e6, PARTITIONS));
+        out.append("Load average (1, 5, 15 min) at start: ").append(loadAtStart).append("\n");
 
-        // The two run back to back in each round, so a round's ratio sees the same machine load on both.
-        out.append("### Throughput (").append(ROUNDS).append(" rounds of pass-through then windowing, chunks/s)\n\n")
-                .append("| guarantee | pass-through (best) | windowing (best) | ratio of bests | per-round ratios | "
-                        + "median ratio (goal >= 0.7) |\n|---|---|---|---|---|---|\n");
-        Run windowingEos = null;
-        for (String guarantee : List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2)) {
-            double passThrough = 0;
-            double windowing = 0;
-            List<Double> ratios = new ArrayList<>();
-            for (int round = 1; round <= ROUNDS; round++) {
-                String suffix = guarantee.replace('_', '-') + "-" + round;
-                double roundPassThrough = run("pass-through-" + suffix, guarantee, AUDIO_TOPIC, chunks, Map.of(),
-                        config -> BaselineTopologies.passThrough(AUDIO_TOPIC, config.avatarsTopic(), audioSerde)).chunksPerSecond();
-                Run run = run("windowing-" + suffix, guarantee, AUDIO_TOPIC, chunks, Map.of(), this::windowing);
-                passThrough = Math.max(passThrough, roundPassThrough);
-                windowing = Math.max(windowing, run.chunksPerSecond());
-                ratios.add(run.chunksPerSecond() / roundPassThrough);
-                if (guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) && windowingEos == null) {
-                    windowingEos = run;
+        out.append(throughput(chunks));
+        out.append(changelogs(shortIdChunks, longIdChunks, uncachedChunks));
+        out.append(heapPerSpeaker());
+        out.append(String.format("%nLoad average at end: %s; wall time %.0f s%n", loadAverage(),
+                (System.nanoTime() - started) / 1e9));
+        System.out.println("\n" + out);
+    }
+
+    // --- throughput
+
+    /**
+     * Pass-through (same Avro serdes), windowing and a raw-bytes pass-through over the same input, back to back
+     * in each round so that a round's ratios see one machine load; the order rotates between rounds so none
+     * always runs first (on a warmer or colder machine). The figure that counts is the median of the rounds' own
+     * windowing / pass-through ratios.
+     */
+    private String throughput(long chunks) throws Exception {
+        StringBuilder out = new StringBuilder(String.format("Workload: %d speakers x %d chunks of 20 ms PCM16 (%d chunks, "
+                + "%.1f MB audio payload), %d input partitions, commit.interval.ms=100, lz4 producer compression%n%n",
+                SPEAKERS, CHUNKS_PER_SPEAKER, chunks, chunks * PAYLOAD_BYTES / 1e6, PARTITIONS));
+        out.append("### Throughput (").append(WARM_UP_ROUNDS).append(" warm-up + ").append(ROUNDS)
+                .append(" measured rounds; chunks/s)\n\n")
+                .append("P = pass-through with the Avro serdes, W = windowing, B = pass-through of raw bytes. Each round runs "
+                        + "both guarantees (alternating which first), each as P, W, B in an order that rotates by round.\n\n")
+                .append("| guarantee | P (median) | W (median) | B (median) | per-round W/P (order) | "
+                        + "median W/P (goal >= 0.7) | median W/B | stream-thread CPU us/chunk P, W, B (medians) | "
+                        + "median CPU ratio P/W |\n|---|---|---|---|---|---|---|---|---|\n");
+        List<String> guarantees = List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
+        Map<String, List<Round>> rounds = new HashMap<>();
+        String load = null;
+        for (int round = 1 - WARM_UP_ROUNDS; round <= ROUNDS; round++) {
+            if (round == 1) {
+                load = loadAverage();
+            }
+            List<String> guaranteeOrder = new ArrayList<>(guarantees);
+            Collections.rotate(guaranteeOrder, Math.floorMod(round, guaranteeOrder.size()));
+            for (String guarantee : guaranteeOrder) {
+                String suffix = guarantee.replace('_', '-') + "-" + (round < 1 ? "warm-up" : round);
+                List<Contender> order = new ArrayList<>(List.of(Contender.values()));
+                Collections.rotate(order, Math.floorMod(round, order.size()));
+                Map<Contender, Run> runs = new EnumMap<>(Contender.class);
+                for (Contender contender : order) {
+                    String applicationId = contender.name().toLowerCase().replace('_', '-') + "-" + suffix;
+                    runs.put(contender, run(applicationId, guarantee, AUDIO_TOPIC, chunks, Map.of(), config -> switch (contender) {
+                        case PASS_THROUGH -> BaselineTopologies.passThrough(AUDIO_TOPIC, config.avatarsTopic(), audioSerde);
+                        case WINDOWING -> windowing(config);
+                        case PASS_THROUGH_BYTES -> BaselineTopologies.passThroughBytes(AUDIO_TOPIC, config.avatarsTopic());
+                    }));
+                    deleteTopicsOf(applicationId);
+                }
+                if (round >= 1) {
+                    rounds.computeIfAbsent(guarantee, g -> new ArrayList<>()).add(new Round(order, runs));
                 }
             }
-            out.append(String.format("| %s | %.0f | %.0f | %.2f | %s | %.2f |%n", guarantee, passThrough, windowing,
-                    windowing / passThrough, ratios.stream().map(r -> String.format("%.2f", r)).toList(),
-                    ratios.stream().sorted().toList().get(ratios.size() / 2)));
         }
+        for (String guarantee : guarantees) {
+            List<Round> measured = rounds.get(guarantee);
+            out.append(String.format("| %s | %.0f | %.0f | %.0f | %s | **%.2f** | %.2f | %.1f, %.1f, %.1f | %.2f |%n", guarantee,
+                    median(measured.stream().map(r -> r.rate(Contender.PASS_THROUGH)).toList()),
+                    median(measured.stream().map(r -> r.rate(Contender.WINDOWING)).toList()),
+                    median(measured.stream().map(r -> r.rate(Contender.PASS_THROUGH_BYTES)).toList()),
+                    String.join(", ", measured.stream().map(r -> String.format("%.2f (%s)", r.ratio(), r.orderLetters())).toList()),
+                    median(measured.stream().map(Round::ratio).toList()),
+                    median(measured.stream().map(Round::bytesRatio).toList()),
+                    median(measured.stream().map(r -> r.cpu(Contender.PASS_THROUGH)).toList()),
+                    median(measured.stream().map(r -> r.cpu(Contender.WINDOWING)).toList()),
+                    median(measured.stream().map(r -> r.cpu(Contender.PASS_THROUGH_BYTES)).toList()),
+                    median(measured.stream().map(Round::cpuRatio).toList())));
+        }
+        out.append(String.format("%nLoad average over the measured rounds: %s at the start, %s at the end%n", load, loadAverage()));
+        return out.toString();
+    }
 
-        Run naive = run("naive-aggregate-exactly-once-v2", StreamsConfig.EXACTLY_ONCE_V2, AUDIO_TOPIC, chunks, Map.of(),
-                config -> BaselineTopologies.naiveAggregate(AUDIO_TOPIC, config.avatarsTopic(), audioSerde));
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    // --- changelog bytes
+
+    private String changelogs(long shortIdChunks, long longIdChunks, long uncachedChunks) throws Exception {
+        Run shortIds = run("windowing-short-ids", StreamsConfig.EXACTLY_ONCE_V2, SHORT_ID_AUDIO_TOPIC, shortIdChunks,
+                Map.of(), this::windowing);
+        Run longIds = run("windowing-uuid-pair-ids", StreamsConfig.EXACTLY_ONCE_V2, LONG_ID_AUDIO_TOPIC, longIdChunks,
+                Map.of(), this::windowing);
+        Run naive = run("naive-aggregate-exactly-once-v2", StreamsConfig.EXACTLY_ONCE_V2, SHORT_ID_AUDIO_TOPIC, shortIdChunks,
+                Map.of(), config -> BaselineTopologies.naiveAggregate(SHORT_ID_AUDIO_TOPIC, config.avatarsTopic(), audioSerde));
         Run uncached = run("naive-aggregate-uncached-exactly-once-v2", StreamsConfig.EXACTLY_ONCE_V2, UNCACHED_AUDIO_TOPIC,
                 uncachedChunks, Map.of(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0"),
                 config -> BaselineTopologies.naiveAggregate(UNCACHED_AUDIO_TOPIC, config.avatarsTopic(), audioSerde));
-        ChangelogBytes chunkLog = changelog(windowingEos.applicationId(), SpeakerWindowProcessor.CHUNK_STORE);
-        ChangelogBytes headerLog = changelog(windowingEos.applicationId(), SpeakerWindowProcessor.HEADER_STORE);
+        long audioBytes = shortIdChunks * PAYLOAD_BYTES;
+        ChangelogBytes chunkLog = changelog(shortIds.applicationId(), SpeakerWindowProcessor.CHUNK_STORE);
+        ChangelogBytes longChunkLog = changelog(longIds.applicationId(), SpeakerWindowProcessor.CHUNK_STORE);
+        ChangelogBytes headerLog = changelog(shortIds.applicationId(), SpeakerWindowProcessor.HEADER_STORE);
+        ChangelogBytes longHeaderLog = changelog(longIds.applicationId(), SpeakerWindowProcessor.HEADER_STORE);
         ChangelogBytes naiveLog = changelog(naive.applicationId(), BaselineTopologies.NAIVE_STORE);
         ChangelogBytes uncachedLog = changelog(uncached.applicationId(), BaselineTopologies.NAIVE_STORE);
-        out.append(String.format("%n(naive aggregate, exactly_once_v2: %.0f chunks/s)%n", naive.chunksPerSecond()));
-        out.append("\n### Changelog bytes per byte of audio payload (exactly_once_v2, first round)\n\n")
-                .append("| store | records | on-disk log bytes / audio byte | key+value bytes / audio byte |\n|---|---|---|---|\n")
-                .append(changelogRow("windowing chunk store (goal <= 1.1)", chunkLog, audioBytes))
-                .append(changelogRow("windowing header store", headerLog, audioBytes))
-                .append(changelogRow("naive growing byte[] aggregate (default 10 MB cache)", naiveLog, audioBytes))
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%n### Changelog bytes per byte of audio payload (exactly_once_v2, %d speakers x %d chunks)%n%n",
+                        CHANGELOG_SPEAKERS, CHANGELOG_CHUNKS))
+                .append("| store | speaker ids | records | on-disk log bytes / audio byte | key+value bytes / audio byte |\n"
+                        + "|---|---|---|---|---|\n")
+                .append(changelogRow("windowing chunk store (goal <= 1.1)", "short (" + (SHORT_ID_AUDIO_TOPIC + "-call-0/p").length() + "-" + (SHORT_ID_AUDIO_TOPIC + "-call-10/p").length() + " chars)", chunkLog, audioBytes))
+                .append(changelogRow("windowing chunk store (goal <= 1.1)", "UUID pair (73 chars)", longChunkLog,
+                        longIdChunks * PAYLOAD_BYTES))
+                .append(changelogRow("windowing header store", "short", headerLog, audioBytes))
+                .append(changelogRow("windowing header store", "UUID pair", longHeaderLog, longIdChunks * PAYLOAD_BYTES))
+                .append(changelogRow("naive growing byte[] aggregate (default 10 MB cache)", "short", naiveLog, audioBytes))
                 .append(changelogRow("naive growing byte[] aggregate, cache off (" + UNCACHED_SPEAKERS + " speakers x "
-                        + TestAudio.CHUNKS_PER_WINDOW + " chunks)", uncachedLog, uncachedChunks * PAYLOAD_BYTES));
-        out.append(String.format("%nChunk store vs. naive aggregate: %.1fx fewer on-disk bytes, %.1fx fewer key+value bytes%n",
-                naiveLog.logBytes() / (double) chunkLog.logBytes(), naiveLog.keyValueBytes() / (double) chunkLog.keyValueBytes()));
-
-        out.append(heapPerSpeaker());
-        System.out.println("\n" + out);
+                        + TestAudio.CHUNKS_PER_WINDOW + " chunks)", "short", uncachedLog, uncachedChunks * PAYLOAD_BYTES));
+        out.append(String.format("%nChunk store vs. naive aggregate (short ids): %.1fx fewer on-disk bytes, %.1fx fewer "
+                        + "key+value bytes%n", naiveLog.logBytes() / (double) chunkLog.logBytes(),
+                naiveLog.keyValueBytes() / (double) chunkLog.keyValueBytes()));
+        out.append(String.format("(naive aggregate, exactly_once_v2: %.0f chunks/s; windowing on the same input: %.0f chunks/s)%n",
+                naive.chunksPerSecond(), shortIds.chunksPerSecond()));
+        return out.toString();
     }
 
     // --- runs
@@ -206,21 +344,40 @@ public final class WindowingBenchmark {
         AtomicLong firstNanos = new AtomicLong();
         AtomicLong firstCommitted = new AtomicLong();
         AtomicLong lastNanos = new AtomicLong();
+        AtomicLong firstCpuNanos = new AtomicLong();
+        AtomicLong lastCpuNanos = new AtomicLong();
         try (KafkaStreams streams = new KafkaStreams(topology.apply(config), StreamsProperties.from(config))) {
             streams.start();
             await().atMost(RUN_LIMIT).pollInterval(Duration.ofMillis(20)).until(() -> {
                 long committed = committed(applicationId);
                 long now = System.nanoTime();
+                long cpu = streamThreadCpuNanos(applicationId);
                 if (firstNanos.get() == 0 && committed > 0) {
                     firstNanos.set(now);
                     firstCommitted.set(committed);
+                    firstCpuNanos.set(cpu);
                 }
                 lastNanos.set(now);
+                lastCpuNanos.set(cpu);
                 return committed >= chunks;
             });
         }
         double seconds = (lastNanos.get() - firstNanos.get()) / 1e9;
-        return new Run(applicationId, (chunks - firstCommitted.get()) / seconds);
+        long measured = chunks - firstCommitted.get();
+        return new Run(applicationId, measured / seconds, (lastCpuNanos.get() - firstCpuNanos.get()) / 1e3 / measured);
+    }
+
+    /** CPU time so far of the application's stream threads (not its producer or consumer I/O threads). */
+    private static long streamThreadCpuNanos(String applicationId) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu = 0;
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().startsWith(applicationId + "-")
+                    && thread.getThreadName().matches(".*-StreamThread-\\d+")) {
+                cpu += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return cpu;
     }
 
     private long committed(String applicationId) throws ExecutionException, InterruptedException {
@@ -230,7 +387,10 @@ public final class WindowingBenchmark {
     }
 
     /** Sends {@code chunks} voiced chunks for each of {@code speakers}, interleaved; returns how many were sent. */
-    private long produce(String topic, int speakers, int chunks, boolean endStreams) {
+    private long produce(String topic, int speakers, int chunks, boolean endStreams, SpeakerIds ids) {
+        List<String[]> names = IntStream.range(0, speakers).mapToObj(speaker -> ids == SpeakerIds.SHORT
+                ? new String[] {topic + "-call-" + speaker, "p"}
+                : new String[] {UUID.randomUUID().toString(), UUID.randomUUID().toString()}).toList();
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
@@ -240,17 +400,15 @@ public final class WindowingBenchmark {
         try (KafkaProducer<String, AudioChunk> producer = new KafkaProducer<>(props, new StringSerializer(),
                 audioSerde.serializer())) {
             for (int seq = 0; seq < chunks; seq++) {
-                for (int speaker = 0; speaker < speakers; speaker++) {
-                    String call = topic + "-call-" + speaker;
-                    producer.send(new ProducerRecord<>(topic, call + "/p",
-                            TestAudio.voicedChunk(call, "p", seq, endStreams && seq == chunks - 1)));
+                byte[] payload = payloads.computeIfAbsent(seq, s -> TestAudio.pcm16(TestAudio.voiced(s, 1)));
+                for (String[] name : names) {
+                    producer.send(new ProducerRecord<>(topic, name[0] + "/" + name[1],
+                            TestAudio.chunk(name[0], name[1], seq, payload, endStreams && seq == chunks - 1)));
                 }
             }
         }
         return (long) speakers * chunks;
     }
-
-    // --- changelog bytes
 
     private ChangelogBytes changelog(String applicationId, String store) throws ExecutionException, InterruptedException {
         String topic = applicationId + "-" + store + "-changelog";
@@ -281,8 +439,8 @@ public final class WindowingBenchmark {
         return new ChangelogBytes(records, logBytes, keyValueBytes);
     }
 
-    private static String changelogRow(String name, ChangelogBytes bytes, long audioBytes) {
-        return String.format("| %s | %d | %.3f | %.3f |%n", name, bytes.records(),
+    private static String changelogRow(String name, String ids, ChangelogBytes bytes, long audioBytes) {
+        return String.format("| %s | %s | %d | %.3f | %.3f |%n", name, ids, bytes.records(),
                 bytes.logBytes() / (double) audioBytes, bytes.keyValueBytes() / (double) audioBytes);
     }
 
@@ -298,7 +456,7 @@ public final class WindowingBenchmark {
             await().atMost(RUN_LIMIT).ignoreExceptions().until(() -> streams.state() == KafkaStreams.State.RUNNING
                     && storeBytes(streams) == 0);
             long before = usedHeapAfterGc();
-            long chunks = produce(HEAP_AUDIO_TOPIC, HEAP_SPEAKERS, HEAP_CHUNKS, false);
+            long chunks = produce(HEAP_AUDIO_TOPIC, HEAP_SPEAKERS, HEAP_CHUNKS, false, SpeakerIds.SHORT);
             await().atMost(RUN_LIMIT).until(() -> committed(applicationId) >= chunks);
             long after = usedHeapAfterGc();
             long stored = storeBytes(streams);
@@ -330,6 +488,23 @@ public final class WindowingBenchmark {
             System.gc();
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** Drops a finished run's output and changelog topics, so that many rounds do not fill the page cache. */
+    private void deleteTopicsOf(String applicationId) throws ExecutionException, InterruptedException {
+        Set<String> topics = broker.admin().listTopics().names().get().stream()
+                .filter(topic -> topic.startsWith(applicationId + "-") || topic.equals(applicationId + ".out"))
+                .collect(Collectors.toSet());
+        broker.admin().deleteTopics(topics).all().get();
+    }
+
+    private static String loadAverage() throws IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        if (!Files.exists(loadavg)) {
+            return "n/a";
+        }
+        String[] fields = Files.readString(loadavg).trim().split("\\s+");
+        return fields[0] + " " + fields[1] + " " + fields[2];
     }
 
     private static String cpuModel() throws IOException {
