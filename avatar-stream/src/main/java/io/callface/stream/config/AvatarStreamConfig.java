@@ -89,6 +89,11 @@ public final class AvatarStreamConfig extends AbstractConfig {
     private static final String WINDOW_HOP_SECONDS_DOC = "How far each full 6 s window advances: 6 gives back-to-back "
             + "windows, 3 gives overlapping windows and an avatar update every 3 s of voiced audio.";
 
+    public static final String CHUNK_MAX_MS_CONFIG = "audio.chunk.max.ms";
+    private static final String CHUNK_MAX_MS_DOC = "Most audio one chunk may carry. A longer PCM or G.711 chunk is "
+            + "dead-lettered rather than filling a window by itself (call platforms send 10-60 ms; an Opus packet "
+            + "holds at most 120 ms, so Opus chunks always fit).";
+
     public static final String REORDER_WINDOW_MS_CONFIG = "window.reorder.ms";
     private static final String REORDER_WINDOW_MS_DOC = "How long (in capture time) a missing chunk is waited for while "
             + "later chunks arrive; after that its audio counts as lost and is skipped, never zero-filled.";
@@ -208,6 +213,7 @@ public final class AvatarStreamConfig extends AbstractConfig {
                     MIN_VOICED_SECONDS_DOC)
             .define(WINDOW_HOP_SECONDS_CONFIG, Type.DOUBLE, 6.0, Range.between(0.5, 6.0), Importance.MEDIUM,
                     WINDOW_HOP_SECONDS_DOC)
+            .define(CHUNK_MAX_MS_CONFIG, Type.INT, 1000, Range.between(120, 60_000), Importance.LOW, CHUNK_MAX_MS_DOC)
             .define(REORDER_WINDOW_MS_CONFIG, Type.LONG, 200L, Range.between(0, 60_000), Importance.MEDIUM,
                     REORDER_WINDOW_MS_DOC)
             .define(VAD_ENABLED_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, VAD_ENABLED_DOC)

@@ -50,6 +50,23 @@ public final class ChunkAudio {
     }
 
     /**
+     * Rejects a PCM or G.711 chunk carrying more than {@code maxChunkMs} of audio. (An Opus packet holds at most
+     * 120 ms, below any allowed limit.)
+     */
+    public static void checkDuration(long sequence, StreamFormat format, byte[] payload, int maxChunkMs) {
+        if (format.encoding() == SampleEncoding.OPUS) {
+            return;
+        }
+        long frames = payload.length / ((long) format.encoding().bytesPerSample() * format.channels());
+        long ms = frames * 1000 / format.sampleRate();
+        if (ms > maxChunkMs) {
+            throw new InvalidChunkException("payload: chunk " + sequence + " carries " + payload.length + " bytes = "
+                    + ms + " ms of " + format.encoding() + " at " + format.sampleRate() + " Hz, above the "
+                    + maxChunkMs + " ms limit (audio.chunk.max.ms)");
+        }
+    }
+
+    /**
      * Checks what can be checked without stream state (PCM and G.711 payloads), so a chunk that waits for its
      * turn is known to decode; Opus packets can only be checked in order.
      */

@@ -134,6 +134,7 @@ public final class SpeakerWindowProcessor implements Processor<String, AudioChun
         }
         StreamFormat format = ChunkAudio.formatOf(chunk);
         byte[] payload = ChunkAudio.payloadOf(chunk);
+        ChunkAudio.checkDuration(sequence, format, payload, settings.maxChunkMs());
         long captureMs = chunk.getCaptureTimestamp().toEpochMilli();
         long now = context.currentSystemTimeMs();
 

@@ -14,9 +14,10 @@ import java.time.Duration;
  * @param idleTimeout       a speaker silent this long (wall clock) is flushed and forgotten
  * @param idleCheckInterval how often the wall-clock punctuator looks for idle speakers
  * @param voiceActivityGate true to buffer only voiced chunks
+ * @param maxChunkMs        most audio one chunk may carry
  */
 public record WindowSettings(int minSamples, int hopSamples, long reorderWindowMs, Duration idleTimeout,
-                             Duration idleCheckInterval, boolean voiceActivityGate) {
+                             Duration idleCheckInterval, boolean voiceActivityGate, int maxChunkMs) {
     public static final int WINDOW_SAMPLES = SpeechSegment.SEGMENT_SAMPLES;
 
     public WindowSettings {
@@ -32,6 +33,9 @@ public record WindowSettings(int minSamples, int hopSamples, long reorderWindowM
         if (idleTimeout.isNegative() || idleTimeout.isZero() || idleCheckInterval.isNegative() || idleCheckInterval.isZero()) {
             throw new IllegalArgumentException("idle timeout and check interval must be positive");
         }
+        if (maxChunkMs <= 0) {
+            throw new IllegalArgumentException("maxChunkMs: " + maxChunkMs + " must be positive");
+        }
     }
 
     public static WindowSettings from(AvatarStreamConfig config) {
@@ -41,7 +45,8 @@ public record WindowSettings(int minSamples, int hopSamples, long reorderWindowM
                 config.getLong(AvatarStreamConfig.REORDER_WINDOW_MS_CONFIG),
                 Duration.ofMillis(config.getLong(AvatarStreamConfig.SPEAKER_IDLE_TIMEOUT_MS_CONFIG)),
                 Duration.ofMillis(config.getLong(AvatarStreamConfig.SPEAKER_IDLE_CHECK_MS_CONFIG)),
-                config.getBoolean(AvatarStreamConfig.VAD_ENABLED_CONFIG));
+                config.getBoolean(AvatarStreamConfig.VAD_ENABLED_CONFIG),
+                config.getInt(AvatarStreamConfig.CHUNK_MAX_MS_CONFIG));
     }
 
     private static int seconds(double seconds) {

@@ -5,6 +5,7 @@ import static io.callface.stream.testing.TestAudio.asDecodedPcm16;
 import static io.callface.stream.testing.TestAudio.silentChunk;
 import static io.callface.stream.testing.TestAudio.voiced;
 import static io.callface.stream.testing.TestAudio.voicedChunk;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -19,6 +20,7 @@ import io.callface.stream.audio.Spectrogram;
 import io.callface.stream.config.AvatarStreamConfig;
 import io.callface.stream.testing.FakeAvatars;
 import io.callface.stream.testing.RecordingWindowEvents;
+import io.callface.stream.testing.TestAudio;
 import io.callface.stream.window.SpeakerHeader;
 import io.callface.stream.window.SpeakerWindow;
 import io.callface.stream.window.SpeakerWindowProcessor;
@@ -406,13 +408,17 @@ class AvatarTopologyTest {
         badRate.setSampleRate(12_345);
         audio.pipeInput("c/erin", badRate);
         audio.pipeInput("c", voicedChunk("c", "erin", 2, false));
+        // 1.02 s of 16 kHz PCM16 in one chunk: over the 1 s default of audio.chunk.max.ms.
+        audio.pipeInput("c/erin", TestAudio.chunk("c", "erin", 3, TestAudio.pcm16(TestAudio.voiced(0, 51)), false));
 
         List<DeadLetter> letters = deadLetters.readValuesToList();
-        assertThat(letters).hasSize(3);
+        assertThat(letters).hasSize(4);
         assertThat(letters.get(0).getReason()).contains("payload");
         assertThat(letters.get(0).getSourceTopic()).isEqualTo("callface.audio");
         assertThat(letters.get(1).getReason()).contains("sampleRate").contains("12345");
         assertThat(letters.get(2).getReason()).contains("key").contains("c/erin");
+        assertThat(letters.get(3).getReason()).contains("payload").contains("1020 ms").contains("audio.chunk.max.ms");
+        assertThat(chunkEntries()).isEmpty();
     }
 
     private void feed(String participant, int firstSeq, int count) {
