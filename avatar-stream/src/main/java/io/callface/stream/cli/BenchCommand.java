@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 + "printing a Markdown report. Real-time simulated callers: 20 ms chunks, mixed codecs, speech and "
                 + "silence, participants joining and leaving."},
         subcommands = {BenchLoadCommand.class, BenchFindMaxCommand.class, BenchHostileCommand.class,
-                BenchModelAttackCommand.class})
+                BenchModelAttackCommand.class, BenchFaultsCommand.class, BenchSoakCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
