@@ -1,11 +1,11 @@
 package io.callface.stream.cli;
 
 import io.callface.stream.loadtest.BenchStack;
+import io.callface.stream.loadtest.ScratchDirectory;
 import io.callface.stream.loadtest.FaultRun;
 import io.callface.stream.loadtest.LoadPlan;
 import io.callface.stream.loadtest.LoadRun;
 import io.callface.stream.loadtest.VoiceLoops;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,10 +36,11 @@ final class BenchFaultsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String header = BenchOptions.header("bench faults --speakers " + speakers + " --duration " + seconds + " --kills " + kills);
-        try (BenchStack stack = BenchStack.startInfrastructure(options.stackSettings())) {
+        try (ScratchDirectory scratch = ScratchDirectory.create("callface-bench");
+             BenchStack stack = BenchStack.startInfrastructure(options.stackSettings(scratch))) {
             LoadPlan plan = LoadPlan.generate("faults" + speakers, speakers, Duration.ofSeconds(seconds), options.codecs, options.seed);
             FaultRun.Result result = FaultRun.run(stack, plan, VoiceLoops.encode(options.codecs),
-                    new FaultRun.Settings(kills, List.of("-Xmx" + heap)), Files.createTempDirectory("callface-faults"),
+                    new FaultRun.Settings(kills, List.of("-Xmx" + heap)), scratch.path().resolve("instances"),
                     new LoadRun.Options(Duration.ofSeconds(180), Duration.ofSeconds(1)));
             options.publish(header + result.markdown(kills));
             return result.passed(kills) ? 0 : 1;

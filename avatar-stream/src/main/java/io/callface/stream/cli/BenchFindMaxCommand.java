@@ -1,6 +1,7 @@
 package io.callface.stream.cli;
 
 import io.callface.stream.loadtest.BenchStack;
+import io.callface.stream.loadtest.ScratchDirectory;
 import io.callface.stream.loadtest.LoadReport;
 import io.callface.stream.loadtest.LoadRun;
 import io.callface.stream.loadtest.MaxFinder;
@@ -37,7 +38,8 @@ final class BenchFindMaxCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String header = BenchOptions.header("bench find-max --start " + start + " --step " + step + " --limit " + limit
                 + " --step-seconds " + stepSeconds + " --max-p99-ms " + maxP99Ms);
-        try (BenchStack stack = BenchStack.start(options.stackSettings())) {
+        try (ScratchDirectory scratch = ScratchDirectory.create("callface-bench");
+             BenchStack stack = BenchStack.start(options.stackSettings(scratch))) {
             MaxFinder.Outcome outcome = MaxFinder.find(stack.clients(),
                     new MaxFinder.Settings(start, step, limit, Duration.ofSeconds(stepSeconds), maxP99Ms), options.codecs,
                     VoiceLoops.encode(options.codecs), options.seed, LoadRun.Options.DEFAULTS, System.out);

@@ -2,6 +2,7 @@ package io.callface.stream.cli;
 
 import io.callface.stream.loadtest.BadRecordKind;
 import io.callface.stream.loadtest.BenchStack;
+import io.callface.stream.loadtest.ScratchDirectory;
 import io.callface.stream.loadtest.HostileResult;
 import io.callface.stream.loadtest.HostileRun;
 import io.callface.stream.loadtest.LoadPlan;
@@ -34,7 +35,8 @@ final class BenchHostileCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String header = BenchOptions.header("bench hostile --speakers " + speakers + " --duration " + seconds + " --bad-records " + badRecords);
-        try (BenchStack stack = BenchStack.start(options.stackSettings())) {
+        try (ScratchDirectory scratch = ScratchDirectory.create("callface-bench");
+             BenchStack stack = BenchStack.start(options.stackSettings(scratch))) {
             LoadPlan plan = LoadPlan.generate("hostile" + speakers, speakers, Duration.ofSeconds(seconds), options.codecs, options.seed);
             HostileResult result = HostileRun.run(stack, plan, VoiceLoops.encode(options.codecs),
                     new HostileRun.Settings(badRecords, List.of(BadRecordKind.values()), options.seed), LoadRun.Options.DEFAULTS);

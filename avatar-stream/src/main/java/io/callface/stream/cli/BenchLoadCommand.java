@@ -1,6 +1,7 @@
 package io.callface.stream.cli;
 
 import io.callface.stream.loadtest.BenchStack;
+import io.callface.stream.loadtest.ScratchDirectory;
 import io.callface.stream.loadtest.LoadPlan;
 import io.callface.stream.loadtest.LoadReport;
 import io.callface.stream.loadtest.LoadResult;
@@ -29,7 +30,8 @@ final class BenchLoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String header = BenchOptions.header("bench load --speakers " + speakers + " --duration " + seconds);
-        try (BenchStack stack = BenchStack.start(options.stackSettings())) {
+        try (ScratchDirectory scratch = ScratchDirectory.create("callface-bench");
+             BenchStack stack = BenchStack.start(options.stackSettings(scratch))) {
             LoadPlan plan = LoadPlan.generate("load" + speakers, speakers, Duration.ofSeconds(seconds), options.codecs, options.seed);
             System.out.printf("Playing %d sessions on %d seats (model %s)%n", plan.sessions().size(), speakers, stack.app().modelVersion());
             LoadResult result = LoadRun.run(stack.clients(), plan, VoiceLoops.encode(options.codecs), LoadRun.Options.DEFAULTS);

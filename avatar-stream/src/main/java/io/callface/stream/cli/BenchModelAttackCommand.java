@@ -1,11 +1,11 @@
 package io.callface.stream.cli;
 
 import io.callface.stream.loadtest.BenchStack;
+import io.callface.stream.loadtest.ScratchDirectory;
 import io.callface.stream.loadtest.LoadPlan;
 import io.callface.stream.loadtest.LoadRun;
 import io.callface.stream.loadtest.ModelAttackRun;
 import io.callface.stream.loadtest.VoiceLoops;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,10 +29,11 @@ final class BenchModelAttackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String header = BenchOptions.header("bench model-attack --speakers " + speakers + " --duration " + seconds);
-        try (BenchStack stack = BenchStack.start(options.stackSettings())) {
+        try (ScratchDirectory scratch = ScratchDirectory.create("callface-bench");
+             BenchStack stack = BenchStack.start(options.stackSettings(scratch))) {
             LoadPlan plan = LoadPlan.generate("attack" + speakers, speakers, Duration.ofSeconds(seconds), options.codecs, options.seed);
             ModelAttackRun.Result result = ModelAttackRun.run(stack, plan, VoiceLoops.encode(options.codecs),
-                    Files.createTempDirectory("callface-model-attacks"), LoadRun.Options.DEFAULTS);
+                    scratch.path().resolve("attacks"), LoadRun.Options.DEFAULTS);
             options.publish(header + result.markdown());
             return result.passed() ? 0 : 1;
         }

@@ -5,6 +5,7 @@ import io.callface.stream.demo.DemoModel;
 import io.callface.stream.loadtest.BenchStack;
 import io.callface.stream.loadtest.Codec;
 import io.callface.stream.loadtest.LoadAverage;
+import io.callface.stream.loadtest.ScratchDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,15 +52,15 @@ final class BenchOptions {
         }
     }
 
-    BenchStack.Settings stackSettings() throws IOException {
+    /** The stack's settings, its data in {@code --data-dir} or else in {@code scratch}. */
+    BenchStack.Settings stackSettings(ScratchDirectory scratch) {
         Path models = modelDir != null ? modelDir : DemoModel.ensure(Path.of(System.getProperty("user.home"), ".cache", "callface"),
                 Path.of("trainer", "target", "trainer.jar"), System.out);
         Map<String, String> values = new HashMap<>();
         values.put(AvatarStreamConfig.NUM_STREAM_THREADS_CONFIG,
                 String.valueOf(streamThreads != null ? streamThreads : LoadAverage.cores()));
         values.putAll(settings);
-        return new BenchStack.Settings(models, dataDir != null ? dataDir : Files.createTempDirectory("callface-bench"),
-                partitions, values);
+        return new BenchStack.Settings(models, dataDir != null ? dataDir : scratch.path().resolve("data"), partitions, values);
     }
 
     /** Prints the report and appends it to {@code --report}. */

@@ -1,6 +1,7 @@
 package io.callface.stream.cli;
 
 import io.callface.stream.loadtest.BenchStack;
+import io.callface.stream.loadtest.ScratchDirectory;
 import io.callface.stream.loadtest.LoadPlan;
 import io.callface.stream.loadtest.LoadRun;
 import io.callface.stream.loadtest.SoakRun;
@@ -37,7 +38,8 @@ final class BenchSoakCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String header = BenchOptions.header("bench soak --speakers " + speakers + " --duration " + seconds);
-        try (BenchStack stack = BenchStack.start(options.stackSettings())) {
+        try (ScratchDirectory scratch = ScratchDirectory.create("callface-bench");
+             BenchStack stack = BenchStack.start(options.stackSettings(scratch))) {
             LoadPlan plan = LoadPlan.generate("soak" + speakers, speakers, Duration.ofSeconds(seconds), options.codecs, options.seed);
             SoakRun.Result result = SoakRun.run(stack.clients(), plan, VoiceLoops.encode(options.codecs),
                     new SoakRun.Settings(Duration.ofSeconds(sampleSeconds), maxHeapGrowth, maxRssGrowth), LoadRun.Options.DEFAULTS);

@@ -11,19 +11,20 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Makes hostile audio-topic records of every {@link BadRecordKind}, keyed to speakers of their own (prefix
- * {@code hostile-<run>}) so that the valid participants' windows stay untouched. Repeated sequence numbers
- * need a speaker that has sent those sequences: {@link #duplicateSetup()} gives the valid, silent chunks that
- * come first.
+ * {@code hostile-<run>}) so that the valid participants' windows stay untouched. A repeated sequence number
+ * needs a speaker that has sent it and is still active (a speaker that sends only repeats goes idle and is
+ * forgotten, after which a repeat is new audio): {@link #precursors} gives the valid, silent chunk each repeat
+ * follows, the speaker's next one.
  */
 public final class HostileRecords {
-    /** Speakers that receive repeated sequence numbers, and the chunks each sends first. */
+    /** Speakers that receive repeated sequence numbers. */
     static final int DUPLICATE_SPEAKERS = 10;
-    static final int DUPLICATE_SETUP_CHUNKS = 50;
     static final int LARGE_PAYLOAD_BYTES = 200 * 1024;
     static final int OVERSIZED_PAYLOAD_BYTES = 1_500_000;
 
@@ -36,6 +37,7 @@ public final class HostileRecords {
     private final AvroSerializer<AudioChunk> chunks;
     private final int foreignSchemaId;
     private final Random random;
+    private final long[] nextDuplicateSequence = new long[DUPLICATE_SPEAKERS];
 
     public HostileRecords(String topic, String runId, SchemaRegistryClient registry, long seed) {
         this.topic = topic;
@@ -45,15 +47,17 @@ public final class HostileRecords {
         this.random = new Random(seed);
     }
 
-    /** The valid silent chunks 0..49 of each duplicate-receiving speaker, to be sent before any repeat. */
-    public java.util.List<ProducerRecord<byte[], byte[]>> duplicateSetup() {
-        java.util.List<ProducerRecord<byte[], byte[]>> setup = new java.util.ArrayList<>();
-        for (int speaker = 0; speaker < DUPLICATE_SPEAKERS; speaker++) {
-            for (int seq = 0; seq < DUPLICATE_SETUP_CHUNKS; seq++) {
-                setup.add(record("dup", "s" + speaker, valid("dup", "s" + speaker, seq).build()));
-            }
+    /**
+     * The valid records to send just before bad record {@code n} of {@code kind}: for a repeated sequence number,
+     * the speaker's next silent chunk; for other kinds, none.
+     */
+    public List<ProducerRecord<byte[], byte[]>> precursors(BadRecordKind kind, int n) {
+        if (kind != BadRecordKind.REPEATED_SEQUENCE) {
+            return List.of();
         }
-        return setup;
+        int speaker = n % DUPLICATE_SPEAKERS;
+        long sequence = nextDuplicateSequence[speaker]++;
+        return List.of(record("dup", "s" + speaker, valid("dup", "s" + speaker, sequence).build()));
     }
 
     /** Record {@code n} of {@code kind}. */
@@ -90,8 +94,12 @@ public final class HostileRecords {
                     .setPayload(ByteBuffer.allocate(0)).build());
             case NEGATIVE_SEQUENCE -> record(call, participant, valid(call, participant, -1 - random.nextInt(1_000_000)).build());
             case REPEATED_SEQUENCE -> {
+                long sent = nextDuplicateSequence[n % DUPLICATE_SPEAKERS];
+                if (sent == 0) {
+                    throw new IllegalStateException("record " + n + ": send its precursors first, a repeat needs a sent sequence");
+                }
                 String speaker = "s" + n % DUPLICATE_SPEAKERS;
-                yield record("dup", speaker, valid("dup", speaker, random.nextInt(DUPLICATE_SETUP_CHUNKS)).build());
+                yield record("dup", speaker, valid("dup", speaker, (long) (random.nextDouble() * sent)).build());
             }
             case NO_CONSENT -> record(call, participant, valid(call, participant, 0).setConsent(false).build());
             case LARGE_PAYLOAD -> record(call, participant, valid(call, participant, 0)

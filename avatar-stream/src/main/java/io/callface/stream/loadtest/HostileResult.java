@@ -11,7 +11,7 @@ import java.util.Locale;
  * @param tallies            one per kind sent
  * @param validDeadLettered  dead letters from the audio topic that point at no dead-letter-bound hostile record: a
  *                           valid record (or one promised another fate) wrongly rejected, or a record rejected twice
- * @param chunksInExpected   chunks the windowing stage must have counted: valid, setup and well-formed bad ones
+ * @param chunksInExpected   chunks the windowing stage must have counted: valid ones, repeats' precursors and well-formed bad ones
  * @param chunksInCounted    what {@code callface_chunks_in_total} grew by
  * @param windowsFailed      what {@code callface_windows_failed_total} grew by
  * @param neverStopped       the application stayed RUNNING throughout
@@ -21,8 +21,8 @@ public record HostileResult(LoadResult load, List<Tally> tallies, long validDead
     /**
      * @param kind      the kind of bad record
      * @param sent      how many were sent
-     * @param accounted how many met their fate (dead letter with a reason found at the record's offset, drop counted,
-     *                  or refused by Kafka)
+     * @param accounted how many met their fate: dead letters with a reason found at the records' offsets, the drop
+     *                  counter's growth (so more drops than records shows as more than sent), Kafka's refusals
      * @param example   one dead letter's reason (or the refusal), for the report
      */
     public record Tally(BadRecordKind kind, long sent, long accounted, String example) {

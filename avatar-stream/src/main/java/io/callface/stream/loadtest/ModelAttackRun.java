@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -115,7 +116,7 @@ public final class ModelAttackRun {
             String version = "attack-" + attack.name().toLowerCase(Locale.ROOT);
             Path dir = workDir.resolve(version);
             ModelRelease release = switch (attack) {
-                case TRUNCATED_ENCODER -> directory(dir, manifest, version, java.util.Arrays.copyOf(encoder, encoder.length / 2), decoder).build();
+                case TRUNCATED_ENCODER -> directory(dir, manifest, version, Arrays.copyOf(encoder, encoder.length / 2), decoder).build();
                 case ALTERED_DECODER -> {
                     ModelRelease.Builder intact = directory(dir, manifest, version, encoder, decoder);
                     byte[] altered = decoder.clone();

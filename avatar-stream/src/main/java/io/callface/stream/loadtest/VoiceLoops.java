@@ -1,10 +1,12 @@
 package io.callface.stream.loadtest;
 
+import io.callface.avro.Encoding;
 import io.github.jaredmdobson.concentus.OpusApplication;
 import io.github.jaredmdobson.concentus.OpusEncoder;
 import io.github.jaredmdobson.concentus.OpusException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +127,7 @@ public final class VoiceLoops {
                 yield out.array();
             }
             case MULAW, ALAW -> {
-                G711Encoder encoder = codec.encoding() == io.callface.avro.Encoding.MULAW ? G711Encoder.MU_LAW : G711Encoder.A_LAW;
+                G711Encoder encoder = codec.encoding() == Encoding.MULAW ? G711Encoder.MU_LAW : G711Encoder.A_LAW;
                 byte[] out = new byte[n];
                 short[] pcm = pcm16Samples(samples, from, n);
                 for (int i = 0; i < n; i++) {
@@ -159,7 +161,7 @@ public final class VoiceLoops {
         byte[] packet = new byte[1275];
         try {
             int length = encoder.encode(pcm, 0, frameSize, packet, 0, packet.length);
-            return java.util.Arrays.copyOf(packet, length);
+            return Arrays.copyOf(packet, length);
         } catch (OpusException e) {
             throw new IllegalStateException("Concentus could not encode a " + frameSize + "-sample frame", e);
         }

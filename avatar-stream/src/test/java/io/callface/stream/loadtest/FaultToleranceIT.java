@@ -34,6 +34,7 @@ class FaultToleranceIT {
             result = FaultRun.run(stack, plan, VoiceLoops.encode(codecs), new FaultRun.Settings(3, List.of("-Xmx256m")),
                     temp.resolve("instances"), new LoadRun.Options(Duration.ofSeconds(120), Duration.ofSeconds(1)));
         }
+        System.out.println(result.markdown(3));
 
         assertThat(result.kills()).isEqualTo(3);
         assertThat(result.load().examples()).isEmpty();

@@ -37,6 +37,7 @@ class HostileInputIT {
             result = HostileRun.run(stack, plan, VoiceLoops.encode(codecs),
                     new HostileRun.Settings(badRecords, kinds, 3), LoadRun.Options.DEFAULTS);
         }
+        System.out.println(result.markdown());
 
         assertThat(result.badRecords()).isEqualTo(badRecords);
         assertThat(result.tallies()).hasSize(kinds.size()).allSatisfy(tally -> {

@@ -33,6 +33,7 @@ class LoadIT {
             result = LoadRun.run(stack.clients(), plan, VoiceLoops.encode(Codec.DEFAULT_MIX), LoadRun.Options.DEFAULTS);
             assertThat(stack.neverStopped()).as("states %s", stack.states()).isTrue();
         }
+        System.out.println(LoadReport.markdown("Load", List.of(result)));
 
         assertThat(result.examples()).isEmpty();
         assertThat(result.exactlyOnce()).isTrue();

@@ -34,6 +34,7 @@ class ModelAttackIT {
         try (BenchStack stack = BenchStack.start(settings)) {
             result = ModelAttackRun.run(stack, plan, VoiceLoops.encode(codecs), temp.resolve("attacks"), LoadRun.Options.DEFAULTS);
         }
+        System.out.println(result.markdown());
 
         assertThat(result.reasons()).containsOnlyKeys(ModelAttack.values());
         assertThat(result.reasons().get(ModelAttack.ALTERED_DECODER)).contains("digest");
