@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar avatar-stream.jar <command>}: the stream processor's command line. */
 @Command(name = "avatar-stream", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "callface: gives every caller a face, live, from their voice (Speech2Face on Kafka Streams).",
-        subcommands = {RunCommand.class, DemoCommand.class, FeedCommand.class, SpectrogramCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, FeedCommand.class, SpectrogramCommand.class, BenchCommand.class})
 public final class AvatarStreamCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

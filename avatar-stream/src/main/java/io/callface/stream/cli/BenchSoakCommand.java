@@ -1,0 +1,50 @@
+package io.callface.stream.cli;
+
+import io.callface.stream.loadtest.BenchStack;
+import io.callface.stream.loadtest.ScratchDirectory;
+import io.callface.stream.loadtest.LoadPlan;
+import io.callface.stream.loadtest.LoadRun;
+import io.callface.stream.loadtest.SoakRun;
+import io.callface.stream.loadtest.VoiceLoops;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code bench soak}: a long run at a fixed load with heap and RSS sampled for a growth trend. */
+@Command(name = "soak", mixinStandardHelpOptions = true,
+        description = "Hold N real-time speakers for a long time, sample heap (after GC) and process RSS, and fit a linear "
+                + "trend through the second half: growth above the limits fails.")
+final class BenchSoakCommand implements Callable<Integer> {
+    @Mixin
+    private BenchOptions options;
+
+    @Option(names = "--speakers", defaultValue = "100", description = "Concurrent speakers, e.g. half the measured capacity (default: ${DEFAULT-VALUE}).")
+    private int speakers;
+
+    @Option(names = "--duration", defaultValue = "1800", paramLabel = "SECONDS", description = "How long participants keep joining (default: ${DEFAULT-VALUE}).")
+    private long seconds;
+
+    @Option(names = "--sample-seconds", defaultValue = "5", description = "Seconds between heap and RSS samples (default: ${DEFAULT-VALUE}).")
+    private long sampleSeconds;
+
+    @Option(names = "--max-heap-growth-mb-per-hour", defaultValue = "64", description = "Largest acceptable heap-after-GC slope (default: ${DEFAULT-VALUE}).")
+    private double maxHeapGrowth;
+
+    @Option(names = "--max-rss-growth-mb-per-hour", defaultValue = "128", description = "Largest acceptable RSS slope (default: ${DEFAULT-VALUE}).")
+    private double maxRssGrowth;
+
+    @Override
+    public Integer call() throws Exception {
+        String header = BenchOptions.header("bench soak --speakers " + speakers + " --duration " + seconds);
+        try (ScratchDirectory scratch = ScratchDirectory.create("callface-bench");
+             BenchStack stack = BenchStack.start(options.stackSettings(scratch))) {
+            LoadPlan plan = LoadPlan.generate("soak" + speakers, speakers, Duration.ofSeconds(seconds), options.codecs, options.seed);
+            SoakRun.Result result = SoakRun.run(stack.clients(), plan, VoiceLoops.encode(options.codecs),
+                    new SoakRun.Settings(Duration.ofSeconds(sampleSeconds), maxHeapGrowth, maxRssGrowth), LoadRun.Options.DEFAULTS);
+            options.publish(header + result.markdown());
+            return result.passed() ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.callface.stream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+    @Test
+    void benchListsEveryMode() {
+        StringWriter out = new StringWriter();
+        int exit = new CommandLine(new AvatarStreamCli()).setOut(new PrintWriter(out)).execute("bench", "--help");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("load", "find-max", "hostile", "model-attack", "faults", "soak");
+    }
+
+    @Test
+    void codecsAreParsedByTheirCommandLineNames() {
+        CommandLine.ParseResult parsed = new CommandLine(new AvatarStreamCli())
+                .parseArgs("bench", "load", "--speakers", "3", "--codecs", "opus-48k,MULAW_8K", "--set", "window.hop.seconds=3");
+
+        CommandLine.ParseResult load = parsed.subcommand().subcommand();
+        assertThat(load.commandSpec().name()).isEqualTo("load");
+        assertThat(load.matchedOptionValue("--speakers", 0)).isEqualTo(3);
+        assertThat(load.matchedOption("--codecs").getValue().toString()).isEqualTo("[OPUS_48K, MULAW_8K]");
+    }
+
+    @Test
+    void anUnknownCodecIsAUsageError() {
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new AvatarStreamCli()).setErr(new PrintWriter(err))
+                .execute("bench", "load", "--codecs", "mp3");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("'mp3' is not one of");
+    }
+}
