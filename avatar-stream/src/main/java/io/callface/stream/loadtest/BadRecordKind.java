@@ -20,7 +20,7 @@ public enum BadRecordKind {
     NEGATIVE_SEQUENCE(Fate.DEAD_LETTER, "a negative sequence number"),
     REPEATED_SEQUENCE(Fate.DROPPED_DUPLICATE, "a sequence number the speaker already sent"),
     NO_CONSENT(Fate.DROPPED_NO_CONSENT, "a chunk without the consent flag"),
-    LARGE_PAYLOAD(Fate.PROCESSED, "200 KB of PCM16 silence in one chunk (6.4 s; under the broker's limit)"),
+    LARGE_PAYLOAD(Fate.DEAD_LETTER, "200 KB of PCM16 in one chunk (6.4 s: over audio.chunk.max.ms, under the broker's limit)"),
     OVERSIZED_PAYLOAD(Fate.REFUSED_BY_KAFKA, "1.5 MB in one chunk, over the broker's message size limit");
 
     /** What must become of a record of a kind. */
@@ -31,8 +31,6 @@ public enum BadRecordKind {
         DROPPED_DUPLICATE,
         /** Dropped by design (never buffered) and counted in {@code callface_chunks_dropped_total{reason="no_consent"}}. */
         DROPPED_NO_CONSENT,
-        /** Well-formed, so processed as audio (silence, so nothing is buffered); counted in {@code callface_chunks_in_total}. */
-        PROCESSED,
         /** Refused by the producer or broker ({@code RecordTooLargeException}); never reaches the stream processor. */
         REFUSED_BY_KAFKA
     }

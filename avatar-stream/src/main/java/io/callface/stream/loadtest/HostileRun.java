@@ -115,7 +115,6 @@ public final class HostileRun {
         }
         long duplicateDrops = delta(before, after, DROPPED, "reason=\"duplicate\"");
         long noConsentDrops = delta(before, after, DROPPED, "reason=\"no_consent\"");
-        long processed = counts.getOrDefault(BadRecordKind.LARGE_PAYLOAD, 0L);
 
         List<HostileResult.Tally> tallies = new ArrayList<>();
         for (BadRecordKind kind : settings.kinds()) {
@@ -125,13 +124,11 @@ public final class HostileRun {
                 // Valid traffic never repeats a sequence nor lacks consent: the counters are these records' alone.
                 case DROPPED_DUPLICATE -> duplicateDrops;
                 case DROPPED_NO_CONSENT -> noConsentDrops;
-                case PROCESSED -> delta(before, after, CHUNKS_IN, "") == chunksInExpected ? processed : 0;
                 case REFUSED_BY_KAFKA -> refused.getOrDefault(kind, 0L);
             };
             String example = examples.getOrDefault(kind, switch (kind.fate()) {
                 case DROPPED_DUPLICATE -> "counted: " + duplicateDrops + " duplicate drops";
                 case DROPPED_NO_CONSENT -> "counted: " + noConsentDrops + " no-consent drops";
-                case PROCESSED -> "decoded, unvoiced: nothing buffered";
                 default -> "";
             });
             tallies.add(new HostileResult.Tally(kind, count, accounted, example));

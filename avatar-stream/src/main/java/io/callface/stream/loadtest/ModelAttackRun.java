@@ -83,7 +83,9 @@ public final class ModelAttackRun {
             throws InterruptedException {
         AvatarStreamConfig config = stack.config();
         String before = stack.app().modelVersion();
-        Map<ModelAttack, byte[]> releases = releases(config.modelDir(), workDir, config);
+        Path served = config.modelDir().orElseThrow(() -> new IllegalStateException(
+                "the model-attack run derives its hostile releases from the served model directory; none is set"));
+        Map<ModelAttack, byte[]> releases = releases(served, workDir, config);
         Map<Long, ModelAttack> offsets = new HashMap<>();
         LoadResult load;
         try (KafkaProducer<byte[], byte[]> producer = stack.clients().rawProducer()) {
