@@ -3,32 +3,34 @@ package io.callface.stream.audio;
 import java.util.Arrays;
 
 /**
- * The first 257 bins of the 512-point DFT of up to {@link #batchSize()} real frames at once, computed so that the
- * JIT vectorises it: every array holds one value of every frame ({@code row[f]} is frame {@code f}'s value), so
- * each butterfly is a loop over frames with unit stride and no aliasing, which C2's SuperWord turns into AVX
- * instructions. A one-frame-at-a-time FFT (JTransforms) cannot be vectorised this way.
+ * The first 257 bins of the 512-point DFT of up to {@link #BATCH} real frames at once, computed so that the JIT
+ * vectorises it: each row array holds one complex value of every frame (real parts of frames 0..63 at
+ * [0, 64), imaginary parts at [64, 128)), so each butterfly is a loop over frames with unit stride, constant
+ * offsets and no aliasing, which C2's SuperWord (JDK 17) turns into AVX instructions. A one-frame-at-a-time FFT
+ * (JTransforms) cannot be vectorised this way. (A radix-4 butterfly, tried, was not vectorised by C2; radix-2
+ * is.)
  *
  * <p>Method: a frame's 512 real samples {@code x} are packed as 256 complex values {@code z[m] = x[2m] + i x[2m+1]};
- * an in-place radix-2 decimation-in-frequency FFT of length 256 gives {@code Z} in bit-reversed order; the real
+ * an in-place radix-4 decimation-in-frequency FFT of length 256 (four stages) gives {@code Z} in base-4
+ * digit-reversed order; the real
  * spectrum follows from {@code X[k] = (Z[k] + conj Z[256-k]) / 2 - i W^k (Z[k] - conj Z[256-k]) / 2} with
  * {@code W = exp(-2 pi i / 512)}. Twiddles are float values of double {@code cos}/{@code sin}, computed once.
  *
  * <p>Use: {@link #loadFrames}, {@link #transform}, then read bin {@code k} of frame {@code f} as
- * {@code real(k)[f]} and {@code imaginary(k)[f]}. The returned rows are this object's own buffers, valid until
- * the next call. Not thread-safe; allocates nothing after construction.
+ * {@code bin(k)[f]} (real part) and {@code bin(k)[BATCH + f]} (imaginary part). The returned rows are this
+ * object's own buffers, valid until the next call. Not thread-safe; allocates nothing after construction.
  */
 final class FrameBatchFft {
     static final int SIZE = 512;
     static final int BINS = SIZE / 2 + 1;
+    /** Frames per batch: long enough for vectorised loops, small enough (about 200 KB) for the L2 cache. */
+    static final int BATCH = 64;
     private static final int HALF = SIZE / 2;
     private static final int LOG_HALF = Integer.numberOfTrailingZeros(HALF);
 
-    private final int batchSize;
-    /** {@code z} of every frame: row {@code m} holds {@code z[m]}; after the FFT row {@code m} holds {@code Z[rev(m)]}. */
-    private final float[][] zReal;
-    private final float[][] zImaginary;
-    private final float[][] xReal;
-    private final float[][] xImaginary;
+    /** Row {@code m} holds {@code z[m]} of every frame; after the FFT row {@code rev(k)} holds {@code Z[k]}. */
+    private final float[][] z = new float[HALF][2 * BATCH];
+    private final float[][] x = new float[BINS][2 * BATCH];
     /** {@code W_256^j = cos - i sin}, j = 0..127: the FFT's twiddles. */
     private final float[] fftCos = new float[HALF / 2];
     private final float[] fftSin = new float[HALF / 2];
@@ -37,15 +39,7 @@ final class FrameBatchFft {
     private final float[] halfSin = new float[HALF];
     private final int[] bitReversed = new int[HALF];
 
-    FrameBatchFft(int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize: " + batchSize + " is not positive");
-        }
-        this.batchSize = batchSize;
-        zReal = new float[HALF][batchSize];
-        zImaginary = new float[HALF][batchSize];
-        xReal = new float[BINS][batchSize];
-        xImaginary = new float[BINS][batchSize];
+    FrameBatchFft() {
         for (int j = 0; j < HALF / 2; j++) {
             fftCos[j] = (float) Math.cos(2 * Math.PI * j / HALF);
             fftSin[j] = (float) Math.sin(2 * Math.PI * j / HALF);
@@ -57,120 +51,94 @@ final class FrameBatchFft {
         }
     }
 
-    int batchSize() {
-        return batchSize;
-    }
-
     /**
-     * Loads {@code count} frames: frame {@code f} is {@code samples[start + f*hop + n] * window[n]} for
-     * {@code n < window.length} (at most 512), zero-padded to 512.
+     * Loads {@code count} frames (at most {@link #BATCH}): frame {@code f} is
+     * {@code samples[start + f*hop + n] * window[n]} for {@code n < window.length} (at most 512), zero-padded
+     * to 512. Frames from {@code count} on are zero.
      */
     void loadFrames(float[] samples, int start, int hop, float[] window, int count) {
-        if (count < 0 || count > batchSize || window.length > SIZE
+        if (count < 0 || count > BATCH || window.length > SIZE
                 || (count > 0 && start + (count - 1) * hop + window.length > samples.length)) {
             throw new IllegalArgumentException("count: " + count + " frames of " + window.length + " from " + start
-                    + " by " + hop + " do not fit " + samples.length + " samples and a batch of " + batchSize);
+                    + " by " + hop + " do not fit " + samples.length + " samples and a batch of " + BATCH);
         }
-        int pairs = window.length / 2;
-        for (int m = 0; m < pairs; m++) {
-            float[] re = zReal[m];
-            float[] im = zImaginary[m];
-            float we = window[2 * m];
-            float wo = window[2 * m + 1];
-            int at = start + 2 * m;
+        for (int m = 0; m < HALF; m++) {
+            float[] row = z[m];
+            int even = 2 * m;
+            int odd = even + 1;
+            float we = even < window.length ? window[even] : 0f;
+            float wo = odd < window.length ? window[odd] : 0f;
+            if (we == 0f && wo == 0f) {
+                Arrays.fill(row, 0f);
+                continue;
+            }
+            int at = start + even;
             for (int f = 0; f < count; f++, at += hop) {
-                re[f] = samples[at] * we;
-                im[f] = samples[at + 1] * wo;
+                row[f] = samples[at] * we;
+                row[BATCH + f] = wo == 0f ? 0f : samples[at + 1] * wo;
             }
-        }
-        if (window.length % 2 == 1) {
-            float[] re = zReal[pairs];
-            float last = window[window.length - 1];
-            for (int f = 0; f < count; f++) {
-                re[f] = samples[start + f * hop + window.length - 1] * last;
-            }
-            Arrays.fill(zImaginary[pairs], 0, count, 0f);
-            pairs++;
-        }
-        for (int m = pairs; m < HALF; m++) {
-            Arrays.fill(zReal[m], 0, count, 0f);
-            Arrays.fill(zImaginary[m], 0, count, 0f);
+            Arrays.fill(row, count, BATCH, 0f);
+            Arrays.fill(row, BATCH + count, 2 * BATCH, 0f);
         }
     }
 
-    /** Transforms the first {@code count} loaded frames. */
-    void transform(int count) {
-        if (count < 0 || count > batchSize) {
-            throw new IllegalArgumentException("count: " + count + " is not in [0, " + batchSize + "]");
-        }
+    /** Transforms all {@link #BATCH} loaded frames (a constant trip count keeps every loop fully vectorised). */
+    void transform() {
         for (int half = HALF / 2, twiddleStep = 1; half >= 1; half /= 2, twiddleStep *= 2) {
             for (int group = 0; group < HALF; group += 2 * half) {
                 for (int j = 0; j < half; j++) {
-                    butterfly(group + j, group + j + half, fftCos[j * twiddleStep], fftSin[j * twiddleStep], count);
+                    butterfly(z[group + j], z[group + j + half], fftCos[j * twiddleStep], fftSin[j * twiddleStep]);
                 }
             }
         }
-        unpackReal(count);
+        unpackReal();
     }
 
-    /** {@code (a, b) <- (a + b, (a - b) * (c - i s))} on every frame. */
-    private void butterfly(int a, int b, float c, float s, int count) {
-        float[] ar = zReal[a];
-        float[] ai = zImaginary[a];
-        float[] br = zReal[b];
-        float[] bi = zImaginary[b];
-        for (int f = 0; f < count; f++) {
-            float xr = ar[f];
-            float xi = ai[f];
-            float yr = br[f];
-            float yi = bi[f];
-            ar[f] = xr + yr;
-            ai[f] = xi + yi;
-            float dr = xr - yr;
-            float di = xi - yi;
-            br[f] = dr * c + di * s;
-            bi[f] = di * c - dr * s;
+    /** Radix-2 decimation in frequency on every frame: {@code (a, b) <- (a + b, (a - b) * (c - i s))}. */
+    private static void butterfly(float[] a, float[] b, float c, float s) {
+        for (int f = 0; f < BATCH; f++) {
+            float ar = a[f];
+            float ai = a[BATCH + f];
+            float br = b[f];
+            float bi = b[BATCH + f];
+            a[f] = ar + br;
+            a[BATCH + f] = ai + bi;
+            float dr = ar - br;
+            float di = ai - bi;
+            b[f] = dr * c + di * s;
+            b[BATCH + f] = di * c - dr * s;
         }
     }
 
-    private void unpackReal(int count) {
-        float[] z0r = zReal[0];
-        float[] z0i = zImaginary[0];
-        float[] dcReal = xReal[0];
-        float[] nyquistReal = xReal[BINS - 1];
-        for (int f = 0; f < count; f++) {
-            dcReal[f] = z0r[f] + z0i[f];
-            nyquistReal[f] = z0r[f] - z0i[f];
+    private void unpackReal() {
+        float[] z0 = z[0];
+        float[] dc = x[0];
+        float[] nyquist = x[BINS - 1];
+        for (int f = 0; f < BATCH; f++) {
+            dc[f] = z0[f] + z0[BATCH + f];
+            nyquist[f] = z0[f] - z0[BATCH + f];
         }
-        Arrays.fill(xImaginary[0], 0, count, 0f);
-        Arrays.fill(xImaginary[BINS - 1], 0, count, 0f);
+        Arrays.fill(dc, BATCH, 2 * BATCH, 0f);
+        Arrays.fill(nyquist, BATCH, 2 * BATCH, 0f);
         for (int k = 1; k < HALF; k++) {
-            float[] ar = zReal[bitReversed[k]];
-            float[] ai = zImaginary[bitReversed[k]];
-            float[] br = zReal[bitReversed[HALF - k]];
-            float[] bi = zImaginary[bitReversed[HALF - k]];
-            float[] outReal = xReal[k];
-            float[] outImaginary = xImaginary[k];
-            float c = halfCos[k];
-            float s = halfSin[k];
-            for (int f = 0; f < count; f++) {
-                float sumR = ar[f] + br[f];
-                float sumI = ai[f] + bi[f];
-                float difR = ar[f] - br[f];
-                float difI = ai[f] - bi[f];
-                outReal[f] = 0.5f * sumR + c * sumI - s * difR;
-                outImaginary[f] = 0.5f * difI - c * difR - s * sumI;
-            }
+            unpackBin(z[bitReversed[k]], z[bitReversed[HALF - k]], x[k], halfCos[k], halfSin[k]);
         }
     }
 
-    /** Real parts of bin {@code k} (0..256), one per frame. */
-    float[] real(int k) {
-        return xReal[k];
+    /** {@code X[k] = (A + conj B) / 2 - i W^k (A - conj B) / 2} with {@code A = Z[k]}, {@code B = Z[256-k]}. */
+    private static void unpackBin(float[] a, float[] b, float[] out, float c, float s) {
+        for (int f = 0; f < BATCH; f++) {
+            float sumR = a[f] + b[f];
+            float sumI = a[BATCH + f] + b[BATCH + f];
+            float difR = a[f] - b[f];
+            float difI = a[BATCH + f] - b[BATCH + f];
+            out[f] = 0.5f * sumR + c * sumI - s * difR;
+            out[BATCH + f] = 0.5f * difI - c * difR - s * sumI;
+        }
     }
 
-    /** Imaginary parts of bin {@code k} (0..256), one per frame; bins 0 and 256 are 0. */
-    float[] imaginary(int k) {
-        return xImaginary[k];
+    /** Bin {@code k} (0..256) of every frame: real parts at [0, 64), imaginary parts at [64, 128) (0 for bins 0, 256). */
+    float[] bin(int k) {
+        return x[k];
     }
 }

@@ -59,12 +59,31 @@ final class PowerLaw {
      */
     static void compress(float[] values, float[] scratch, int length) {
         for (int i = 0; i < length; i++) {
-            float v = values[i];
-            values[i] = mantissa(v);
-            scratch[i] = scale(v);
+            split(values[i], values, scratch, i);
         }
+        combine(values, scratch, length);
+    }
+
+    /**
+     * The first pass, one value: stores {@code v}'s mantissa at {@code mantissas[at]} and its signed scale at
+     * {@code scales[at]}, for {@link #combine} (callers may do this while copying, e.g. while transposing).
+     */
+    static void split(float v, float[] mantissas, float[] scales, int at) {
+        int bits = Float.floatToRawIntBits(v);
+        // Biased exponent 0 (zero, denormal) and 0xFF (infinity, NaN) both give 0 here.
+        if ((((bits >>> MANTISSA_BITS) + 1) & 0xFE) != 0) {
+            mantissas[at] = Float.intBitsToFloat((bits & MANTISSA_MASK) | ONE_BITS);
+            scales[at] = SIGNED_SCALE[bits >>> MANTISSA_BITS];
+        } else {
+            mantissas[at] = mantissa(v);
+            scales[at] = scale(v);
+        }
+    }
+
+    /** The second pass: {@code mantissas[i] = mantissas[i]^0.3 * scales[i]} for i in [0, length); vectorised by C2. */
+    static void combine(float[] mantissas, float[] scales, int length) {
         for (int i = 0; i < length; i++) {
-            values[i] = mantissaPower(values[i]) * scratch[i];
+            mantissas[i] = mantissaPower(mantissas[i]) * scales[i];
         }
     }
 

@@ -24,10 +24,9 @@ public final class Spectrogram {
 
     private static final float[] HANN = periodicHann(FRAME_LENGTH);
 
-    /** Frames per FFT batch: long enough for vectorised loops, short enough to stay in the L2 cache. */
-    private static final int BATCH = 64;
+    private static final int BATCH = FrameBatchFft.BATCH;
 
-    private final FrameBatchFft fft = new FrameBatchFft(BATCH);
+    private final FrameBatchFft fft = new FrameBatchFft();
     private final float[] batchValues = new float[2 * BATCH * BINS];
     private final float[] scratch = new float[2 * BATCH * BINS];
 
@@ -61,18 +60,20 @@ public final class Spectrogram {
         for (int first = 0; first < frames; first += BATCH) {
             int count = Math.min(BATCH, frames - first);
             fft.loadFrames(samples, first * HOP, HOP, HANN, count);
-            fft.transform(count);
-            // Frame-major rows, real parts then imaginary parts, as the output wants them.
+            fft.transform();
+            // Transpose to frame-major rows, real parts then imaginary parts, as the output wants them, and
+            // split each value for the compression on the way (scalar work either way).
             int batchImaginary = count * BINS;
             for (int k = 0; k < BINS; k++) {
-                float[] re = fft.real(k);
-                float[] im = fft.imaginary(k);
+                float[] bin = fft.bin(k);
                 for (int f = 0, at = k; f < count; f++, at += BINS) {
-                    batchValues[at] = re[f];
-                    batchValues[batchImaginary + at] = im[f];
+                    float re = bin[f];
+                    float im = bin[BATCH + f];
+                    PowerLaw.split(re, batchValues, scratch, at);
+                    PowerLaw.split(im, batchValues, scratch, batchImaginary + at);
                 }
             }
-            PowerLaw.compress(batchValues, scratch, 2 * batchImaginary);
+            PowerLaw.combine(batchValues, scratch, 2 * batchImaginary);
             System.arraycopy(batchValues, 0, out, first * BINS, batchImaginary);
             System.arraycopy(batchValues, batchImaginary, out, imaginaryOffset + first * BINS, batchImaginary);
         }
