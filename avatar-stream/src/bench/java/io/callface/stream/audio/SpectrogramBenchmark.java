@@ -106,7 +106,7 @@ public class SpectrogramBenchmark {
         }
     }
 
-    /** The new FFT alone: windowing the 598 frames into 64-frame batches and transforming them to 257 bins. */
+    /** The new FFT alone: windowing the 598 frames into 128-frame batches and transforming them to 257 bins. */
     @Benchmark
     public void batchFft(Blackhole blackhole) {
         for (int first = 0; first < FRAMES; first += BATCH) {

@@ -64,8 +64,8 @@ class FrameBatchFftTest {
     void matchesTheDftOnFullFramesOfEveryLengthUpTo512() {
         FrameBatchFft fft = new FrameBatchFft();
         for (int length : new int[] {512, 400, 401, 1, 2, 257}) {
-            float[] x = random(64 * 512, length);
-            assertThat(worstFrameError(fft, x, 512, ones(length), 64)).as("length %d", length)
+            float[] x = random(FrameBatchFft.BATCH * 512, length);
+            assertThat(worstFrameError(fft, x, 512, ones(length), FrameBatchFft.BATCH)).as("length %d", length)
                     .isLessThan(MAX_RELATIVE_ERROR);
         }
     }
@@ -75,7 +75,7 @@ class FrameBatchFftTest {
         FrameBatchFft fft = new FrameBatchFft();
         float[] x = random(16_000, 7);
         float[] hann = Spectrogram.periodicHann(Spectrogram.FRAME_LENGTH);
-        for (int count : new int[] {64, 1, 22}) {
+        for (int count : new int[] {FrameBatchFft.BATCH, 1, 86}) {
             assertThat(worstFrameError(fft, x, Spectrogram.HOP, hann, count)).as("%d frames", count)
                     .isLessThan(MAX_RELATIVE_ERROR);
         }
@@ -88,7 +88,7 @@ class FrameBatchFftTest {
         for (int n = 0; n < x.length; n++) {
             x[n] = (float) Math.cos(2 * Math.PI * 37 * n / 512);
         }
-        fft.loadFrames(random(64 * 512, 9), 0, 512, ones(512), 64);
+        fft.loadFrames(random(FrameBatchFft.BATCH * 512, 9), 0, 512, ones(512), FrameBatchFft.BATCH);
         fft.transform();
         fft.loadFrames(x, 0, 512, ones(512), 3);
         fft.transform();
