@@ -111,8 +111,7 @@ public class SpectrogramBenchmark {
     public void batchFft(Blackhole blackhole) {
         for (int first = 0; first < FRAMES; first += BATCH) {
             int count = Math.min(BATCH, FRAMES - first);
-            batchFft.loadFrames(samples, first * Spectrogram.HOP, Spectrogram.HOP, hann, count);
-            batchFft.transform();
+            batchFft.transform(samples, first * Spectrogram.HOP, Spectrogram.HOP, hann, count);
             blackhole.consume(batchFft.bin(1)[0]);
         }
     }

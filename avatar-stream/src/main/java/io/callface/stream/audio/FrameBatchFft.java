@@ -16,7 +16,7 @@ import java.util.Arrays;
  * spectrum follows from {@code X[k] = (Z[k] + conj Z[256-k]) / 2 - i W^k (Z[k] - conj Z[256-k]) / 2} with
  * {@code W = exp(-2 pi i / 512)}. Twiddles are float values of double {@code cos}/{@code sin}, computed once.
  *
- * <p>Use: {@link #loadFrames}, {@link #transform}, then read bin {@code k} of frame {@code f} as
+ * <p>Use: {@link #transform}, then read bin {@code k} of frame {@code f} as
  * {@code bin(k)[f]} (real part) and {@code bin(k)[BATCH + f]} (imaginary part). The returned rows are this
  * object's own buffers, valid until the next call. Not thread-safe; allocates nothing after construction.
  */
@@ -52,11 +52,13 @@ final class FrameBatchFft {
     }
 
     /**
-     * Loads {@code count} frames (at most {@link #BATCH}): frame {@code f} is
+     * Transforms {@code count} frames (at most {@link #BATCH}): frame {@code f} is
      * {@code samples[start + f*hop + n] * window[n]} for {@code n < window.length} (at most 512), zero-padded
-     * to 512. Frames from {@code count} on are zero.
+     * to 512. Frames from {@code count} on are zero. (Loading and transforming share one method on purpose: it
+     * is then too large for C2 to inline into callers, so it is always compiled, and vectorised, on its own;
+     * inlined into a caller's loop nest it sometimes ran at half the speed.)
      */
-    void loadFrames(float[] samples, int start, int hop, float[] window, int count) {
+    void transform(float[] samples, int start, int hop, float[] window, int count) {
         if (count < 0 || count > BATCH || window.length > SIZE
                 || (count > 0 && start + (count - 1) * hop + window.length > samples.length)) {
             throw new IllegalArgumentException("count: " + count + " frames of " + window.length + " from " + start
@@ -80,10 +82,7 @@ final class FrameBatchFft {
             Arrays.fill(row, count, BATCH, 0f);
             Arrays.fill(row, BATCH + count, 2 * BATCH, 0f);
         }
-    }
-
-    /** Transforms all {@link #BATCH} loaded frames (a constant trip count keeps every loop fully vectorised). */
-    void transform() {
+        // Every frame is transformed, loaded or not: a constant trip count keeps every loop fully vectorised.
         for (int half = HALF / 2, twiddleStep = 1; half >= 1; half /= 2, twiddleStep *= 2) {
             for (int group = 0; group < HALF; group += 2 * half) {
                 for (int j = 0; j < half; j++) {
@@ -111,17 +110,20 @@ final class FrameBatchFft {
     }
 
     private void unpackReal() {
-        float[] z0 = z[0];
-        float[] dc = x[0];
-        float[] nyquist = x[BINS - 1];
+        for (int k = 1; k < HALF; k++) {
+            unpackBin(z[bitReversed[k]], z[bitReversed[HALF - k]], x[k], halfCos[k], halfSin[k]);
+        }
+        // After the loop above, not before: with this loop first, C2 did not vectorise that one (measured).
+        unpackDcAndNyquist(z[0], x[0], x[BINS - 1]);
+    }
+
+    /** {@code X[0] = Re Z[0] + Im Z[0]}, {@code X[256] = Re Z[0] - Im Z[0]}, both real. */
+    private static void unpackDcAndNyquist(float[] z0, float[] dc, float[] nyquist) {
         for (int f = 0; f < BATCH; f++) {
             dc[f] = z0[f] + z0[BATCH + f];
             nyquist[f] = z0[f] - z0[BATCH + f];
-        }
-        Arrays.fill(dc, BATCH, 2 * BATCH, 0f);
-        Arrays.fill(nyquist, BATCH, 2 * BATCH, 0f);
-        for (int k = 1; k < HALF; k++) {
-            unpackBin(z[bitReversed[k]], z[bitReversed[HALF - k]], x[k], halfCos[k], halfSin[k]);
+            dc[BATCH + f] = 0f;
+            nyquist[BATCH + f] = 0f;
         }
     }
 

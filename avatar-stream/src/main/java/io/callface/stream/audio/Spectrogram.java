@@ -60,8 +60,7 @@ public final class Spectrogram {
         int imaginaryOffset = frames * BINS;
         for (int first = 0; first < frames; first += BATCH) {
             int count = Math.min(BATCH, frames - first);
-            fft.loadFrames(samples, first * HOP, HOP, HANN, count);
-            fft.transform();
+            fft.transform(samples, first * HOP, HOP, HANN, count);
             // Transpose to frame-major rows, real parts then imaginary parts, as the output wants them, and
             // split each value for the compression on the way (scalar work either way).
             int batchImaginary = count * BINS;

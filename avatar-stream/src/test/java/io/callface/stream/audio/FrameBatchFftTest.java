@@ -27,8 +27,7 @@ class FrameBatchFftTest {
     }
 
     private static double worstFrameError(FrameBatchFft fft, float[] samples, int hop, float[] window, int count) {
-        fft.loadFrames(samples, 0, hop, window, count);
-        fft.transform();
+        fft.transform(samples, 0, hop, window, count);
         double worst = 0;
         for (int f = 0; f < count; f++) {
             double[][] expected = dft(samples, f * hop, window);
@@ -88,10 +87,8 @@ class FrameBatchFftTest {
         for (int n = 0; n < x.length; n++) {
             x[n] = (float) Math.cos(2 * Math.PI * 37 * n / 512);
         }
-        fft.loadFrames(random(FrameBatchFft.BATCH * 512, 9), 0, 512, ones(512), FrameBatchFft.BATCH);
-        fft.transform();
-        fft.loadFrames(x, 0, 512, ones(512), 3);
-        fft.transform();
+        fft.transform(random(FrameBatchFft.BATCH * 512, 9), 0, 512, ones(512), FrameBatchFft.BATCH);
+        fft.transform(x, 0, 512, ones(512), 3);
         for (int k = 0; k < FrameBatchFft.BINS; k++) {
             for (int f = 0; f < FrameBatchFft.BATCH; f++) {
                 float expected = k == 37 && f < 3 ? 256f : 0f;
@@ -106,11 +103,11 @@ class FrameBatchFftTest {
         FrameBatchFft fft = new FrameBatchFft();
         float[] window = ones(400);
         int tooMany = FrameBatchFft.BATCH + 1;
-        assertThatThrownBy(() -> fft.loadFrames(new float[100_000], 0, 160, window, tooMany))
+        assertThatThrownBy(() -> fft.transform(new float[100_000], 0, 160, window, tooMany))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("count: " + tooMany);
-        assertThatThrownBy(() -> fft.loadFrames(new float[800], 0, 160, window, 4))
+        assertThatThrownBy(() -> fft.transform(new float[800], 0, 160, window, 4))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("800 samples");
-        assertThatThrownBy(() -> fft.loadFrames(new float[2000], 0, 160, ones(513), 1))
+        assertThatThrownBy(() -> fft.transform(new float[2000], 0, 160, ones(513), 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("513");
     }
 }
