@@ -64,11 +64,8 @@ final class PowerLaw {
         combine(values, scratch, length);
     }
 
-    /**
-     * The first pass, one value: stores {@code v}'s mantissa at {@code mantissas[at]} and its signed scale at
-     * {@code scales[at]}, for {@link #combine} (callers may do this while copying, e.g. while transposing).
-     */
-    static void split(float v, float[] mantissas, float[] scales, int at) {
+    /** The first pass, one value: {@code v}'s mantissa to {@code mantissas[at]}, its signed scale to {@code scales[at]}. */
+    private static void split(float v, float[] mantissas, float[] scales, int at) {
         int bits = Float.floatToRawIntBits(v);
         // Biased exponent 0 (zero, denormal) and 0xFF (infinity, NaN) both give 0 here.
         if ((((bits >>> MANTISSA_BITS) + 1) & 0xFE) != 0) {
@@ -81,7 +78,7 @@ final class PowerLaw {
     }
 
     /** The second pass: {@code mantissas[i] = mantissas[i]^0.3 * scales[i]} for i in [0, length); vectorised by C2. */
-    static void combine(float[] mantissas, float[] scales, int length) {
+    private static void combine(float[] mantissas, float[] scales, int length) {
         for (int i = 0; i < length; i++) {
             mantissas[i] = mantissaPower(mantissas[i]) * scales[i];
         }
