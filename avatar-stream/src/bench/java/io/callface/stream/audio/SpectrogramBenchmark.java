@@ -16,9 +16,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Time per 6 s window (96,000 samples -> [2, 598, 257]) of the spectrogram, with its floor (598 bare 512-point
- * real FFTs), its old Math.pow compression, and a naive DFT of the same definition; plus the compression
- * alone over one window's 307,372 values, fast and by Math.pow. One thread, JTransforms on one thread.
+ * Time per 6 s window (96,000 samples -> [2, 598, 257]) of the spectrogram, with the JTransforms floor (598 bare
+ * 512-point real FFTs), the frame-batched FFT that replaced it, the spectrogram built on JTransforms (before),
+ * its Math.pow variant, and a naive DFT of the same definition; plus the compression alone over one window's
+ * 307,372 values: array form, scalar form and Math.pow. One thread, JTransforms on one thread.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -30,6 +31,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class SpectrogramBenchmark {
     private static final int FRAMES = Spectrogram.frameCount(BenchmarkSignals.SIX_SECONDS_16K);
     private static final int VALUES = 2 * FRAMES * Spectrogram.BINS;
+    private static final int BATCH = FrameBatchFft.BATCH;
 
     private float[] samples;
     /** The 598 windowed, zero-padded frames, each ready for an in-place FFT. */
@@ -42,6 +44,10 @@ public class SpectrogramBenchmark {
     private Spectrogram spectrogram;
     private MathPowSpectrogram mathPowSpectrogram;
     private NaiveDftSpectrogram naiveDft;
+    private JTransformsSpectrogram jTransformsSpectrogram;
+    private FrameBatchFft batchFft;
+    private float[] hann;
+    private float[] compressScratch;
 
     @Setup
     public void setUp() {
@@ -52,7 +58,10 @@ public class SpectrogramBenchmark {
         spectrogram = new Spectrogram();
         mathPowSpectrogram = new MathPowSpectrogram();
         naiveDft = new NaiveDftSpectrogram();
-        float[] hann = Spectrogram.periodicHann(Spectrogram.FRAME_LENGTH);
+        jTransformsSpectrogram = new JTransformsSpectrogram();
+        batchFft = new FrameBatchFft();
+        compressScratch = new float[VALUES];
+        hann = Spectrogram.periodicHann(Spectrogram.FRAME_LENGTH);
         windowedFrames = new float[FRAMES * Spectrogram.FFT_SIZE];
         spectrumValues = new float[VALUES];
         for (int t = 0; t < FRAMES; t++) {
@@ -66,14 +75,21 @@ public class SpectrogramBenchmark {
         }
     }
 
-    /** The spectrogram as shipped: window, FFT, {@link PowerLaw} compression. */
+    /** The spectrogram as shipped: window, {@link FrameBatchFft}, {@link PowerLaw} compression. */
     @Benchmark
     public float[] spectrogram() {
         spectrogram.computeInto(samples, FRAMES, out);
         return out;
     }
 
-    /** The spectrogram before {@link PowerLaw}: compression by {@link Math#pow}. */
+    /** The spectrogram before {@link FrameBatchFft}: JTransforms frame by frame, scalar {@link PowerLaw}. */
+    @Benchmark
+    public float[] spectrogramJTransforms() {
+        jTransformsSpectrogram.computeInto(samples, FRAMES, out);
+        return out;
+    }
+
+    /** The spectrogram before {@link PowerLaw}: JTransforms, compression by {@link Math#pow}. */
     @Benchmark
     public float[] spectrogramMathPow() {
         mathPowSpectrogram.computeInto(samples, FRAMES, out);
@@ -90,6 +106,16 @@ public class SpectrogramBenchmark {
         }
     }
 
+    /** The new FFT alone: windowing the 598 frames into 128-frame batches and transforming them to 257 bins. */
+    @Benchmark
+    public void batchFft(Blackhole blackhole) {
+        for (int first = 0; first < FRAMES; first += BATCH) {
+            int count = Math.min(BATCH, FRAMES - first);
+            batchFft.transform(samples, first * Spectrogram.HOP, Spectrogram.HOP, hann, count);
+            blackhole.consume(batchFft.bin(1)[0]);
+        }
+    }
+
     /** The O(n^2) baseline: 598 x 257 x 400 multiply-adds per part, then Math.pow compression. */
     @Benchmark
     public float[] naiveDft() {
@@ -97,9 +123,17 @@ public class SpectrogramBenchmark {
         return out;
     }
 
-    /** {@link PowerLaw#compress} over one window's 307,372 spectrum values. */
+    /** {@link PowerLaw}'s array form (split pass + vectorised polynomial pass) over one window's 307,372 values. */
     @Benchmark
     public float[] compressPowerLaw() {
+        System.arraycopy(spectrumValues, 0, out, 0, VALUES);
+        PowerLaw.compress(out, compressScratch, VALUES);
+        return out;
+    }
+
+    /** {@link PowerLaw}'s scalar form, value by value, over the same values. */
+    @Benchmark
+    public float[] compressPowerLawScalar() {
         for (int i = 0; i < VALUES; i++) {
             out[i] = PowerLaw.compress(spectrumValues[i]);
         }
