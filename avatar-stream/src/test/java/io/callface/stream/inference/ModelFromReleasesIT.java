@@ -14,14 +14,11 @@ import io.callface.stream.app.AvatarStreamApp;
 import io.callface.stream.app.CallfaceTopics;
 import io.callface.stream.config.AvatarStreamConfig;
 import io.callface.stream.model.ModelContract;
-import io.callface.stream.model.ModelManifest;
 import io.callface.stream.testing.KafkaBrokerExtension;
 import io.callface.stream.testing.TestAudio;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,10 +55,10 @@ class ModelFromReleasesIT {
         Map<String, ModelRelease> releases = new HashMap<>();
         for (String version : List.of("tiny-v1", "tiny-v2", "tiny-v3", "tiny-v4")) {
             Path dir = temp.resolve(version);
-            releases.put(version, release(dir, new TinyFaceModelWriter().version(version).write(dir)));
+            releases.put(version, TestReleases.of(dir, new TinyFaceModelWriter().version(version).write(dir)));
         }
-        flipOneByte(temp.resolve("tiny-v2").resolve(ModelContract.ENCODER_FILE));
-        flipOneByte(temp.resolve("tiny-v4").resolve(ModelContract.DECODER_FILE));
+        TestReleases.flipOneByte(temp.resolve("tiny-v2").resolve(ModelContract.ENCODER_FILE));
+        TestReleases.flipOneByte(temp.resolve("tiny-v4").resolve(ModelContract.DECODER_FILE));
 
         String registryUrl = "mock://" + UUID.randomUUID();
         Map<String, Object> values = new HashMap<>(Map.of(
@@ -80,8 +77,8 @@ class ModelFromReleasesIT {
         AvroSerde<AudioChunk> audioSerde = new AvroSerde<>(registry, AudioChunk.class);
 
         try (KafkaProducer<String, byte[]> producer = producer()) {
-            publish(producer, config, releaseSerde, releases.get("tiny-v1"));
-            publish(producer, config, releaseSerde, releases.get("tiny-v2"));
+            TestReleases.publish(producer, config, releaseSerde, releases.get("tiny-v1"));
+            TestReleases.publish(producer, config, releaseSerde, releases.get("tiny-v2"));
 
             // The newest release (v2) fails its digest: the instance starts on v1, without a model directory.
             try (AvatarStreamApp app = AvatarStreamApp.start(config);
@@ -98,7 +95,7 @@ class ModelFromReleasesIT {
                 });
                 assertThat(avatars).extracting(AvatarEvent::getModelVersion).containsOnly("tiny-v1");
 
-                publish(producer, config, releaseSerde, releases.get("tiny-v3"));
+                TestReleases.publish(producer, config, releaseSerde, releases.get("tiny-v3"));
                 await().atMost(Duration.ofSeconds(60)).until(() -> app.modelVersion().equals("tiny-v3"));
             }
             assertThat(deadLetters(config, registry)).isEmpty();
@@ -107,7 +104,7 @@ class ModelFromReleasesIT {
             try (AvatarStreamApp app = AvatarStreamApp.start(instance(values, 2))) {
                 assertThat(app.modelVersion()).isEqualTo("tiny-v3");
                 awaitRunning(app);
-                publish(producer, config, releaseSerde, releases.get("tiny-v4"));
+                TestReleases.publish(producer, config, releaseSerde, releases.get("tiny-v4"));
                 await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters(config, registry).size() == 1);
                 assertThat(app.modelVersion()).isEqualTo("tiny-v3");
             }
@@ -163,33 +160,6 @@ class ModelFromReleasesIT {
                     serde.serializer().serialize(config.audioTopic(), chunk)));
         }
         producer.flush();
-    }
-
-    private static void publish(KafkaProducer<String, byte[]> producer, AvatarStreamConfig config,
-                                AvroSerde<ModelRelease> serde, ModelRelease release) {
-        producer.send(new ProducerRecord<>(config.modelsTopic(), "current",
-                serde.serializer().serialize(config.modelsTopic(), release)));
-        producer.flush();
-    }
-
-    private static ModelRelease release(Path dir, ModelManifest manifest) {
-        return ModelRelease.newBuilder()
-                .setVersion(manifest.version())
-                .setPreset(manifest.preset())
-                .setFeatureDim(manifest.featureDim())
-                .setEncoderUri(dir.resolve(ModelContract.ENCODER_FILE).toUri().toString())
-                .setDecoderUri(dir.resolve(ModelContract.DECODER_FILE).toUri().toString())
-                .setEncoderSha256(manifest.sha256().get(ModelContract.ENCODER_FILE))
-                .setDecoderSha256(manifest.sha256().get(ModelContract.DECODER_FILE))
-                .setMetrics(Map.of())
-                .setCreatedAt(Instant.now())
-                .build();
-    }
-
-    private static void flipOneByte(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        bytes[bytes.length / 2] ^= 0x01;
-        Files.write(file, bytes);
     }
 
     private static KafkaProducer<String, byte[]> producer() {

@@ -19,10 +19,8 @@ import io.callface.stream.model.ModelManifest;
 import io.callface.stream.testing.KafkaBrokerExtension;
 import io.callface.stream.testing.TestAudio;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +54,7 @@ class ModelSwapIT {
         ModelManifest v1 = new TinyFaceModelWriter().version("tiny-v1").write(temp.resolve("v1"));
         ModelManifest v2 = new TinyFaceModelWriter().version("tiny-v2").write(temp.resolve("v2"));
         ModelManifest v3 = new TinyFaceModelWriter().version("tiny-v3").write(temp.resolve("v3"));
-        flipOneByte(temp.resolve("v3").resolve(ModelContract.DECODER_FILE));
+        TestReleases.flipOneByte(temp.resolve("v3").resolve(ModelContract.DECODER_FILE));
 
         String registryUrl = "mock://" + UUID.randomUUID();
         Map<String, Object> values = new HashMap<>(Map.of(
@@ -89,12 +87,12 @@ class ModelSwapIT {
             awaitAvatars(out, avatars, 2);
             assertThat(avatars).extracting(AvatarEvent::getModelVersion).containsOnly("tiny-v1");
 
-            publish(producer, config, releaseSerde, release(temp.resolve("v2"), v2));
+            TestReleases.publish(producer, config, releaseSerde, TestReleases.of(temp.resolve("v2"), v2));
             await().atMost(Duration.ofSeconds(60)).until(() -> app.modelVersion().equals("tiny-v2"));
             speak(producer, config, audioSerde, 1);
             awaitAvatars(out, avatars, 3);
 
-            publish(producer, config, releaseSerde, release(temp.resolve("v3"), v3));
+            TestReleases.publish(producer, config, releaseSerde, TestReleases.of(temp.resolve("v3"), v3));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 dlq.poll(Duration.ofMillis(100)).forEach(r -> letters.add(r.value()));
                 return !letters.isEmpty();
@@ -132,33 +130,6 @@ class ModelSwapIT {
                     serde.serializer().serialize(config.audioTopic(), chunk)));
         }
         producer.flush();
-    }
-
-    private static void publish(KafkaProducer<String, byte[]> producer, AvatarStreamConfig config,
-                                AvroSerde<ModelRelease> serde, ModelRelease release) {
-        producer.send(new ProducerRecord<>(config.modelsTopic(), "current",
-                serde.serializer().serialize(config.modelsTopic(), release)));
-        producer.flush();
-    }
-
-    private static ModelRelease release(Path dir, ModelManifest manifest) {
-        return ModelRelease.newBuilder()
-                .setVersion(manifest.version())
-                .setPreset(manifest.preset())
-                .setFeatureDim(manifest.featureDim())
-                .setEncoderUri(dir.resolve(ModelContract.ENCODER_FILE).toUri().toString())
-                .setDecoderUri(dir.resolve(ModelContract.DECODER_FILE).toUri().toString())
-                .setEncoderSha256(manifest.sha256().get(ModelContract.ENCODER_FILE))
-                .setDecoderSha256(manifest.sha256().get(ModelContract.DECODER_FILE))
-                .setMetrics(Map.of())
-                .setCreatedAt(Instant.now())
-                .build();
-    }
-
-    private static void flipOneByte(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        bytes[bytes.length / 2] ^= 0x01;
-        Files.write(file, bytes);
     }
 
     private static void awaitAvatars(KafkaConsumer<String, AvatarEvent> out, List<AvatarEvent> avatars, int count) {
