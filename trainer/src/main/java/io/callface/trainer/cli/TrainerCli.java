@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "trainer", mixinStandardHelpOptions = true, version = "callface trainer",
         description = "callface's offline trainer: synthetic corpus, Speech2Face training on DJL (PyTorch), "
                 + "ONNX export and evaluation.",
-        subcommands = {SynthCommand.class, TrainCommand.class, EvaluateCommand.class, PublishCommand.class})
+        subcommands = {SynthCommand.class, TrainCommand.class, EvaluateCommand.class, ExportCommand.class, BenchmarkCommand.class,
+                PublishCommand.class})
 public final class TrainerCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
