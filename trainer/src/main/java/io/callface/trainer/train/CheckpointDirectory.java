@@ -92,9 +92,8 @@ public final class CheckpointDirectory {
     }
 
     /**
-     * Overwrites {@code target} in place with {@code values}. In-place arithmetic rather than
-     * {@link NDArray#set(float[])}: on the PyTorch engine the latter did not reliably replace a parameter's data
-     * (a checkpoint round trip came back with other values), while {@code 0 * x + v} is exactly {@code v}.
+     * Overwrites {@code target} in place with {@code values}: in-place arithmetic keeps the parameter's own
+     * tensor (and its gradient attachment), and {@code 0 * x + v} is exactly {@code v} for finite {@code x}.
      */
     private static void copyInto(NDArray target, float[] values) {
         try (NDArray source = target.getManager().create(values, target.getShape())) {
