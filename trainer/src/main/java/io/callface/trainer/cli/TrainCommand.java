@@ -39,9 +39,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--face-epochs", description = "Face-stage epochs (default: the preset's).")
     Integer faceEpochs;
 
-    @Option(names = "--face-batch-size", defaultValue = "" + TrainingOptions.FACE_BATCH_SIZE,
-            description = "Face-stage mini-batch (default: ${DEFAULT-VALUE}; the voice stage uses the preset's).")
-    int faceBatchSize;
+    @Option(names = "--face-batch-size", description = "Face-stage mini-batch (default: the preset's batch).")
+    Integer faceBatchSize;
 
     @Option(names = "--loss", defaultValue = "full",
             description = "Voice-stage loss: full (the paper's three terms) or l1 (plain L1 on f_dec, the ablation); "
@@ -72,7 +71,10 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             chosen = Preset.named(preset);
             options = TrainingOptions.defaults(chosen).withSeed(seed).withThreads(threads)
-                    .withFaceBatchSize(faceBatchSize).withVoiceLoss(VoiceLoss.named(loss));
+                    .withVoiceLoss(VoiceLoss.named(loss));
+            if (faceBatchSize != null) {
+                options = options.withFaceBatchSize(faceBatchSize);
+            }
             if (epochs != null) {
                 options = options.withVoiceEpochs(epochs);
             }

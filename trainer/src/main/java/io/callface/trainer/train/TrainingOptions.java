@@ -11,8 +11,8 @@ import io.callface.trainer.onnx.OnnxExporter;
  * @param faceEpochs     epochs of the face stage (face encoder, identity head, decoder)
  * @param voiceEpochs    epochs of the voice stage (voice encoder against the frozen face networks)
  * @param batchSize      mini-batch size of the voice stage (paper: 8)
- * @param faceBatchSize  mini-batch size of the face stage; larger, because its step cost is dominated by the
- *                       decoder's image layer, whatever the batch
+ * @param faceBatchSize  mini-batch size of the face stage (default: the preset's batch); a larger one trades
+ *                       updates for throughput, as the decoder's image layer dominates a step whatever the batch
  * @param seed           seeds PyTorch (initialisation) and the data order/augmentation
  * @param threads        PyTorch intra-op CPU threads
  * @param learningRate   initial Adam learning rate
@@ -44,9 +44,6 @@ public record TrainingOptions(
         VoiceLoss voiceLoss,
         String version) {
 
-    /** Default face-stage batch. */
-    public static final int FACE_BATCH_SIZE = 32;
-
     public TrainingOptions {
         requirePositive("faceEpochs", faceEpochs);
         requirePositive("voiceEpochs", voiceEpochs);
@@ -69,11 +66,11 @@ public record TrainingOptions(
     }
 
     /**
-     * The paper's optimiser and (full) loss settings with the preset's epochs and batch size, a face-stage
-     * batch of {@value #FACE_BATCH_SIZE}, seed 42, 2 threads.
+     * The paper's optimiser and (full) loss settings with the preset's epochs and batch size (both stages),
+     * seed 42, 2 threads.
      */
     public static TrainingOptions defaults(Preset preset) {
-        return new TrainingOptions(preset.faceEpochs(), preset.voiceEpochs(), preset.batchSize(), FACE_BATCH_SIZE, 42, 2,
+        return new TrainingOptions(preset.faceEpochs(), preset.voiceEpochs(), preset.batchSize(), preset.batchSize(), 42, 2,
                 1e-3f, 0.5f, 1e-4f, 0.95f, 10_000, 0.025f, 200f, 2f, VoiceLoss.FULL, OnnxExporter.DEFAULT_VERSION);
     }
 
