@@ -51,7 +51,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     /** Face-stage epochs of the 30-minute budget (small preset, default corpus). */
     public static final int DEFAULT_FACE_EPOCHS = 25;
     /** Voice-stage epochs per loss of the 30-minute budget. */
-    public static final int DEFAULT_VOICE_EPOCHS = 4;
+    public static final int DEFAULT_VOICE_EPOCHS = 6;
     /** The ablation figure beside {@value #RESULT_FILE}. */
     public static final String ABLATION_PLOT = "ablation-fdec-l1.png";
     /** Face-stage batch of the benchmark: more faces per second than the preset's 8 on a CPU. */

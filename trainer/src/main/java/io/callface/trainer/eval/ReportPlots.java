@@ -30,7 +30,7 @@ public final class ReportPlots {
     /** Each face is drawn at this size in the grid. */
     public static final int CELL = 128;
     public static final int GRID_HEADER = 28;
-    private static final String[] COLUMNS = {"true face", "decoded from v_f", "decoded from speech"};
+    private static final String[] COLUMNS = {"true face", "from v_f", "from speech"};
 
     private ReportPlots() {
     }

@@ -1,6 +1,7 @@
 package io.callface.trainer.train;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -47,7 +48,7 @@ public final class ProgressReporter {
     }
 
     /** Says where a resumed run continues. */
-    void resumed(java.nio.file.Path checkpoints, int faceEpochsDone, int voiceEpochsDone) {
+    void resumed(Path checkpoints, int faceEpochsDone, int voiceEpochsDone) {
         out.printf("resuming from %s: face epochs done %d, voice epochs done %d%n", checkpoints, faceEpochsDone,
                 voiceEpochsDone);
     }

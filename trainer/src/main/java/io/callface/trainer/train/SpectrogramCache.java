@@ -33,7 +33,8 @@ public final class SpectrogramCache {
     /** A cache holding as many spectrograms as fit in {@value #HEAP_SHARE} of the maximum heap. */
     public static SpectrogramCache sizedForHeap() {
         long bytes = 4L * sixSecondSize();
-        return new SpectrogramCache((int) Math.min(Integer.MAX_VALUE, (long) (Runtime.getRuntime().maxMemory() * HEAP_SHARE) / bytes));
+        long budget = (long) (Runtime.getRuntime().maxMemory() * HEAP_SHARE);
+        return new SpectrogramCache((int) Math.min(Integer.MAX_VALUE, budget / bytes));
     }
 
     /** The first 6 s of {@code audio} (repeated when shorter), as the paper trains. */
