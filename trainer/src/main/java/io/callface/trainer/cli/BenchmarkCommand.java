@@ -49,9 +49,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
     /** The Markdown result written into {@code --out}. */
     public static final String RESULT_FILE = "benchmark.md";
     /** Face-stage epochs of the 30-minute budget (small preset, default corpus). */
-    public static final int DEFAULT_FACE_EPOCHS = 25;
+    public static final int DEFAULT_FACE_EPOCHS = 12;
     /** Voice-stage epochs per loss of the 30-minute budget. */
-    public static final int DEFAULT_VOICE_EPOCHS = 6;
+    public static final int DEFAULT_VOICE_EPOCHS = 4;
     /** The ablation figure beside {@value #RESULT_FILE}. */
     public static final String ABLATION_PLOT = "ablation-fdec-l1.png";
     /** Face-stage batch of the benchmark: more faces per second than the preset's 8 on a CPU. */

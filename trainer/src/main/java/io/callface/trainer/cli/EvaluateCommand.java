@@ -2,8 +2,8 @@ package io.callface.trainer.cli;
 
 import io.callface.trainer.eval.EvaluationReport;
 import io.callface.trainer.eval.Evaluator;
-import io.callface.trainer.onnx.ModelDirectory;
 import io.callface.trainer.eval.ReportWriter;
+import io.callface.trainer.onnx.ModelDirectory;
 import io.callface.trainer.train.TrainingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
