@@ -35,8 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The whole product on real components, as the README's demo runs it: the trainer makes a synthetic corpus
- * and trains a model (tiny preset), then the embedded stack — a real in-process KRaft broker, the schema
+ * The whole product on real components, as the README's demo runs it: the trainer makes a synthetic corpus,
+ * trains a model (tiny preset) with checkpoints, evaluates it (report and figures) and exports the checkpoints
+ * as the served model directory, then the embedded stack — a real in-process KRaft broker, the schema
  * registry, the stream processor on ONNX Runtime — turns synthetic callers' audio into avatars that are
  * consumed back from the broker and decoded.
  */
@@ -46,13 +47,27 @@ class EndToEndIT {
     static Path modelDir;
 
     @BeforeAll
-    static void trainTinyModel() {
+    static void trainEvaluateAndExportTinyModel() throws IOException {
         Path corpus = work.resolve("corpus");
+        Path trained = work.resolve("trained");
+        Path checkpoints = work.resolve("checkpoints");
         modelDir = work.resolve("model");
         assertThat(trainer("synth", "--out", corpus.toString(), "--identities", "24", "--clips-per-identity", "2",
                 "--seed", "7")).isZero();
-        assertThat(trainer("train", "--data", corpus.toString(), "--preset", "tiny", "--out", modelDir.toString(),
-                "--seed", "7")).isZero();
+        assertThat(trainer("train", "--data", corpus.toString(), "--preset", "tiny", "--out", trained.toString(),
+                "--seed", "7", "--checkpoint-dir", checkpoints.toString())).isZero();
+        assertThat(trainer("evaluate", "--data", corpus.toString(), "--model", trained.toString())).isZero();
+        // The stream processor serves the model exported from the training checkpoints.
+        assertThat(trainer("export", "--checkpoint-dir", checkpoints.toString(), "--out", modelDir.toString())).isZero();
+
+        assertThat(ModelManifest.read(modelDir).sha256()).isEqualTo(ModelManifest.read(trained).sha256());
+        assertThat(ModelManifest.read(trained).metrics()).containsKeys("recall_at_10_6s", "sex_agreement_feature_6s",
+                "train_voice_samples_per_s");
+        assertThat(java.nio.file.Files.readString(trained.resolve("report.md"))).contains("Sex-attribute agreement",
+                "loss-curves.png");
+        for (String figure : List.of("loss-curves.png", "recall-at-k.png", "faces.png")) {
+            assertThat(distinctColours(ImageIO.read(trained.resolve(figure).toFile()))).as(figure).isGreaterThan(16);
+        }
     }
 
     @Test

@@ -2,23 +2,25 @@ package io.callface.trainer.cli;
 
 import io.callface.trainer.eval.EvaluationReport;
 import io.callface.trainer.eval.Evaluator;
+import io.callface.trainer.eval.ReportWriter;
 import io.callface.trainer.onnx.ModelDirectory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.callface.trainer.train.TrainingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code evaluate}: measures a model directory on a corpus's test split; writes report.md and metrics. */
+/** {@code evaluate}: measures a model directory on a corpus's test split; writes report.md, figures and metrics. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Evaluate a model directory on the test split (feature similarity and retrieval, 6 s and 3 s).")
+        description = "Evaluate a model directory on the test split (feature similarity and retrieval, 6 s and 3 s; "
+                + "sex-attribute agreement) and write report.md with PNG figures.")
 public final class EvaluateCommand implements Callable<Integer> {
     /** Name of the markdown report written into the report directory. */
-    public static final String REPORT_FILE = "report.md";
+    public static final String REPORT_FILE = ReportWriter.REPORT_FILE;
 
     @Spec
     CommandSpec spec;
@@ -38,14 +40,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationReport result = Evaluator.evaluate(CorpusLoader.load(data, spec.commandLine().getErr()), directory);
         directory.withMetrics(result.metrics());
         Path reportDir = report == null ? model : report;
-        String markdown = result.toMarkdown(directory.manifest().preset());
-        try {
-            Files.createDirectories(reportDir);
-            Files.writeString(reportDir.resolve(REPORT_FILE), markdown);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + reportDir.resolve(REPORT_FILE), e);
-        }
-        System.out.print(markdown);
+        Optional<TrainingLog> log = Files.isRegularFile(model.resolve(TrainingLog.FILE))
+                ? Optional.of(TrainingLog.read(model)) : Optional.empty();
+        System.out.print(ReportWriter.write(result, directory.manifest().preset(), log, reportDir));
         return 0;
     }
 }

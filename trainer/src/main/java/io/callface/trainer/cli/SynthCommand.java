@@ -24,26 +24,26 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output directory.")
     private Path out;
 
-    @Option(names = "--identities", defaultValue = "300", description = "Number of identities (default ${DEFAULT-VALUE}).")
+    @Option(names = "--identities", defaultValue = "" + CorpusSpec.DEFAULT_IDENTITIES, description = "Number of identities (default ${DEFAULT-VALUE}).")
     private int identities;
 
-    @Option(names = "--clips-per-identity", defaultValue = "4", description = "Clips per identity (default ${DEFAULT-VALUE}).")
+    @Option(names = "--clips-per-identity", defaultValue = "" + CorpusSpec.DEFAULT_CLIPS_PER_IDENTITY, description = "Clips per identity (default ${DEFAULT-VALUE}).")
     private int clipsPerIdentity;
 
-    @Option(names = "--clip-seconds", defaultValue = "6.5", description = "Seconds per clip (default ${DEFAULT-VALUE}).")
+    @Option(names = "--clip-seconds", defaultValue = "" + CorpusSpec.DEFAULT_CLIP_SECONDS, description = "Seconds per clip (default ${DEFAULT-VALUE}).")
     private double clipSeconds;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "" + CorpusSpec.DEFAULT_SEED, description = "Random seed (default ${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = "--face-size", defaultValue = "" + FaceRenderer.DEFAULT_SIZE,
             description = "Face image size in pixels (default ${DEFAULT-VALUE}).")
     private int faceSize;
 
-    @Option(names = "--val-fraction", defaultValue = "0.1", description = "Share of identities for validation (default ${DEFAULT-VALUE}).")
+    @Option(names = "--val-fraction", defaultValue = "" + CorpusSpec.DEFAULT_VAL_FRACTION, description = "Share of identities for validation (default ${DEFAULT-VALUE}).")
     private double valFraction;
 
-    @Option(names = "--test-fraction", defaultValue = "0.2", description = "Share of identities for test (default ${DEFAULT-VALUE}).")
+    @Option(names = "--test-fraction", defaultValue = "" + CorpusSpec.DEFAULT_TEST_FRACTION, description = "Share of identities for test (default ${DEFAULT-VALUE}).")
     private double testFraction;
 
     @Override

@@ -3,14 +3,18 @@ package io.callface.trainer.cli;
 import io.callface.trainer.nn.Preset;
 import io.callface.trainer.onnx.ModelDirectory;
 import io.callface.trainer.synth.CorpusManifest;
+import io.callface.trainer.train.CheckpointDirectory;
 import io.callface.trainer.train.ProgressReporter;
 import io.callface.trainer.train.TrainingOptions;
 import io.callface.trainer.train.TrainingPipeline;
+import io.callface.trainer.train.VoiceLoss;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code train}: trains Speech2Face on a corpus and writes an ONNX model directory. */
@@ -35,24 +39,54 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--face-epochs", description = "Face-stage epochs (default: the preset's).")
     Integer faceEpochs;
 
+    @Option(names = "--face-batch-size", description = "Face-stage mini-batch (default: the preset's batch).")
+    Integer faceBatchSize;
+
+    @Option(names = "--loss", defaultValue = "full",
+            description = "Voice-stage loss: full (the paper's three terms) or l1 (plain L1 on f_dec, the ablation); "
+                    + "default: ${DEFAULT-VALUE}.")
+    String loss;
+
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--threads", defaultValue = "2", description = "PyTorch CPU threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Save parameters and optimiser state here after every epoch (face.ckpt, voice.ckpt).")
+    Path checkpointDir;
+
+    @Option(names = "--resume", description = "Continue from the checkpoints in --checkpoint-dir (same options and seed "
+            + "give the same model as an uninterrupted run).")
+    boolean resume;
+
     @Override
     public Integer call() {
-        Preset chosen = Preset.named(preset);
-        TrainingOptions options = TrainingOptions.defaults(chosen).withSeed(seed).withThreads(threads);
-        if (epochs != null) {
-            options = options.withVoiceEpochs(epochs);
+        if (resume && checkpointDir == null) {
+            throw new ParameterException(spec.commandLine(), "--resume needs --checkpoint-dir");
         }
-        if (faceEpochs != null) {
-            options = options.withFaceEpochs(faceEpochs);
+        Preset chosen;
+        TrainingOptions options;
+        try {
+            chosen = Preset.named(preset);
+            options = TrainingOptions.defaults(chosen).withSeed(seed).withThreads(threads)
+                    .withVoiceLoss(VoiceLoss.named(loss));
+            if (faceBatchSize != null) {
+                options = options.withFaceBatchSize(faceBatchSize);
+            }
+            if (epochs != null) {
+                options = options.withVoiceEpochs(epochs);
+            }
+            if (faceEpochs != null) {
+                options = options.withFaceEpochs(faceEpochs);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         CorpusManifest corpus = CorpusLoader.load(data, spec.commandLine().getErr());
-        ModelDirectory model = new TrainingPipeline(ProgressReporter.toStderr()).train(corpus, chosen, out, options);
+        ModelDirectory model = new TrainingPipeline(ProgressReporter.toStderr()).train(corpus, chosen, out, options,
+                Optional.ofNullable(checkpointDir).map(CheckpointDirectory::new), resume);
         System.out.println("model written to " + model.path());
         return 0;
     }

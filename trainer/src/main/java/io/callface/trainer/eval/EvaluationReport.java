@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Test-split evaluation of a model directory: feature similarity and speech-to-face retrieval, each for
- * 6 s and 3 s of audio.
+ * 6 s and 3 s of audio, sex-attribute agreement, and example faces.
  *
  * @param clips         test clips evaluated
  * @param gallerySize   distinct test identities (faces) in the retrieval gallery
@@ -16,12 +17,19 @@ import java.util.Objects;
  * @param threeSeconds  similarity with the first 3 s (repeated to 6 s as the stream does)
  * @param recallSix     recall at K (fraction) with 6 s audio, for K in {@link #KS}
  * @param recallThree   recall at K with 3 s audio
+ * @param curveSix      recall at K = 1, 2, ... up to {@link #CURVE_MAX_K} (or the gallery size), 6 s audio
+ * @param curveThree    the same for 3 s audio
+ * @param sex           sex-attribute agreement, when the corpus lists each identity's sex ({@code identities.csv})
+ * @param examples      Figure-3 rows for the first few test identities
  */
 public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds, Similarity threeSeconds,
-        Map<Integer, Double> recallSix, Map<Integer, Double> recallThree) {
+        Map<Integer, Double> recallSix, Map<Integer, Double> recallThree, List<Double> curveSix,
+        List<Double> curveThree, Optional<SexAgreement> sex, List<FaceExample> examples) {
 
     /** The paper's retrieval cut-offs (Table 3). */
     public static final List<Integer> KS = List.of(1, 2, 5, 10);
+    /** The recall curves go up to this K. */
+    public static final int CURVE_MAX_K = 50;
 
     public EvaluationReport {
         if (clips <= 0 || gallerySize <= 0) {
@@ -34,6 +42,15 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
         if (!recallSix.keySet().containsAll(KS) || !recallThree.keySet().containsAll(KS)) {
             throw new IllegalArgumentException("recall must cover K in " + KS);
         }
+        curveSix = List.copyOf(curveSix);
+        curveThree = List.copyOf(curveThree);
+        int points = Math.min(CURVE_MAX_K, gallerySize);
+        if (curveSix.size() != points || curveThree.size() != points) {
+            throw new IllegalArgumentException("recall curves must have " + points + " points, got " + curveSix.size()
+                    + " and " + curveThree.size());
+        }
+        Objects.requireNonNull(sex, "sex");
+        examples = List.copyOf(examples);
     }
 
     /** Figures for {@code model.json}'s metrics, keyed e.g. {@code angle_deg_6s}, {@code recall_at_5_3s}. */
@@ -44,6 +61,11 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
         put(m, "6s", sixSeconds, recallSix);
         put(m, "3s", threeSeconds, recallThree);
         KS.forEach(k -> m.put("chance_at_" + k, Retrieval.chance(k, gallerySize)));
+        sex.ifPresent(a -> {
+            m.put("sex_classifier_accuracy", a.classifierAccuracy());
+            m.put("sex_agreement_feature_6s", a.featureAgreement());
+            m.put("sex_agreement_reconstruction_6s", a.reconstructionAgreement());
+        });
         return m;
     }
 
@@ -67,6 +89,15 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
         KS.forEach(k -> md.append(String.format(Locale.ROOT, " | %.2f", 100 * Retrieval.chance(k, gallerySize))));
         md.append(" |\n\nPaper (Table 3, 6 s, gallery 5,000 in 50-face groups): 10.92 / 17.00 / 30.60 / 45.82; "
                 + "chance K/50.\n");
+        sex.ifPresent(a -> md.append(String.format(Locale.ROOT, """
+
+                ## Sex-attribute agreement (6 s audio)
+
+                A logistic-regression classifier trained on the training identities' true face features with their
+                sex labels; it is %.1f %% accurate on the true test faces. Its verdict on the face from speech agrees
+                with its verdict on the true face for %.1f %% of test clips (speech feature v_s) and %.1f %%
+                (face decoded from v_s, re-encoded by the face encoder). Paper (Table 4): 94 %%.
+                """, 100 * a.classifierAccuracy(), 100 * a.featureAgreement(), 100 * a.reconstructionAgreement())));
         return md.toString();
     }
 

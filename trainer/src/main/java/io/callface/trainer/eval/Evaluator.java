@@ -5,20 +5,27 @@ import io.callface.trainer.onnx.ModelDirectory;
 import io.callface.trainer.synth.CorpusClip;
 import io.callface.trainer.synth.CorpusFormatException;
 import io.callface.trainer.synth.CorpusManifest;
+import io.callface.trainer.synth.Identity;
+import io.callface.trainer.synth.Sex;
 import io.callface.trainer.synth.Split;
 import io.callface.trainer.train.FaceSample;
 import io.callface.trainer.train.SpectrogramCache;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Evaluates an exported model directory on a corpus's test split, running the ONNX files themselves: true
  * features {@code v_f} from the face encoder, predictions {@code v_s} from the voice encoder on 6 s and on
- * 3 s of each clip.
+ * 3 s of each clip, faces from the decoder.
  */
 public final class Evaluator {
+    /** Test identities shown in the Figure-3 grid. */
+    public static final int EXAMPLES = 8;
+
     private Evaluator() {
     }
 
@@ -29,38 +36,101 @@ public final class Evaluator {
             throw new CorpusFormatException("corpus " + corpus.dir() + ": the test split is empty");
         }
         int size = model.manifest().imageHeight();
-        int imageFloats = ModelContract.IMAGE_CHANNELS * size * size;
-        SpectrogramCache spectrograms = new SpectrogramCache();
-        try (OnnxFeatureExtractor extractor = new OnnxFeatureExtractor(model)) {
+        // Each test clip is used once per length: caching would only hold memory.
+        SpectrogramCache spectrograms = new SpectrogramCache(0);
+        try (OnnxFeatureExtractor extractor = new OnnxFeatureExtractor(model);
+                OnnxFaceDecoder decoder = new OnnxFaceDecoder(model)) {
+            Map<String, FaceSample> testFaces = faces(clips, size);
             List<float[]> gallery = new ArrayList<>();
             Map<String, Integer> galleryIndex = new HashMap<>();
-            for (CorpusClip clip : clips) {
-                galleryIndex.computeIfAbsent(clip.identity(), id -> {
-                    float[] image = new float[imageFloats];
-                    FaceSample.load(clip, size).copyImage(image, 0);
-                    gallery.add(extractor.faceFeature(image));
-                    return gallery.size() - 1;
-                });
-            }
+            testFaces.forEach((id, face) -> {
+                galleryIndex.put(id, gallery.size());
+                gallery.add(extractor.faceFeature(pixels(face)));
+            });
+            Optional<SexClassifier> classifier = sexClassifier(corpus, extractor, size);
             Accumulator six = new Accumulator(gallery);
             Accumulator three = new Accumulator(gallery);
+            int featureAgree = 0;
+            int reconstructionAgree = 0;
+            Map<String, float[]> firstSpeechFeature = new LinkedHashMap<>();
             for (CorpusClip clip : clips) {
                 int truth = galleryIndex.get(clip.identity());
-                six.add(extractor.voiceFeature(spectrograms.sixSeconds(clip.audio())), truth);
+                float[] vs = extractor.voiceFeature(spectrograms.sixSeconds(clip.audio()));
+                six.add(vs, truth);
                 three.add(extractor.voiceFeature(spectrograms.threeSeconds(clip.audio())), truth);
+                firstSpeechFeature.putIfAbsent(clip.identity(), vs);
+                if (classifier.isPresent()) {
+                    boolean trueClass = classifier.get().isMale(gallery.get(truth));
+                    featureAgree += classifier.get().isMale(vs) == trueClass ? 1 : 0;
+                    float[] reEncoded = extractor.faceFeature(decoder.image(vs));
+                    reconstructionAgree += classifier.get().isMale(reEncoded) == trueClass ? 1 : 0;
+                }
+            }
+            Optional<SexAgreement> sex = Optional.empty();
+            if (classifier.isPresent()) {
+                int correct = 0;
+                for (Map.Entry<String, Integer> e : galleryIndex.entrySet()) {
+                    boolean male = corpus.identity(e.getKey()).orElseThrow().traits().sex() == Sex.MALE;
+                    correct += classifier.get().isMale(gallery.get(e.getValue())) == male ? 1 : 0;
+                }
+                sex = Optional.of(new SexAgreement((double) correct / gallery.size(),
+                        (double) featureAgree / clips.size(), (double) reconstructionAgree / clips.size()));
+            }
+            List<FaceExample> examples = new ArrayList<>();
+            for (String id : testFaces.keySet().stream().limit(EXAMPLES).toList()) {
+                examples.add(new FaceExample(id, FaceExample.toImage(pixels(testFaces.get(id)), size),
+                        FaceExample.toImage(decoder.image(gallery.get(galleryIndex.get(id))), size),
+                        FaceExample.toImage(decoder.image(firstSpeechFeature.get(id)), size)));
             }
             return new EvaluationReport(clips.size(), gallery.size(), six.similarity(), three.similarity(),
-                    six.recall(), three.recall());
+                    six.recall(), three.recall(), six.curve(), three.curve(), sex, examples);
         }
+    }
+
+    /**
+     * The sex classifier on the training identities' true face features, when {@code identities.csv} gives the
+     * sex of every training and test identity and both sexes occur; empty otherwise.
+     */
+    private static Optional<SexClassifier> sexClassifier(CorpusManifest corpus, OnnxFeatureExtractor extractor, int size) {
+        List<CorpusClip> train = corpus.clips(Split.TRAIN);
+        boolean labelled = corpus.clips().stream().allMatch(c -> corpus.identity(c.identity()).isPresent());
+        if (!labelled || train.isEmpty()) {
+            return Optional.empty();
+        }
+        List<float[]> features = new ArrayList<>();
+        List<Boolean> male = new ArrayList<>();
+        faces(train, size).forEach((id, face) -> {
+            features.add(extractor.faceFeature(pixels(face)));
+            male.add(corpus.identity(id).map(Identity::traits).orElseThrow().sex() == Sex.MALE);
+        });
+        if (!male.contains(true) || !male.contains(false)) {
+            return Optional.empty();
+        }
+        return Optional.of(SexClassifier.fit(features, male));
+    }
+
+    /** One face per identity of {@code clips}, in first-appearance order. */
+    private static Map<String, FaceSample> faces(List<CorpusClip> clips, int size) {
+        Map<String, FaceSample> faces = new LinkedHashMap<>();
+        for (CorpusClip clip : clips) {
+            faces.computeIfAbsent(clip.identity(), id -> FaceSample.load(clip, size));
+        }
+        return faces;
+    }
+
+    private static float[] pixels(FaceSample face) {
+        float[] image = new float[ModelContract.IMAGE_CHANNELS * face.size() * face.size()];
+        face.copyImage(image, 0);
+        return image;
     }
 
     /** Running sums of one audio length's figures. */
     private static final class Accumulator {
         private final List<float[]> gallery;
         private final List<Double> angles = new ArrayList<>();
+        private final List<Integer> ranks = new ArrayList<>();
         private double l1;
         private double l2;
-        private final int[] hits = new int[EvaluationReport.KS.size()];
 
         Accumulator(List<float[]> gallery) {
             this.gallery = gallery;
@@ -71,12 +141,7 @@ public final class Evaluator {
             angles.add(FeatureDistances.angleDegrees(predicted, actual));
             l1 += FeatureDistances.l1(predicted, actual);
             l2 += FeatureDistances.l2(predicted, actual);
-            int rank = Retrieval.rank(predicted, gallery, truth);
-            for (int i = 0; i < hits.length; i++) {
-                if (rank <= EvaluationReport.KS.get(i)) {
-                    hits[i]++;
-                }
-            }
+            ranks.add(Retrieval.rank(predicted, gallery, truth));
         }
 
         Similarity similarity() {
@@ -86,12 +151,22 @@ public final class Evaluator {
             return new Similarity(mean, Math.sqrt(variance), l1 / n, l2 / n);
         }
 
+        double recallAt(int k) {
+            return (double) ranks.stream().filter(r -> r <= k).count() / ranks.size();
+        }
+
         Map<Integer, Double> recall() {
             Map<Integer, Double> recall = new HashMap<>();
-            for (int i = 0; i < hits.length; i++) {
-                recall.put(EvaluationReport.KS.get(i), (double) hits[i] / angles.size());
-            }
+            EvaluationReport.KS.forEach(k -> recall.put(k, recallAt(k)));
             return recall;
+        }
+
+        List<Double> curve() {
+            List<Double> curve = new ArrayList<>();
+            for (int k = 1; k <= Math.min(EvaluationReport.CURVE_MAX_K, gallery.size()); k++) {
+                curve.add(recallAt(k));
+            }
+            return curve;
         }
     }
 }

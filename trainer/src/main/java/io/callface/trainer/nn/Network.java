@@ -15,7 +15,10 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
 
@@ -87,6 +90,18 @@ public final class Network {
     /** Output shape for {@code inputShape}, computed without running the network. */
     public Shape outputShape(Shape inputShape) {
         return block.getOutputShapes(new Shape[] {inputShape})[0];
+    }
+
+    /**
+     * Every parameter keyed {@code <network>/<DJL parameter path>} (e.g. {@code voice_encoder/01Conv2d_weight}),
+     * in a fixed order: stable for a preset, so checkpoints can name what they store.
+     */
+    public Map<String, Parameter> namedParameters() {
+        Map<String, Parameter> named = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            named.put(name + "/" + p.getKey(), p.getValue());
+        }
+        return named;
     }
 
     /** Number of scalar parameters. */

@@ -66,9 +66,14 @@ public record ModelDirectory(Path path, ModelManifest manifest) {
         return path.resolve(FACE_ENCODER_FILE);
     }
 
-    /** Rewrites {@code model.json} with {@code metrics} (replacing earlier ones) and returns the result. */
-    public ModelDirectory withMetrics(Map<String, Double> metrics) {
+    /**
+     * Rewrites {@code model.json} with {@code metrics} added (replacing earlier figures of the same names, keeping
+     * the others, e.g. training throughput beside evaluation) and returns the result.
+     */
+    public ModelDirectory withMetrics(Map<String, Double> added) {
         ModelManifest m = manifest;
+        Map<String, Double> metrics = new java.util.TreeMap<>(m.metrics());
+        metrics.putAll(added);
         ModelManifest updated = new ModelManifest(m.version(), m.preset(), m.featureDim(), m.imageHeight(),
                 m.imageWidth(), m.opset(), m.createdAt(), m.sha256(), metrics);
         updated.write(path);

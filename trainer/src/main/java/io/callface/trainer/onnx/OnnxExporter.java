@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Writes trained {@link Speech2FaceNetworks} as a callface model directory (ONNX files plus model.json). */
 public final class OnnxExporter {
@@ -39,10 +40,11 @@ public final class OnnxExporter {
         Dim d = Dim.fixed(preset.featureDim());
         Dim size = Dim.fixed(preset.imageSize());
         Dim channels = Dim.fixed(ModelContract.IMAGE_CHANNELS);
-        Map<String, String> metadata = Map.of(
+        // Sorted, so the files are byte-identical across JVMs (Map.of iterates in a per-JVM random order).
+        Map<String, String> metadata = new TreeMap<>(Map.of(
                 ModelContract.META_VERSION, version,
                 ModelContract.META_PRESET, preset.name(),
-                ModelContract.META_FEATURE_DIM, Integer.toString(preset.featureDim()));
+                ModelContract.META_FEATURE_DIM, Integer.toString(preset.featureDim())));
 
         OnnxGraphBuilder encoder = new OnnxGraphBuilder("callface_voice_encoder")
                 .input(ModelContract.SPECTROGRAM, List.of(BATCH, Dim.fixed(ModelContract.SPECTROGRAM_CHANNELS), TIME,

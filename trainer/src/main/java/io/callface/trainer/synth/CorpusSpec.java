@@ -9,6 +9,13 @@ public record CorpusSpec(int identities, int clipsPerIdentity, double clipSecond
     public static final int MAX_IDENTITIES = 1_000_000;
     public static final int MAX_CLIPS = 1000;
     public static final double MAX_CLIP_SECONDS = 60;
+    /** Default identity count: with the default test fraction, a 200-identity retrieval gallery. */
+    public static final int DEFAULT_IDENTITIES = 1000;
+    public static final int DEFAULT_CLIPS_PER_IDENTITY = 4;
+    public static final double DEFAULT_CLIP_SECONDS = 6.5;
+    public static final long DEFAULT_SEED = 42;
+    public static final double DEFAULT_VAL_FRACTION = 0.1;
+    public static final double DEFAULT_TEST_FRACTION = 0.2;
 
     public CorpusSpec {
         if (identities < 1 || identities > MAX_IDENTITIES) {
@@ -32,8 +39,17 @@ public record CorpusSpec(int identities, int clipsPerIdentity, double clipSecond
         }
     }
 
-    /** The defaults of {@code trainer synth}: 300 identities, 4 clips of 6.5 s, seed 42, 64 px, 10 % / 20 %. */
+    /**
+     * The defaults of {@code trainer synth}: 1000 identities (700 train, 100 validation, 200 test), 4 clips of
+     * 6.5 s, seed 42, 64 px faces.
+     */
     public static CorpusSpec defaults() {
-        return new CorpusSpec(300, 4, 6.5, 42, FaceRenderer.DEFAULT_SIZE, 0.1, 0.2);
+        return new CorpusSpec(DEFAULT_IDENTITIES, DEFAULT_CLIPS_PER_IDENTITY, DEFAULT_CLIP_SECONDS, DEFAULT_SEED,
+                FaceRenderer.DEFAULT_SIZE, DEFAULT_VAL_FRACTION, DEFAULT_TEST_FRACTION);
+    }
+
+    /** A copy with {@code count} identities. */
+    public CorpusSpec withIdentities(int count) {
+        return new CorpusSpec(count, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction);
     }
 }

@@ -11,6 +11,7 @@ import io.callface.stream.model.ModelContract;
 import io.callface.trainer.nn.Speech2FaceNetworks;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * Stage one: trains the face encoder, its identity head and the face decoder on the training identities'
@@ -23,20 +24,25 @@ final class FaceStageTrainer {
     private FaceStageTrainer() {
     }
 
-    /** {@code faces.get(i)} is identity class {@code i}. */
+    /**
+     * Runs epochs {@code firstEpoch..options.faceEpochs()}; {@code faces.get(i)} is identity class {@code i}.
+     * {@code epochEnd} sees each finished epoch (the pipeline logs and checkpoints there).
+     */
     static void train(Speech2FaceNetworks networks, List<FaceSample> faces, TrainingOptions options,
-            ProgressReporter progress) {
-        Random random = new Random(options.seed());
-        ParameterUpdater updater = new ParameterUpdater(networks.faceStage(), options);
+            ParameterUpdater updater, int firstEpoch, ProgressReporter progress, Consumer<EpochRecord> epochEnd) {
         int size = networks.preset().imageSize();
         int imageFloats = ModelContract.IMAGE_CHANNELS * size * size;
         int landmarkFloats = 2 * ModelContract.LANDMARK_COUNT;
         int classes = faces.size();
-        int total = MiniBatches.perEpoch(classes, options.batchSize()) * options.faceEpochs();
-        progress.startStage("face");
-        int step = 0;
-        for (int epoch = 1; epoch <= options.faceEpochs(); epoch++) {
-            for (int[] batch : MiniBatches.shuffled(classes, options.batchSize(), random)) {
+        int perEpoch = MiniBatches.perEpoch(classes, options.faceBatchSize());
+        int total = perEpoch * options.faceEpochs();
+        int step = perEpoch * (firstEpoch - 1);
+        progress.startStage(EpochRecord.FACE, step);
+        for (int epoch = firstEpoch; epoch <= options.faceEpochs(); epoch++) {
+            Random random = MiniBatches.epochRandom(options.seed(), EpochRecord.FACE, epoch);
+            long start = System.nanoTime();
+            double lossSum = 0;
+            for (int[] batch : MiniBatches.shuffled(classes, options.faceBatchSize(), random)) {
                 int b = batch.length;
                 float[] clean = new float[b * imageFloats];
                 float[] landmarks = new float[b * landmarkFloats];
@@ -66,8 +72,11 @@ final class FaceStageTrainer {
                     }
                     updater.step();
                 }
+                lossSum += loss;
                 progress.step(epoch, options.faceEpochs(), ++step, total, loss);
             }
+            epochEnd.accept(new EpochRecord(EpochRecord.FACE, epoch, perEpoch, classes,
+                    (System.nanoTime() - start) / 1e9, lossSum / perEpoch, Double.NaN));
         }
     }
 

@@ -34,6 +34,17 @@ final class MiniBatches {
         return batches;
     }
 
+    /**
+     * The random source of one epoch of one stage: a function of (seed, stage, epoch) only, so a run resumed
+     * at any epoch sees the same data order and augmentation as an uninterrupted one.
+     */
+    static Random epochRandom(long seed, String stage, int epoch) {
+        long z = seed * 0x9E3779B97F4A7C15L + stage.hashCode() * 0xBF58476D1CE4E5B9L + epoch;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return new Random(z ^ (z >>> 31));
+    }
+
     /** Batches per epoch for {@code count} samples. */
     static int perEpoch(int count, int batchSize) {
         return shuffled(count, batchSize, new Random(0)).size();

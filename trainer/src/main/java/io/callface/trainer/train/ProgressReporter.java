@@ -1,7 +1,9 @@
 package io.callface.trainer.train;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /** Prints {@code [stage] epoch e/E step s/S loss L eta 1m05s} lines, at most about once a second. */
@@ -13,6 +15,7 @@ public final class ProgressReporter {
     private String stage = "";
     private long stageStart;
     private long lastPrint;
+    private int firstStep;
 
     public ProgressReporter(PrintStream out, LongSupplier nanoClock) {
         this.out = out;
@@ -24,8 +27,10 @@ public final class ProgressReporter {
         return new ProgressReporter(System.err, System::nanoTime);
     }
 
-    void startStage(String name) {
+    /** Starts timing a stage whose first {@code stepsDone} steps ran before (a resumed run). */
+    void startStage(String name, int stepsDone) {
         stage = name;
+        firstStep = stepsDone;
         stageStart = nanoClock.getAsLong();
         lastPrint = Long.MIN_VALUE;
     }
@@ -37,9 +42,20 @@ public final class ProgressReporter {
             return;
         }
         lastPrint = now;
-        long eta = (now - stageStart) / step * (totalSteps - step);
+        long eta = (now - stageStart) / (step - firstStep) * (totalSteps - step);
         out.printf("[%s] epoch %d/%d step %d/%d loss %.4f eta %s%n", stage, epoch, epochs, step, totalSteps, loss,
                 format(Duration.ofNanos(eta)));
+    }
+
+    /** Says where a resumed run continues. */
+    void resumed(Path checkpoints, int faceEpochsDone, int voiceEpochsDone) {
+        out.printf("resuming from %s: face epochs done %d, voice epochs done %d%n", checkpoints, faceEpochsDone,
+                voiceEpochsDone);
+    }
+
+    /** Prints a finished stage's throughput. */
+    void stageDone(String name, double samplesPerSecond, double seconds) {
+        out.printf(Locale.ROOT, "[%s] done: %.1f samples/s over %.1f s%n", name, samplesPerSecond, seconds);
     }
 
     static String format(Duration d) {

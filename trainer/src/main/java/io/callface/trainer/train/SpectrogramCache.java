@@ -3,34 +3,58 @@ package io.callface.trainer.train;
 import io.callface.stream.audio.SpeechSegment;
 import io.callface.stream.audio.Spectrogram;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Spectrograms {@code [2, 598, 257]} of corpus clips, computed once per clip and kept in memory (about
- * 1.2 MB each, so keep corpora small). Not thread-safe.
+ * Spectrograms {@code [2, 598, 257]} of corpus clips (about 1.2 MB each). The first {@code capacity} clips
+ * asked for are kept in memory; the rest are recomputed on every request (a few milliseconds each), so a large
+ * corpus trains within a bounded heap. Not thread-safe.
  */
 public final class SpectrogramCache {
     /** Samples of the short evaluation variant: the first 3 s, then repeated to 6 s as the stream does. */
     public static final int THREE_SECONDS = 3 * Spectrogram.SAMPLE_RATE;
+    /** Share of the maximum heap that {@link #sizedForHeap()} gives the cache. */
+    static final double HEAP_SHARE = 0.4;
 
     private final Spectrogram spectrogram = new Spectrogram();
     private final Map<Path, float[]> sixSeconds = new HashMap<>();
-    private final Map<Path, float[]> threeSeconds = new HashMap<>();
+    private final int capacity;
+
+    /** A cache that keeps at most {@code capacity} spectrograms (0: compute every time). */
+    public SpectrogramCache(int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must not be negative, got " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    /** A cache holding as many spectrograms as fit in {@value #HEAP_SHARE} of the maximum heap. */
+    public static SpectrogramCache sizedForHeap() {
+        long bytes = 4L * sixSecondSize();
+        long budget = (long) (Runtime.getRuntime().maxMemory() * HEAP_SHARE);
+        return new SpectrogramCache((int) Math.min(Integer.MAX_VALUE, budget / bytes));
+    }
 
     /** The first 6 s of {@code audio} (repeated when shorter), as the paper trains. */
     public float[] sixSeconds(Path audio) {
-        return sixSeconds.computeIfAbsent(audio,
-                a -> spectrogram.compute(SpeechSegment.toSixSeconds(WavFile.readMono16k(a))));
+        float[] cached = sixSeconds.get(audio);
+        if (cached != null) {
+            return cached;
+        }
+        float[] computed = spectrogram.compute(SpeechSegment.toSixSeconds(WavFile.readMono16k(audio)));
+        if (sixSeconds.size() < capacity) {
+            sixSeconds.put(audio, computed);
+        }
+        return computed;
     }
 
-    /** The first 3 s of {@code audio}, repeated to 6 s by the segment rule the stream processor applies. */
+    /** The first 3 s of {@code audio}, repeated to 6 s by the segment rule the stream processor applies (not cached). */
     public float[] threeSeconds(Path audio) {
-        return threeSeconds.computeIfAbsent(audio, a -> {
-            float[] samples = WavFile.readMono16k(a);
-            float[] head = java.util.Arrays.copyOf(samples, Math.min(samples.length, THREE_SECONDS));
-            return spectrogram.compute(SpeechSegment.toSixSeconds(head));
-        });
+        float[] samples = WavFile.readMono16k(audio);
+        float[] head = Arrays.copyOf(samples, Math.min(samples.length, THREE_SECONDS));
+        return spectrogram.compute(SpeechSegment.toSixSeconds(head));
     }
 
     /** Floats per 6 s spectrogram. */

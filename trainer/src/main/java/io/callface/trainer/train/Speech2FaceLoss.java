@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import io.callface.trainer.nn.Speech2FaceNetworks;
 
-/** The two training objectives: the face stage's and the paper's three-term voice loss. */
+/** The two training objectives: the face stage's and the voice stage's (see {@link VoiceLoss}). */
 final class Speech2FaceLoss {
     /** Landmark coordinates are in [0, 1], so their squared error is small; this weight balances it. */
     static final float LANDMARK_WEIGHT = 10f;
@@ -30,21 +30,33 @@ final class Speech2FaceLoss {
     }
 
     /**
-     * The paper's voice loss, averaged over the batch:
+     * The voice-stage objective, averaged over the batch. {@link VoiceLoss#FULL} is the paper's
      * {@code |f_dec(v_f) - f_dec(v_s)|_1 + l1 |v_f/|v_f| - v_s/|v_s||^2 + l2 L_distill(head(v_f), head(v_s))},
-     * with {@code L_distill(a, b) = -sum softmax(a/T) log softmax(b/T)}.
+     * with {@code L_distill(a, b) = -sum softmax(a/T) log softmax(b/T)}; {@link VoiceLoss#L1} is its first term
+     * alone. The first term is returned either way, so runs with different losses compare on it.
      */
-    static NDArray voiceStage(ParameterStore store, Speech2FaceNetworks networks, NDArray predicted, NDArray target,
-            TrainingOptions options) {
+    static VoiceObjective voiceStage(ParameterStore store, Speech2FaceNetworks networks, NDArray predicted,
+            NDArray target, TrainingOptions options) {
         NDArray decodedTarget = networks.decoderFDec().forward(store, target, false);
         NDArray decodedPredicted = networks.decoderFDec().forward(store, predicted, false);
         NDArray l1 = decodedTarget.sub(decodedPredicted).abs().sum(new int[] {1}).mean();
+        if (options.voiceLoss() == VoiceLoss.L1) {
+            return new VoiceObjective(l1, l1);
+        }
         NDArray cosine = normalise(target).sub(normalise(predicted)).square().sum(new int[] {1}).mean();
         float t = options.temperature();
         NDArray teacher = networks.identityHead().forward(store, target, false).div(t).softmax(1);
         NDArray student = networks.identityHead().forward(store, predicted, false).div(t).logSoftmax(1);
         NDArray distill = teacher.mul(student).sum(new int[] {1}).neg().mean();
-        return l1.add(cosine.mul(options.lambdaCosine())).add(distill.mul(options.lambdaDistill()));
+        return new VoiceObjective(l1.add(cosine.mul(options.lambdaCosine())).add(distill.mul(options.lambdaDistill())),
+                l1);
+    }
+
+    /**
+     * @param objective what the voice stage minimises
+     * @param fDecL1    its {@code |f_dec(v_f) - f_dec(v_s)|_1} term, the same under every {@link VoiceLoss}
+     */
+    record VoiceObjective(NDArray objective, NDArray fDecL1) {
     }
 
     private static NDArray normalise(NDArray v) {

@@ -10,7 +10,9 @@ import io.callface.trainer.onnx.OnnxExporter;
  *
  * @param faceEpochs     epochs of the face stage (face encoder, identity head, decoder)
  * @param voiceEpochs    epochs of the voice stage (voice encoder against the frozen face networks)
- * @param batchSize      mini-batch size of both stages
+ * @param batchSize      mini-batch size of the voice stage (paper: 8)
+ * @param faceBatchSize  mini-batch size of the face stage (default: the preset's batch); a larger one trades
+ *                       updates for throughput, as the decoder's image layer dominates a step whatever the batch
  * @param seed           seeds PyTorch (initialisation) and the data order/augmentation
  * @param threads        PyTorch intra-op CPU threads
  * @param learningRate   initial Adam learning rate
@@ -21,12 +23,14 @@ import io.callface.trainer.onnx.OnnxExporter;
  * @param lambdaCosine   weight of the squared distance between normalised features (paper: 0.025)
  * @param lambdaDistill  weight of the distillation through the identity head (paper: 200)
  * @param temperature    distillation temperature T (paper: 2)
+ * @param voiceLoss      the paper's full loss or the plain-L1 ablation
  * @param version        {@code callface.version} written into the exported models
  */
 public record TrainingOptions(
         int faceEpochs,
         int voiceEpochs,
         int batchSize,
+        int faceBatchSize,
         long seed,
         int threads,
         float learningRate,
@@ -37,12 +41,14 @@ public record TrainingOptions(
         float lambdaCosine,
         float lambdaDistill,
         float temperature,
+        VoiceLoss voiceLoss,
         String version) {
 
     public TrainingOptions {
         requirePositive("faceEpochs", faceEpochs);
         requirePositive("voiceEpochs", voiceEpochs);
         requirePositive("batchSize", batchSize);
+        requirePositive("faceBatchSize", faceBatchSize);
         requirePositive("threads", threads);
         requirePositive("decaySteps", decaySteps);
         if (!(learningRate > 0) || !(beta1 >= 0 && beta1 < 1) || !(epsilon > 0) || !(decayRate > 0 && decayRate <= 1)
@@ -51,35 +57,51 @@ public record TrainingOptions(
                     + ", beta1=" + beta1 + ", epsilon=" + epsilon + ", decayRate=" + decayRate + ", lambdaCosine="
                     + lambdaCosine + ", lambdaDistill=" + lambdaDistill + ", temperature=" + temperature);
         }
+        if (voiceLoss == null) {
+            throw new IllegalArgumentException("voiceLoss must not be null");
+        }
         if (version == null || version.isBlank()) {
             throw new IllegalArgumentException("version must not be blank");
         }
     }
 
-    /** The paper's optimiser and loss settings with the preset's epochs and batch size, seed 42, 2 threads. */
+    /**
+     * The paper's optimiser and (full) loss settings with the preset's epochs and batch size (both stages),
+     * seed 42, 2 threads.
+     */
     public static TrainingOptions defaults(Preset preset) {
-        return new TrainingOptions(preset.faceEpochs(), preset.voiceEpochs(), preset.batchSize(), 42, 2,
-                1e-3f, 0.5f, 1e-4f, 0.95f, 10_000, 0.025f, 200f, 2f, OnnxExporter.DEFAULT_VERSION);
+        return new TrainingOptions(preset.faceEpochs(), preset.voiceEpochs(), preset.batchSize(), preset.batchSize(), 42, 2,
+                1e-3f, 0.5f, 1e-4f, 0.95f, 10_000, 0.025f, 200f, 2f, VoiceLoss.FULL, OnnxExporter.DEFAULT_VERSION);
     }
 
     public TrainingOptions withVoiceEpochs(int epochs) {
-        return new TrainingOptions(faceEpochs, epochs, batchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, version);
+        return new TrainingOptions(faceEpochs, epochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, voiceLoss, version);
     }
 
     public TrainingOptions withFaceEpochs(int epochs) {
-        return new TrainingOptions(epochs, voiceEpochs, batchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, version);
+        return new TrainingOptions(epochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, voiceLoss, version);
     }
 
     public TrainingOptions withSeed(long newSeed) {
-        return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, newSeed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, version);
+        return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, newSeed, threads, learningRate, beta1, epsilon,
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, voiceLoss, version);
     }
 
     public TrainingOptions withThreads(int newThreads) {
-        return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, seed, newThreads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, version);
+        return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, newThreads, learningRate, beta1, epsilon,
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, voiceLoss, version);
+    }
+
+    public TrainingOptions withVoiceLoss(VoiceLoss loss) {
+        return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, loss, version);
+    }
+
+    public TrainingOptions withFaceBatchSize(int size) {
+        return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, size, seed, threads, learningRate, beta1,
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, voiceLoss, version);
     }
 
     private static void requirePositive(String field, int value) {

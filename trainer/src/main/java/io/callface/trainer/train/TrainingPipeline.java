@@ -1,7 +1,9 @@
 package io.callface.trainer.train;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import io.callface.trainer.nn.Network;
 import io.callface.trainer.nn.Preset;
 import io.callface.trainer.nn.Speech2FaceNetworks;
 import io.callface.trainer.onnx.ModelDirectory;
@@ -14,11 +16,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Trains Speech2Face end to end on a corpus and exports a model directory: face stage (face encoder,
- * identity head, decoder), freeze, voice stage (voice encoder against the paper's loss), ONNX export.
- * Runs on DJL's PyTorch engine on the CPU, offline.
+ * identity head, decoder), freeze, voice stage (voice encoder against the paper's loss), ONNX export with
+ * {@value TrainingLog#FILE} and the training throughput in {@code model.json}. Runs on DJL's PyTorch engine on
+ * the CPU, offline. With a {@link CheckpointDirectory} it checkpoints after every epoch and can resume from
+ * there with the same result as an uninterrupted run.
  */
 public final class TrainingPipeline {
     private static final String ENGINE = "PyTorch";
@@ -29,16 +34,29 @@ public final class TrainingPipeline {
         this.progress = progress;
     }
 
+    /** {@link #train(CorpusManifest, Preset, Path, TrainingOptions, Optional, boolean)} without checkpoints. */
+    public ModelDirectory train(CorpusManifest corpus, Preset preset, Path out, TrainingOptions options) {
+        return train(corpus, preset, out, options, Optional.empty(), false);
+    }
+
     /**
      * Trains on the train split of {@code corpus} with {@code preset} and writes the model directory
      * {@code out}; throws {@link CorpusFormatException} when that split has fewer than 2 identities.
+     *
+     * @param checkpoints where to checkpoint after every epoch (none when empty)
+     * @param resume      continue from the checkpoints found there (a voice checkpoint means the face stage
+     *                    is finished); a directory without checkpoints starts from scratch
      */
-    public ModelDirectory train(CorpusManifest corpus, Preset preset, Path out, TrainingOptions options) {
+    public ModelDirectory train(CorpusManifest corpus, Preset preset, Path out, TrainingOptions options,
+            Optional<CheckpointDirectory> checkpoints, boolean resume) {
         List<CorpusClip> trainClips = corpus.clips(Split.TRAIN);
         List<String> identities = corpus.identityIds(Split.TRAIN);
         if (identities.size() < 2) {
             throw new CorpusFormatException("corpus " + corpus.dir() + ": the train split needs at least 2 identities, got "
                     + identities.size());
+        }
+        if (resume && checkpoints.isEmpty()) {
+            throw new IllegalArgumentException("resume needs a checkpoint directory");
         }
         Map<String, FaceSample> faces = new LinkedHashMap<>();
         for (CorpusClip e : trainClips) {
@@ -46,12 +64,69 @@ public final class TrainingPipeline {
         }
         configureEngine(options);
         try (Speech2FaceNetworks networks = new Speech2FaceNetworks(preset, identities.size())) {
+            List<Network> voiceStage = List.of(networks.voiceEncoder());
+            ParameterUpdater faceUpdater = new ParameterUpdater(networks.faceStage(), options);
+            ParameterUpdater voiceUpdater = new ParameterUpdater(voiceStage, options);
+            TrainingLog log = new TrainingLog();
+            int faceFirst = 1;
+            int voiceFirst = 1;
+            if (resume) {
+                CheckpointDirectory dir = checkpoints.orElseThrow();
+                Optional<CheckpointDirectory.Stage> face = dir.read(EpochRecord.FACE);
+                Optional<CheckpointDirectory.Stage> voice = dir.read(EpochRecord.VOICE);
+                if (voice.isPresent() && face.isEmpty()) {
+                    throw new IllegalStateException("checkpoint directory " + dir.path() + " has a voice checkpoint but no "
+                            + CheckpointDirectory.FACE_FILE);
+                }
+                if (face.isPresent()) {
+                    restore(face.get(), networks.faceStage(), faceUpdater, preset, identities.size());
+                    faceFirst = face.get().header().epoch() + 1;
+                    log = TrainingLog.parse(face.get().header().trainingLog());
+                }
+                if (voice.isPresent()) {
+                    restore(voice.get(), voiceStage, voiceUpdater, preset, identities.size());
+                    faceFirst = options.faceEpochs() + 1;
+                    voiceFirst = voice.get().header().epoch() + 1;
+                    log = TrainingLog.parse(voice.get().header().trainingLog());
+                }
+                progress.resumed(dir.path(), faceFirst - 1, voiceFirst - 1);
+            }
+            TrainingLog history = log;
             List<FaceSample> classes = identities.stream().map(faces::get).toList();
-            FaceStageTrainer.train(networks, classes, options, progress);
-            networks.faceStage().forEach(io.callface.trainer.nn.Network::freeze);
+            FaceStageTrainer.train(networks, classes, options, faceUpdater, faceFirst, progress, record -> {
+                history.add(record);
+                checkpoints.ifPresent(dir -> dir.save(header(record, faceUpdater, preset, identities.size(), history),
+                        tensors(networks.faceStage(), faceUpdater)));
+            });
+            networks.faceStage().forEach(Network::freeze);
             Map<String, float[]> features = FaceFeatures.compute(networks, classes);
-            VoiceStageTrainer.train(networks, trainClips, features, new SpectrogramCache(), options, progress);
-            return new OnnxExporter(options.version()).export(networks, out);
+            VoiceStageTrainer.train(networks, trainClips, features, SpectrogramCache.sizedForHeap(), options,
+                    voiceUpdater, voiceFirst, progress, record -> {
+                        history.add(record);
+                        checkpoints.ifPresent(dir -> dir.save(header(record, voiceUpdater, preset, identities.size(),
+                                history), tensors(voiceStage, voiceUpdater)));
+                    });
+            reportThroughput(history);
+            return write(new OnnxExporter(options.version()).export(networks, out), history);
+        }
+    }
+
+    /**
+     * Exports the networks of a checkpoint directory (after at least one voice-stage epoch) as a model
+     * directory, exactly as the run that wrote the checkpoints would have at that epoch.
+     */
+    public static ModelDirectory export(CheckpointDirectory checkpoints, Path out, String version) {
+        CheckpointDirectory.Stage face = checkpoints.read(EpochRecord.FACE).orElseThrow(() -> new IllegalStateException(
+                "checkpoint directory " + checkpoints.path() + ": no " + CheckpointDirectory.FACE_FILE));
+        CheckpointDirectory.Stage voice = checkpoints.read(EpochRecord.VOICE).orElseThrow(() -> new IllegalStateException(
+                "checkpoint directory " + checkpoints.path() + ": no " + CheckpointDirectory.VOICE_FILE
+                        + " yet (face stage at epoch " + face.header().epoch()
+                        + "); train until the voice stage has run an epoch"));
+        Preset preset = Preset.named(face.header().preset());
+        try (Speech2FaceNetworks networks = new Speech2FaceNetworks(preset, face.header().identities())) {
+            face.restoreInto(arrays(networks.faceStage()));
+            voice.restoreInto(arrays(List.of(networks.voiceEncoder())));
+            return write(new OnnxExporter(version).export(networks, out), TrainingLog.parse(voice.header().trainingLog()));
         }
     }
 
@@ -60,5 +135,50 @@ public final class TrainingPipeline {
         Engine engine = Engine.getEngine(ENGINE);
         engine.setRandomSeed((int) options.seed());
         JniUtils.setNumThreads(options.threads());
+    }
+
+    private void reportThroughput(TrainingLog log) {
+        for (String stage : List.of(EpochRecord.FACE, EpochRecord.VOICE)) {
+            List<EpochRecord> rows = log.stage(stage);
+            double seconds = rows.stream().mapToDouble(EpochRecord::seconds).sum();
+            long samples = rows.stream().mapToLong(EpochRecord::samples).sum();
+            if (seconds > 0) {
+                progress.stageDone(stage, samples / seconds, seconds);
+            }
+        }
+    }
+
+    private static ModelDirectory write(ModelDirectory model, TrainingLog log) {
+        log.write(model.path());
+        return model.withMetrics(log.metrics());
+    }
+
+    private static CheckpointDirectory.Header header(EpochRecord record, ParameterUpdater updater, Preset preset,
+            int identities, TrainingLog log) {
+        return new CheckpointDirectory.Header(record.stage(), record.epoch(), updater.updates(), preset.name(), identities,
+                log.toCsv());
+    }
+
+    private static void restore(CheckpointDirectory.Stage stage, List<Network> networks, ParameterUpdater updater,
+            Preset preset, int identities) {
+        CheckpointDirectory.Header h = stage.header();
+        if (!h.preset().equals(preset.name()) || h.identities() != identities) {
+            throw new IllegalStateException(h.stage() + " checkpoint was written for preset " + h.preset() + " with "
+                    + h.identities() + " training identities, not " + preset.name() + " with " + identities);
+        }
+        stage.restoreInto(tensors(networks, updater));
+        updater.restoreUpdates(h.updates());
+    }
+
+    private static Map<String, NDArray> tensors(List<Network> networks, ParameterUpdater updater) {
+        Map<String, NDArray> tensors = arrays(networks);
+        tensors.putAll(updater.state());
+        return tensors;
+    }
+
+    private static Map<String, NDArray> arrays(List<Network> networks) {
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
+        networks.forEach(n -> n.namedParameters().forEach((name, p) -> arrays.put(name, p.getArray())));
+        return arrays;
     }
 }

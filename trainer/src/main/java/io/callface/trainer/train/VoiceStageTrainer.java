@@ -13,6 +13,7 @@ import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /** Stage two: trains the voice encoder so {@code v_s} of a clip matches {@code v_f} of its speaker's face. */
 final class VoiceStageTrainer {
@@ -20,20 +21,26 @@ final class VoiceStageTrainer {
     }
 
     /**
+     * Runs epochs {@code firstEpoch..options.voiceEpochs()}; {@code epochEnd} sees each finished epoch.
+     *
      * @param clips    training clips
      * @param features {@code v_f} per identity from the frozen face encoder
      */
     static void train(Speech2FaceNetworks networks, List<CorpusClip> clips, Map<String, float[]> features,
-            SpectrogramCache spectrograms, TrainingOptions options, ProgressReporter progress) {
-        Random random = new Random(options.seed() + 1);
-        ParameterUpdater updater = new ParameterUpdater(List.of(networks.voiceEncoder()), options);
+            SpectrogramCache spectrograms, TrainingOptions options, ParameterUpdater updater, int firstEpoch,
+            ProgressReporter progress, Consumer<EpochRecord> epochEnd) {
         int frames = Speech2FaceNetworks.SIX_SECOND_FRAMES;
         int spectrogramFloats = SpectrogramCache.sixSecondSize();
         int d = networks.preset().featureDim();
-        int total = MiniBatches.perEpoch(clips.size(), options.batchSize()) * options.voiceEpochs();
-        progress.startStage("voice");
-        int step = 0;
-        for (int epoch = 1; epoch <= options.voiceEpochs(); epoch++) {
+        int perEpoch = MiniBatches.perEpoch(clips.size(), options.batchSize());
+        int total = perEpoch * options.voiceEpochs();
+        int step = perEpoch * (firstEpoch - 1);
+        progress.startStage(EpochRecord.VOICE, step);
+        for (int epoch = firstEpoch; epoch <= options.voiceEpochs(); epoch++) {
+            Random random = MiniBatches.epochRandom(options.seed(), EpochRecord.VOICE, epoch);
+            long start = System.nanoTime();
+            double lossSum = 0;
+            double l1Sum = 0;
             for (int[] batch : MiniBatches.shuffled(clips.size(), options.batchSize(), random)) {
                 int b = batch.length;
                 FloatBuffer input = FloatBuffer.allocate(b * spectrogramFloats);
@@ -52,14 +59,19 @@ final class VoiceStageTrainer {
                     ParameterStore store = new ParameterStore(m, false);
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                         NDArray vs = networks.voiceEncoder().forward(store, x, true);
-                        NDArray objective = Speech2FaceLoss.voiceStage(store, networks, vs, vf, options);
-                        collector.backward(objective);
-                        loss = objective.getFloat();
+                        Speech2FaceLoss.VoiceObjective objective = Speech2FaceLoss.voiceStage(store, networks, vs, vf,
+                                options);
+                        collector.backward(objective.objective());
+                        loss = objective.objective().getFloat();
+                        l1Sum += objective.fDecL1().getFloat();
                     }
                     updater.step();
                 }
+                lossSum += loss;
                 progress.step(epoch, options.voiceEpochs(), ++step, total, loss);
             }
+            epochEnd.accept(new EpochRecord(EpochRecord.VOICE, epoch, perEpoch, clips.size(),
+                    (System.nanoTime() - start) / 1e9, lossSum / perEpoch, l1Sum / perEpoch));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.callface.trainer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callface.stream.model.ModelManifest;
+import io.callface.trainer.eval.ReportPlots;
 import io.callface.trainer.train.TrainedTinyModel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,7 +31,12 @@ class EvaluateCommandTest {
                 "--model", model.toString(), "--report", report.toString());
 
         assertThat(exit).isZero();
-        assertThat(Files.readString(report.resolve(EvaluateCommand.REPORT_FILE))).contains("R@10", "3 s", "chance");
+        assertThat(Files.readString(report.resolve(EvaluateCommand.REPORT_FILE))).contains("R@10", "3 s", "chance",
+                "recall-at-k.png", "faces.png");
+        assertThat(report.resolve(ReportPlots.RECALL_CURVES)).isRegularFile();
+        assertThat(report.resolve(ReportPlots.FACE_GRID)).isRegularFile();
+        // The fixture corpus has no identities.csv, so no sex labels: no agreement figures.
+        assertThat(Files.readString(report.resolve(EvaluateCommand.REPORT_FILE))).doesNotContain("Sex-attribute");
         Map<String, Double> metrics = ModelManifest.read(model).metrics();
         assertThat(metrics.get("gallery_size")).isEqualTo(3.0);
         assertThat(metrics.get("test_clips")).isEqualTo(6.0);
@@ -39,6 +45,8 @@ class EvaluateCommandTest {
         assertThat(metrics.get("recall_at_1_6s")).isLessThanOrEqualTo(metrics.get("recall_at_2_6s"));
         // The gallery has 3 faces, so the true face is always within the top 5.
         assertThat(metrics.get("recall_at_5_3s")).isEqualTo(1.0);
+        // Training throughput from train stays beside the evaluation figures.
+        assertThat(metrics).containsKeys("train_face_samples_per_s", "train_voice_samples_per_s");
     }
 
     @Test

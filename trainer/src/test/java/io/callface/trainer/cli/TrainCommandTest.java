@@ -1,9 +1,13 @@
 package io.callface.trainer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.callface.trainer.onnx.ModelDirectory;
+import io.callface.trainer.train.CheckpointDirectory;
+import io.callface.trainer.train.EpochRecord;
 import io.callface.trainer.train.TrainedTinyModel;
+import io.callface.trainer.train.TrainingLog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -26,7 +30,39 @@ class TrainCommandTest {
     }
 
     @Test
+    void theAblationLossCheckpointsAndResumesFromTheCommandLine() {
+        Path out = tmp.resolve("model");
+        Path checkpoints = tmp.resolve("checkpoints");
+        String[] args = {"--data", TrainedTinyModel.get().corpus().toString(), "--preset", "tiny", "--out",
+                out.toString(), "--epochs", "1", "--face-epochs", "2", "--loss", "l1", "--checkpoint-dir",
+                checkpoints.toString()};
+        assertThat(new CommandLine(new TrainCommand()).execute(args)).isZero();
+        assertThat(checkpoints.resolve(CheckpointDirectory.FACE_FILE)).isRegularFile();
+        assertThat(checkpoints.resolve(CheckpointDirectory.VOICE_FILE)).isRegularFile();
+        assertThat(TrainingLog.read(out).stage(EpochRecord.VOICE)).singleElement()
+                .satisfies(r -> assertThat(r.meanLoss()).isEqualTo(r.meanFDecL1(), within(1e-3 * r.meanLoss())));
+
+        Path exported = tmp.resolve("exported");
+        assertThat(new CommandLine(new ExportCommand()).execute("--checkpoint-dir", checkpoints.toString(), "--out",
+                exported.toString())).isZero();
+        assertThat(ModelDirectory.open(exported).manifest().sha256()).isEqualTo(ModelDirectory.open(out).manifest().sha256());
+    }
+
+    @Test
     void anUnknownPresetIsReportedByName() {
+        assertThat(failure("--data", tmp.toString(), "--preset", "huge", "--out", tmp.resolve("m").toString()))
+                .contains("preset: unknown preset 'huge'");
+    }
+
+    @Test
+    void badLossAndResumeWithoutCheckpointsAreUsageErrors() {
+        assertThat(failure("--data", tmp.toString(), "--loss", "l3", "--out", tmp.resolve("m").toString()))
+                .contains("loss: 'l3' is not one of full, l1");
+        assertThat(failure("--data", tmp.toString(), "--resume", "--out", tmp.resolve("m").toString()))
+                .contains("--resume needs --checkpoint-dir");
+    }
+
+    private String failure(String... args) {
         CommandLine cli = new CommandLine(new TrainCommand());
         StringWriter err = new StringWriter();
         cli.setErr(new PrintWriter(err));
@@ -34,8 +70,7 @@ class TrainCommandTest {
             c.getErr().println(e.getMessage());
             return 2;
         });
-        int exit = cli.execute("--data", tmp.toString(), "--preset", "huge", "--out", tmp.resolve("m").toString());
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("preset: unknown preset 'huge'");
+        assertThat(cli.execute(args)).isEqualTo(2);
+        return err.toString();
     }
 }

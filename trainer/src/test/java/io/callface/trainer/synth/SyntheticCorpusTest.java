@@ -93,6 +93,13 @@ class SyntheticCorpusTest {
         assertThrows(IllegalArgumentException.class, () -> new CorpusSpec(10, 4, 6.5, 42, 7, 0.1, 0.2));
     }
 
+    @Test
+    void theDefaultCorpusHoldsOutAGalleryOfAtLeast200Identities() {
+        List<Split> splits = new SyntheticCorpus(CorpusSpec.defaults()).splits();
+        assertThat(splits.stream().filter(s -> s == Split.TEST).count()).isGreaterThanOrEqualTo(200);
+        assertThat(splits.stream().filter(s -> s == Split.TRAIN).count()).isGreaterThanOrEqualTo(600);
+    }
+
     private static List<Path> relativeFiles(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             List<Path> files = new ArrayList<>(walk.filter(Files::isRegularFile).map(dir::relativize).toList());

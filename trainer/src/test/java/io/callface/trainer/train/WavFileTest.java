@@ -21,7 +21,7 @@ class WavFileTest {
 
         // TestCorpus writes 6.2 s clips at 16 kHz.
         assertThat(WavFile.readMono16k(audio)).hasSize((int) (6.2 * 16_000));
-        SpectrogramCache spectrograms = new SpectrogramCache();
+        SpectrogramCache spectrograms = new SpectrogramCache(1);
         assertThat(spectrograms.sixSeconds(audio)).hasSize(SpectrogramCache.sixSecondSize());
         assertThat(spectrograms.threeSeconds(audio)).hasSize(SpectrogramCache.sixSecondSize());
     }

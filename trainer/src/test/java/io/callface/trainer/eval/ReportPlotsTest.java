@@ -1,0 +1,93 @@
+package io.callface.trainer.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callface.trainer.train.EpochRecord;
+import io.callface.trainer.train.TrainingLog;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportPlotsTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void lossCurvesAreTwoChartsSideBySide() throws IOException {
+        TrainingLog log = new TrainingLog();
+        for (int e = 1; e <= 5; e++) {
+            log.add(new EpochRecord(EpochRecord.FACE, e, 2, 10, 1.0, 10.0 / e, Double.NaN));
+        }
+        for (int e = 1; e <= 3; e++) {
+            log.add(new EpochRecord(EpochRecord.VOICE, e, 4, 32, 2.0, 900.0 / e, 400.0 / e));
+        }
+        Path file = tmp.resolve(ReportPlots.LOSS_CURVES);
+
+        ReportPlots.lossCurves(log, file);
+
+        assertDrawn(file, 2 * ReportPlots.CHART_WIDTH, ReportPlots.CHART_HEIGHT, 50);
+    }
+
+    @Test
+    void reportWritesMarkdownRecallCurvesAndTheFaceGrid() throws IOException {
+        EvaluationReport report = report(3);
+
+        String markdown = ReportWriter.write(report, "tiny", Optional.empty(), tmp);
+
+        assertThat(markdown).contains("![recall at K](recall-at-k.png)", "![faces](faces.png)")
+                .doesNotContain("loss-curves.png");
+        assertDrawn(tmp.resolve(ReportPlots.RECALL_CURVES), ReportPlots.CHART_WIDTH, ReportPlots.CHART_HEIGHT, 50);
+        BufferedImage grid = assertDrawn(tmp.resolve(ReportPlots.FACE_GRID), ReportPlots.gridWidth(),
+                ReportPlots.gridHeight(3), 8);
+        // Row 2, column 3 holds the second example's face from speech (solid blue here).
+        assertThat(new Color(grid.getRGB(2 * ReportPlots.CELL + 60, ReportPlots.GRID_HEADER + ReportPlots.CELL + 60)))
+                .isEqualTo(new Color(0, 0, 255));
+    }
+
+    private static EvaluationReport report(int examples) {
+        List<FaceExample> rows = new ArrayList<>();
+        for (int i = 0; i < examples; i++) {
+            rows.add(new FaceExample("id" + i, solid(Color.RED), solid(Color.GREEN), solid(Color.BLUE)));
+        }
+        Similarity s = new Similarity(40, 5, 10, 2);
+        Map<Integer, Double> recall = Map.of(1, 0.1, 2, 0.2, 5, 0.5, 10, 1.0);
+        List<Double> curve = List.of(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0);
+        return new EvaluationReport(20, 10, s, s, recall, recall, curve, curve,
+                Optional.of(new SexAgreement(0.9, 0.8, 0.7)), rows);
+    }
+
+    private static BufferedImage solid(Color colour) {
+        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(colour);
+        g.fillRect(0, 0, 64, 64);
+        g.dispose();
+        return image;
+    }
+
+    private static BufferedImage assertDrawn(Path file, int width, int height, int minColours) throws IOException {
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertThat(image).as(file + " decodes").isNotNull();
+        assertThat(image.getWidth()).isEqualTo(width);
+        assertThat(image.getHeight()).isEqualTo(height);
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertThat(colours.size()).as("distinct colours of " + file).isGreaterThan(minColours);
+        return image;
+    }
+}

@@ -1,0 +1,111 @@
+package io.callface.trainer.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.callface.trainer.nn.Preset;
+import io.callface.trainer.onnx.ModelDirectory;
+import io.callface.trainer.synth.CorpusManifest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checkpoints and resume: an interrupted run continued with --resume gives the uninterrupted run's model. */
+class ResumeTest {
+    private static final Preset TINY = Preset.tiny();
+    private static final TrainingOptions OPTIONS = TrainingOptions.defaults(TINY).withFaceEpochs(3).withVoiceEpochs(2)
+            .withFaceBatchSize(4).withSeed(5);
+
+    @TempDir
+    static Path tmp;
+    static CorpusManifest corpus;
+    static ModelDirectory uninterrupted;
+    static CheckpointDirectory uninterruptedCheckpoints;
+
+    @BeforeAll
+    static void trainUninterrupted() throws Exception {
+        corpus = CorpusManifest.read(TestCorpus.write(tmp.resolve("corpus"), 8, 2, 2, 5));
+        uninterruptedCheckpoints = new CheckpointDirectory(tmp.resolve("checkpoints"));
+        uninterrupted = pipeline().train(corpus, TINY, tmp.resolve("uninterrupted"), OPTIONS,
+                Optional.of(uninterruptedCheckpoints), false);
+    }
+
+    @Test
+    void resumingInsideTheFaceStageGivesTheSameModel() {
+        CheckpointDirectory checkpoints = new CheckpointDirectory(tmp.resolve("face-interrupted"));
+        // "Interrupted" after face epoch 2: a run that stops there leaves only face.ckpt behind.
+        pipeline().train(corpus, TINY, tmp.resolve("partial-face"), OPTIONS.withFaceEpochs(2).withVoiceEpochs(1),
+                Optional.of(checkpoints), false);
+        deleteVoiceCheckpoint(checkpoints);
+
+        ModelDirectory resumed = pipeline().train(corpus, TINY, tmp.resolve("resumed-face"), OPTIONS,
+                Optional.of(checkpoints), true);
+
+        assertThat(resumed.manifest().sha256()).isEqualTo(uninterrupted.manifest().sha256());
+        assertThat(TrainingLog.read(resumed.path()).records()).hasSize(5);
+    }
+
+    @Test
+    void resumingInsideTheVoiceStageGivesTheSameModel() {
+        CheckpointDirectory checkpoints = new CheckpointDirectory(tmp.resolve("voice-interrupted"));
+        pipeline().train(corpus, TINY, tmp.resolve("partial-voice"), OPTIONS.withVoiceEpochs(1),
+                Optional.of(checkpoints), false);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+        ModelDirectory resumed = new TrainingPipeline(new ProgressReporter(new PrintStream(log, true,
+                StandardCharsets.UTF_8), System::nanoTime)).train(corpus, TINY, tmp.resolve("resumed-voice"), OPTIONS,
+                Optional.of(checkpoints), true);
+
+        assertThat(resumed.manifest().sha256()).isEqualTo(uninterrupted.manifest().sha256());
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("face epochs done 3, voice epochs done 1")
+                .doesNotContain("[face] epoch");
+    }
+
+    @Test
+    void exportingTheCheckpointsGivesTheTrainedModel() {
+        ModelDirectory exported = TrainingPipeline.export(uninterruptedCheckpoints, tmp.resolve("exported"),
+                OPTIONS.version());
+
+        assertThat(exported.manifest().sha256()).isEqualTo(uninterrupted.manifest().sha256());
+        assertThat(TrainingLog.read(exported.path()).records()).isEqualTo(TrainingLog.read(uninterrupted.path()).records());
+        assertThat(exported.manifest().metrics()).containsKeys("train_face_samples_per_s", "train_voice_samples_per_s");
+    }
+
+    @Test
+    void exportWithoutAVoiceCheckpointSaysWhatIsMissing() throws Exception {
+        CheckpointDirectory faceOnly = new CheckpointDirectory(tmp.resolve("face-only"));
+        Files.createDirectories(faceOnly.path());
+        Files.copy(uninterruptedCheckpoints.path().resolve(CheckpointDirectory.FACE_FILE),
+                faceOnly.path().resolve(CheckpointDirectory.FACE_FILE));
+
+        assertThatThrownBy(() -> TrainingPipeline.export(faceOnly, tmp.resolve("x"), "0.1.0"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no voice.ckpt yet (face stage at epoch 3)");
+    }
+
+    @Test
+    void aCheckpointOfAnotherPresetIsRefused() {
+        Preset small = Preset.small();
+        assertThatThrownBy(() -> pipeline().train(corpus, small, tmp.resolve("other"),
+                TrainingOptions.defaults(small).withFaceEpochs(3).withVoiceEpochs(2), Optional.of(uninterruptedCheckpoints), true))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("written for preset tiny");
+    }
+
+    private static TrainingPipeline pipeline() {
+        return new TrainingPipeline(new ProgressReporter(new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), System::nanoTime));
+    }
+
+    private static void deleteVoiceCheckpoint(CheckpointDirectory checkpoints) {
+        try {
+            Files.delete(checkpoints.path().resolve(CheckpointDirectory.VOICE_FILE));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

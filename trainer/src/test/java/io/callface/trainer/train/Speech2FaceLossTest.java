@@ -1,0 +1,41 @@
+package io.callface.trainer.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.callface.trainer.nn.Preset;
+import io.callface.trainer.nn.Speech2FaceNetworks;
+import org.junit.jupiter.api.Test;
+
+class Speech2FaceLossTest {
+    @Test
+    void plainL1IsTheFirstTermOfTheFullLoss() {
+        Preset tiny = Preset.tiny();
+        TrainingOptions full = TrainingOptions.defaults(tiny);
+        try (Speech2FaceNetworks networks = new Speech2FaceNetworks(tiny, 4);
+                NDManager m = networks.manager().newSubManager()) {
+            ParameterStore store = new ParameterStore(m, false);
+            NDArray predicted = m.randomNormal(new Shape(3, tiny.featureDim()));
+            NDArray target = m.randomNormal(new Shape(3, tiny.featureDim()));
+
+            Speech2FaceLoss.VoiceObjective paper = Speech2FaceLoss.voiceStage(store, networks, predicted, target, full);
+            Speech2FaceLoss.VoiceObjective l1 = Speech2FaceLoss.voiceStage(store, networks, predicted, target,
+                    full.withVoiceLoss(VoiceLoss.L1));
+
+            assertThat(l1.objective().getFloat()).isEqualTo(l1.fDecL1().getFloat()).isEqualTo(paper.fDecL1().getFloat());
+            // The normalised-L2 and distillation terms are positive for different random vectors.
+            assertThat(paper.objective().getFloat()).isGreaterThan(paper.fDecL1().getFloat());
+        }
+    }
+
+    @Test
+    void lossNamesParse() {
+        assertThat(VoiceLoss.named("full")).isEqualTo(VoiceLoss.FULL);
+        assertThat(VoiceLoss.named("l1")).isEqualTo(VoiceLoss.L1);
+        assertThatThrownBy(() -> VoiceLoss.named("l2")).hasMessageContaining("loss: 'l2' is not one of full, l1");
+    }
+}
