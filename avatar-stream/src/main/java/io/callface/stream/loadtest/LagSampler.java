@@ -1,13 +1,10 @@
 package io.callface.stream.loadtest;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -29,31 +26,23 @@ public final class LagSampler implements AutoCloseable {
     private final Admin admin;
     private final String groupId;
     private final String topic;
-    private final List<Sample> samples = new ArrayList<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "callface-load-lag");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final long startNanos = System.nanoTime();
+    private final PeriodicSampler<Sample> sampler;
 
     public LagSampler(Admin admin, String groupId, String topic, Duration interval) {
         this.admin = admin;
         this.groupId = groupId;
         this.topic = topic;
-        timer.scheduleAtFixedRate(this::sample, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        this.sampler = new PeriodicSampler<>("callface-load-lag", interval, this::sample);
     }
 
-    private void sample() {
+    private Optional<Sample> sample(long elapsedMs) {
         try {
-            long lag = lag();
-            synchronized (samples) {
-                samples.add(new Sample(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), lag));
-            }
+            return Optional.of(new Sample(elapsedMs, lag()));
         } catch (ExecutionException | RuntimeException e) {
-            // The group may not exist yet while the application starts: no sample then.
+            return Optional.empty(); // the group may not exist yet while the application starts
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 
@@ -74,18 +63,11 @@ public final class LagSampler implements AutoCloseable {
     }
 
     public List<Sample> samples() {
-        synchronized (samples) {
-            return List.copyOf(samples);
-        }
+        return sampler.samples();
     }
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        sampler.close();
     }
 }

@@ -8,11 +8,8 @@ import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 /**
  * Samples this process at a fixed interval: CPU time, heap in use, heap left after the latest collection of each
@@ -24,23 +21,10 @@ public final class ResourceSampler implements AutoCloseable {
     public record Sample(long elapsedMs, long cpuNanos, long heapUsedBytes, long heapAfterGcBytes, long rssBytes) {
     }
 
-    private final List<Sample> samples = new ArrayList<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "callface-load-resources");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final long startNanos = System.nanoTime();
+    private final PeriodicSampler<Sample> sampler;
 
     public ResourceSampler(Duration interval) {
-        timer.scheduleAtFixedRate(this::sample, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void sample() {
-        Sample sample = now(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
-        synchronized (samples) {
-            samples.add(sample);
-        }
+        sampler = new PeriodicSampler<>("callface-load-resources", interval, elapsedMs -> Optional.of(now(elapsedMs)));
     }
 
     /** A reading of this process now. */
@@ -57,9 +41,7 @@ public final class ResourceSampler implements AutoCloseable {
     }
 
     public List<Sample> samples() {
-        synchronized (samples) {
-            return List.copyOf(samples);
-        }
+        return sampler.samples();
     }
 
     private static long processCpuNanos() {
@@ -89,11 +71,6 @@ public final class ResourceSampler implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        sampler.close();
     }
 }
