@@ -7,20 +7,13 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.callface.avro.AudioChunk;
 import io.callface.avro.AvatarEvent;
-import io.callface.serde.AvroSerde;
-import io.callface.serde.SchemaRegistryClient;
-import io.callface.serde.SchemaRegistryClients;
-import io.callface.stream.app.StreamsProperties;
 import io.callface.stream.config.AvatarStreamConfig;
 import io.callface.stream.fusion.FusedEmbedding;
 import io.callface.stream.testing.FakeAvatars;
 import io.callface.stream.window.SpeakerWindowProcessor;
 import io.callface.stream.window.WindowEvents;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -38,21 +31,10 @@ class AvatarFusionTopologyTest {
     private TestOutputTopic<String, AvatarEvent> avatars;
 
     private void start(Map<String, Object> overrides) {
-        String registryUrl = "mock://" + UUID.randomUUID();
-        Map<String, Object> values = new HashMap<>(Map.of(
-                AvatarStreamConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
-                AvatarStreamConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl,
-                AvatarStreamConfig.MODEL_DIR_CONFIG, "unused"));
-        values.putAll(overrides);
-        AvatarStreamConfig config = new AvatarStreamConfig(values);
-        SchemaRegistryClient registry = SchemaRegistryClients.forUrl(registryUrl);
-        AvroSerde<AudioChunk> audioSerde = new AvroSerde<>(registry, AudioChunk.class);
-        AvroSerde<AvatarEvent> avatarSerde = new AvroSerde<>(registry, AvatarEvent.class);
-        driver = new TopologyTestDriver(AvatarTopology.build(config, FakeAvatars::of, WindowEvents.NONE, audioSerde,
-                avatarSerde), StreamsProperties.from(config));
-        audio = driver.createInputTopic(config.audioTopic(), Serdes.String().serializer(), audioSerde.serializer());
-        avatars = driver.createOutputTopic(config.avatarsTopic(), Serdes.String().deserializer(),
-                avatarSerde.deserializer());
+        TopologyHarness harness = new TopologyHarness(overrides, FakeAvatars::of, WindowEvents.NONE);
+        driver = harness.driver;
+        audio = harness.audio;
+        avatars = harness.avatars;
     }
 
     @AfterEach

@@ -13,9 +13,6 @@ import io.callface.avro.AudioChunk;
 import io.callface.avro.AvatarEvent;
 import io.callface.avro.DeadLetter;
 import io.callface.serde.AvroSerde;
-import io.callface.serde.SchemaRegistryClient;
-import io.callface.serde.SchemaRegistryClients;
-import io.callface.stream.app.StreamsProperties;
 import io.callface.stream.audio.Spectrogram;
 import io.callface.stream.config.AvatarStreamConfig;
 import io.callface.stream.testing.FakeAvatars;
@@ -31,7 +28,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -57,25 +53,16 @@ class AvatarTopologyTest {
     private TestOutputTopic<byte[], DeadLetter> deadLetters;
 
     private void start(Map<String, Object> overrides) {
-        String registryUrl = "mock://" + UUID.randomUUID();
-        Map<String, Object> values = new HashMap<>(Map.of(
-                AvatarStreamConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
-                AvatarStreamConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl,
-                AvatarStreamConfig.MODEL_DIR_CONFIG, "unused"));
-        values.putAll(overrides);
-        AvatarStreamConfig config = new AvatarStreamConfig(values);
-        SchemaRegistryClient registry = SchemaRegistryClients.forUrl(registryUrl);
-        AvroSerde<AudioChunk> audioSerde = new AvroSerde<>(registry, AudioChunk.class);
-        AvroSerde<AvatarEvent> avatarSerde = new AvroSerde<>(registry, AvatarEvent.class);
-        driver = new TopologyTestDriver(AvatarTopology.build(config, (window, fuser) -> {
+        TopologyHarness harness = new TopologyHarness(overrides, (window, fuser) -> {
             windows.add(window);
             return FakeAvatars.of(window, fuser);
-        }, events, audioSerde, avatarSerde), StreamsProperties.from(config));
-        audio = driver.createInputTopic(config.audioTopic(), Serdes.String().serializer(), audioSerde.serializer());
-        rawAudio = driver.createInputTopic(config.audioTopic(), new ByteArraySerializer(), new ByteArraySerializer());
-        avatars = driver.createOutputTopic(config.avatarsTopic(), Serdes.String().deserializer(), avatarSerde.deserializer());
-        deadLetters = driver.createOutputTopic(config.dlqTopic(), Serdes.ByteArray().deserializer(),
-                new AvroSerde<>(registry, DeadLetter.class).deserializer());
+        }, events);
+        driver = harness.driver;
+        audio = harness.audio;
+        avatars = harness.avatars;
+        rawAudio = driver.createInputTopic(harness.config.audioTopic(), new ByteArraySerializer(), new ByteArraySerializer());
+        deadLetters = driver.createOutputTopic(harness.config.dlqTopic(), Serdes.ByteArray().deserializer(),
+                new AvroSerde<>(harness.registry, DeadLetter.class).deserializer());
     }
 
     private AvatarEvent latestAvatar(String key) {
