@@ -7,6 +7,7 @@ import io.callface.stream.config.AvatarStreamConfig;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** The load runs' own Kafka clients, on the cluster and registry of the stream processor under test. */
 public final class LoadClients {
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
     private final AvatarStreamConfig config;
 
     public LoadClients(AvatarStreamConfig config) {
@@ -32,7 +34,7 @@ public final class LoadClients {
 
     /** Audio producer: Avro values in the Confluent wire format, keyed {@code callId/participantId}. */
     public KafkaProducer<String, AudioChunk> audioProducer() {
-        Map<String, Object> props = common();
+        Map<String, Object> props = common("audio");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
@@ -42,7 +44,7 @@ public final class LoadClients {
 
     /** A producer of raw bytes, for hostile records and model releases. */
     public KafkaProducer<byte[], byte[]> rawProducer() {
-        Map<String, Object> props = common();
+        Map<String, Object> props = common("raw");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
@@ -60,11 +62,11 @@ public final class LoadClients {
     }
 
     public Admin admin() {
-        return Admin.create(common());
+        return Admin.create(common("admin"));
     }
 
     private Map<String, Object> readCommitted() {
-        Map<String, Object> props = common();
+        Map<String, Object> props = common("reader");
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "callface-load-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -72,8 +74,10 @@ public final class LoadClients {
         return props;
     }
 
-    private Map<String, Object> common() {
+    /** Settings every client shares; the client id marks its threads as the harness's ({@link ThreadRole}). */
+    private Map<String, Object> common(String client) {
         Map<String, Object> props = new HashMap<>();
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, ThreadRole.HARNESS_PREFIX + "-" + client + "-" + CLIENTS.incrementAndGet());
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 String.join(",", config.getList(AvatarStreamConfig.BOOTSTRAP_SERVERS_CONFIG)));
         return props;

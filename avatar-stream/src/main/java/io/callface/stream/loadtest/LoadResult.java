@@ -25,7 +25,7 @@ import java.util.List;
  * @param lagP95SecondHalf   95th percentile of the lag over the second half of the run, in chunks
  * @param lagBound           lag that counts as keeping up: one second of every seat's audio
  * @param drainMs            from the last chunk sent to the last expected avatar (-1: never complete)
- * @param cpuCores           average cores this process used while sending
+ * @param cpu                average cores this process used while sending, in all and per thread role
  * @param heapMaxMb          largest heap in use sampled
  * @param heapAfterGcMaxMb   largest heap left after a collection
  * @param rssMaxMb           largest resident set size (-1: unknown)
@@ -36,7 +36,7 @@ public record LoadResult(String runId, int speakers, int sessions, double sendSe
                          long sendFailures, int expectedWindows, int lostWindows, int duplicatedWindows,
                          int unexpectedWindows, List<String> examples, Percentiles latency, Percentiles inApp, Percentiles firstAvatar,
                          long firstAvatarWithin, Percentiles sendLag, long maxLag, long lagP95SecondHalf,
-                         long lagBound, long drainMs, double cpuCores, double heapMaxMb, double heapAfterGcMaxMb,
+                         long lagBound, long drainMs, CpuShares cpu, double heapMaxMb, double heapAfterGcMaxMb,
                          double rssMaxMb, String loadAverageStart, String loadAverageEnd) {
     public LoadResult {
         examples = List.copyOf(examples);

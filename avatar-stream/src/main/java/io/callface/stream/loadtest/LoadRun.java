@@ -53,7 +53,8 @@ public final class LoadRun {
                      config.audioTopic(), options.sampleInterval());
              ResourceSampler resources = new ResourceSampler(options.sampleInterval());
              LoadGenerator generator = new LoadGenerator(clients.audioProducer(), config.audioTopic(), loops)) {
-            ResourceSampler.Sample before = ResourceSampler.now(0);
+            String applicationId = config.getString(AvatarStreamConfig.APPLICATION_ID_CONFIG);
+            ThreadCpu before = ThreadCpu.now(applicationId);
             var sending = generator.start(plan);
             duringRun.run();
             try {
@@ -61,9 +62,9 @@ public final class LoadRun {
             } catch (ExecutionException e) {
                 throw new IllegalStateException("the load generator failed: " + e.getCause().getMessage(), e.getCause());
             }
-            ResourceSampler.Sample sent = ResourceSampler.now(0);
             long sentAtMs = System.currentTimeMillis();
             double sendSeconds = (sentAtMs - generator.startEpochMs()) / 1000.0;
+            CpuShares cpu = ThreadCpu.now(applicationId).since(before, sendSeconds);
             long deadline = System.nanoTime() + options.drainTimeout().toNanos();
             while (!collector.hasAll(expected) && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
@@ -71,7 +72,7 @@ public final class LoadRun {
             long drainMs = collector.hasAll(expected) ? System.currentTimeMillis() - sentAtMs : -1;
             // Late duplicates would come within a commit interval or two; give them the chance to show.
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
-            return result(plan, generator, collector, lag.samples(), resources.samples(), before, sent, sendSeconds,
+            return result(plan, generator, collector, lag.samples(), resources.samples(), cpu, sendSeconds,
                     drainMs, loadStart);
         }
     }
@@ -84,7 +85,7 @@ public final class LoadRun {
 
     private static LoadResult result(LoadPlan plan, LoadGenerator generator, AvatarCollector collector,
                                      List<LagSampler.Sample> lags, List<ResourceSampler.Sample> resources,
-                                     ResourceSampler.Sample before, ResourceSampler.Sample sent, double sendSeconds,
+                                     CpuShares cpu, double sendSeconds,
                                      long drainMs, String loadStart) {
         Set<WindowKey> expected = plan.expectedWindows();
         Map<WindowKey, Integer> seen = collector.seen();
@@ -132,13 +133,12 @@ public final class LoadRun {
             }
         }
         long lagP95 = secondHalf.getTotalCount() == 0 ? maxLag : secondHalf.getValueAtPercentile(95);
-        double cpuCores = sent.cpuNanos() < 0 ? -1 : (sent.cpuNanos() - before.cpuNanos()) / (sendSeconds * 1e9);
         double mb = 1024 * 1024;
         return new LoadResult(plan.runId(), plan.speakers(), speakers.size(), sendSeconds, generator.chunksSent(),
                 generator.sendFailures(), expected.size(), lost, duplicated, unexpected, examples,
                 Percentiles.of(collector.latencyMs(), 1), Percentiles.of(collector.inAppMs(), 1), Percentiles.of(firstAvatar, 1), within,
                 Percentiles.of(generator.sendLagMicros(), 1000), maxLag, lagP95, plan.speakers() * 50L + 50, drainMs,
-                cpuCores, resources.stream().mapToLong(ResourceSampler.Sample::heapUsedBytes).max().orElse(0) / mb,
+                cpu, resources.stream().mapToLong(ResourceSampler.Sample::heapUsedBytes).max().orElse(0) / mb,
                 resources.stream().mapToLong(ResourceSampler.Sample::heapAfterGcBytes).max().orElse(0) / mb,
                 resources.stream().mapToLong(ResourceSampler.Sample::rssBytes).max().orElse(-1) / mb,
                 loadStart, LoadAverage.now());

@@ -44,7 +44,7 @@ public final class ResourceSampler implements AutoCloseable {
         return sampler.samples();
     }
 
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }
