@@ -39,6 +39,7 @@ public final class VoiceActivityDetector {
     private static final int BAND_LAST_BIN = (int) Math.floor(SPEECH_BAND_HIGH_HZ / BIN_HZ);
     /** Keeps log(0) out of the geometric mean; far below any audible bin power. */
     private static final double POWER_FLOOR = 1e-20;
+    private static final double LN_2 = Math.log(2);
     private static final float[] FULL_FRAME_WINDOW = Spectrogram.periodicHann(FRAME_LENGTH);
 
     private final FloatFFT_1D fft = new FloatFFT_1D(FFT_SIZE);
@@ -106,6 +107,28 @@ public final class VoiceActivityDetector {
         return Math.max(1, Spectrogram.frameCount(samples16k.length));
     }
 
+    /**
+     * {@code sum of ln(values[k] + floor)} for {@code k} in {@code [from, to)}, with one logarithm instead of one
+     * per value: binary exponents are summed as integers and the mantissas, each in [1, 2), multiplied (a product
+     * of up to 1000 of them stays below 2^1000). Values must be non-negative.
+     */
+    static double sumOfLogs(double[] values, int from, int to, double floor) {
+        long exponents = 0;
+        double mantissas = 1;
+        for (int k = from; k < to; k++) {
+            double value = values[k] + floor;
+            int exponent = Math.getExponent(value);
+            exponents += exponent;
+            mantissas *= Math.scalb(value, -exponent);
+            if (((k - from) & 511) == 511) {
+                int carry = Math.getExponent(mantissas);
+                exponents += carry;
+                mantissas = Math.scalb(mantissas, -carry);
+            }
+        }
+        return Math.log(mantissas) + exponents * LN_2;
+    }
+
     private FrameAnalysis analyseFrame(float[] samples, int start, int length, float[] window) {
         double sumSquares = 0;
         for (int n = 0; n < length; n++) {
@@ -128,12 +151,11 @@ public final class VoiceActivityDetector {
             total += power[k];
         }
         double band = 0;
-        double logSum = 0;
         int bins = BAND_LAST_BIN - BAND_FIRST_BIN + 1;
         for (int k = BAND_FIRST_BIN; k <= BAND_LAST_BIN; k++) {
             band += power[k];
-            logSum += Math.log(power[k] + POWER_FLOOR);
         }
+        double logSum = sumOfLogs(power, BAND_FIRST_BIN, BAND_LAST_BIN + 1, POWER_FLOOR);
         double ratio = total > 0 ? band / total : 0;
         double flatness = band > 0 ? Math.exp(logSum / bins) / (band / bins) : 1;
         boolean voiced = energyDbfs >= MIN_ENERGY_DBFS && ratio >= MIN_SPEECH_BAND_RATIO && flatness <= MAX_FLATNESS;

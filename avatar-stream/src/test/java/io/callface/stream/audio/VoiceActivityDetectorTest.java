@@ -2,6 +2,7 @@ package io.callface.stream.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -10,6 +11,27 @@ import org.junit.jupiter.api.Test;
 class VoiceActivityDetectorTest {
     private static final int RATE = 16_000;
     private final VoiceActivityDetector vad = new VoiceActivityDetector();
+
+    @Test
+    void sumOfLogsEqualsTheSumOfEachLogarithmOverThePowersAFrameCanHave() {
+        Random random = new Random(7);
+        for (int trial = 0; trial < 200; trial++) {
+            int length = 1 + random.nextInt(1500);
+            double[] values = new double[length + 3];
+            for (int k = 0; k < values.length; k++) {
+                // Bin powers from digital silence (0) to a full-scale tone (~1e5), spread over 25 decades.
+                values[k] = random.nextInt(20) == 0 ? 0 : Math.pow(10, -20 + 25 * random.nextDouble());
+            }
+            double floor = 1e-20;
+            double expected = 0;
+            for (int k = 2; k < 2 + length; k++) {
+                expected += Math.log(values[k] + floor);
+            }
+            assertThat(VoiceActivityDetector.sumOfLogs(values, 2, 2 + length, floor))
+                    .as("trial %d, %d values", trial, length)
+                    .isCloseTo(expected, within(1e-9 * Math.max(1, Math.abs(expected))));
+        }
+    }
 
     /**
      * An /a/-like vowel: harmonics of a 120 Hz voice up to 4 kHz, each weighted by three formant resonances
