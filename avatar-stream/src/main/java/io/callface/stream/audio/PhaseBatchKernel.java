@@ -17,16 +17,17 @@ import java.util.Arrays;
 final class PhaseBatchKernel implements ResamplingKernel {
     /** Ratios with at most this many phases (16 kHz over the input rate's gcd) use this kernel. */
     static final int MAX_PHASES = 2;
-    /** Outputs per slice of one phase: the accumulators and four rows (20 KB) stay in the L1 cache. */
+    /** Most outputs per slice of one phase: the accumulators and four rows (20 KB) stay in the L1 cache. */
     private static final int TILE = 1024;
     private final ResamplingFilter filter;
     /** Residue stream r of the current call's input; with down = 1 the history itself. */
     private final float[][] residues;
-    private final float[] acc = new float[TILE];
-    private final float[] row0 = new float[TILE];
-    private final float[] row1 = new float[TILE];
-    private final float[] row2 = new float[TILE];
-    private final float[] row3 = new float[TILE];
+    /** Scratch of one slice, grown to the longest slice seen (a 20 ms chunk needs about 320). */
+    private float[] acc = new float[0];
+    private float[] row0 = acc;
+    private float[] row1 = acc;
+    private float[] row2 = acc;
+    private float[] row3 = acc;
 
     PhaseBatchKernel(ResamplingFilter filter) {
         this.filter = filter;
@@ -52,6 +53,7 @@ final class PhaseBatchKernel implements ResamplingKernel {
             deinterleave(history, origin, span);
             shift = 0;
         }
+        reserveScratch(Math.min(TILE, (count + up - 1) / up));
         for (int slot = 0; slot < Math.min(up, count); slot++) {
             int slotCount = (count - slot + up - 1) / up;
             for (int start = 0; start < slotCount; start += TILE) {
@@ -108,6 +110,16 @@ final class PhaseBatchKernel implements ResamplingKernel {
     private void copyRun(int shift, int t, float[] row, int length) {
         int down = filter.down;
         System.arraycopy(residues[t % down], shift + t / down, row, 0, length);
+    }
+
+    private void reserveScratch(int length) {
+        if (acc.length < length) {
+            acc = new float[length];
+            row0 = new float[length];
+            row1 = new float[length];
+            row2 = new float[length];
+            row3 = new float[length];
+        }
     }
 
     /** Splits history {@code origin .. origin+span-1} into the residue streams (down > 1). */
