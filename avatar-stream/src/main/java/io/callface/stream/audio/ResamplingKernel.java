@@ -14,7 +14,7 @@ interface ResamplingKernel {
      */
     void compute(float[] history, int next, int phase, float[] out, int count);
 
-    /** The fastest kernel for {@code filter}'s rate ratio. */
+    /** Batched across outputs where the ratio has few phases (the faster there, see ResamplerBenchmark), else dot products. */
     static ResamplingKernel of(ResamplingFilter filter) {
         return filter.up <= PhaseBatchKernel.MAX_PHASES ? new PhaseBatchKernel(filter) : new DotProductKernel(filter);
     }
