@@ -14,7 +14,10 @@ interface ResamplingKernel {
      */
     void compute(float[] history, int next, int phase, float[] out, int count);
 
-    /** Batched across outputs where the ratio has few phases (the faster there, see ResamplerBenchmark), else dot products. */
+    /**
+     * Batched across outputs where the ratio has few phases (the faster there, see ResamplerBenchmark), else
+     * one dot product per output.
+     */
     static ResamplingKernel of(ResamplingFilter filter) {
         return filter.up <= PhaseBatchKernel.MAX_PHASES ? new PhaseBatchKernel(filter) : new DotProductKernel(filter);
     }
