@@ -10,11 +10,14 @@ import java.util.Arrays;
  * exactly, sample for sample, what {@link Resampler#to16k} yields for the whole signal:
  * {@code ceil(n * 16000 / rate)} samples.
  *
- * <p>16 kHz input passes through unchanged. One instance per stream; not thread-safe.
+ * <p>The arithmetic is a {@link ResamplingKernel} chosen by the rate ratio; scratch and history buffers are
+ * reused, so a call allocates only the array it returns. 16 kHz input passes through unchanged. One instance
+ * per stream; not thread-safe.
  */
 public final class StreamingResampler {
     private final int inputRate;
     private final ResamplingFilter filter;
+    private final ResamplingKernel kernel;
     private float[] history;
     /** Valid samples in {@link #history}. */
     private int count;
@@ -30,6 +33,7 @@ public final class StreamingResampler {
     public StreamingResampler(int inputRate) {
         this.inputRate = StreamFormat.requireSupportedRate(inputRate);
         this.filter = inputRate == Spectrogram.SAMPLE_RATE ? null : ResamplingFilter.to16k(inputRate);
+        this.kernel = filter == null ? null : ResamplingKernel.of(filter);
         reset();
     }
 
@@ -42,7 +46,7 @@ public final class StreamingResampler {
         if (filter == null) {
             return chunk.clone();
         }
-        append(chunk, chunk.length);
+        append(chunk);
         consumed += chunk.length;
         return emit(Long.MAX_VALUE);
     }
@@ -53,7 +57,9 @@ public final class StreamingResampler {
             return new float[0];
         }
         // Zeros after the end complete every output whose position lies inside the input.
-        append(new float[filter.halfTaps], filter.halfTaps);
+        reserve(filter.halfTaps);
+        Arrays.fill(history, count, count + filter.halfTaps, 0f);
+        count += filter.halfTaps;
         float[] tail = emit(consumed);
         reset();
         return tail;
@@ -64,7 +70,10 @@ public final class StreamingResampler {
             return;
         }
         // halfTaps - 1 zeros before the signal stand in for the silence before its first sample.
-        history = new float[Math.max(1024, 4 * filter.halfTaps)];
+        if (history == null) {
+            history = new float[Math.max(1024, 4 * filter.halfTaps)];
+        }
+        Arrays.fill(history, 0, filter.halfTaps - 1, 0f);
         count = filter.halfTaps - 1;
         next = filter.halfTaps - 1;
         phase = 0;
@@ -72,39 +81,38 @@ public final class StreamingResampler {
         consumed = 0;
     }
 
-    private void append(float[] samples, int length) {
+    private void append(float[] samples) {
+        reserve(samples.length);
+        System.arraycopy(samples, 0, history, count, samples.length);
+        count += samples.length;
+    }
+
+    private void reserve(int length) {
         if (count + length > history.length) {
             history = Arrays.copyOf(history, Math.max(history.length * 2, count + length));
         }
-        System.arraycopy(samples, 0, history, count, length);
-        count += length;
     }
 
     /** Emits outputs whose taps are all in history and whose position is before input index {@code limit}. */
     private float[] emit(long limit) {
-        int width = 2 * filter.halfTaps;
-        int possible = (int) Math.max(0, ((long) (count - filter.halfTaps - next) * filter.up) / filter.down + 2);
-        float[] out = new float[possible];
+        int firstNext = next;
+        int firstPhase = phase;
         int produced = 0;
         while (next + filter.halfTaps < count && nextAbsolute < limit) {
-            int first = next - filter.halfTaps + 1;
-            int row = phase * width;
-            double sum = 0;
-            for (int k = 0; k < width; k++) {
-                sum += history[first + k] * filter.taps[row + k];
-            }
-            out[produced++] = (float) sum;
+            produced++;
             phase += filter.down;
             int advance = phase / filter.up;
             phase %= filter.up;
             next += advance;
             nextAbsolute += advance;
         }
+        float[] out = new float[produced];
+        kernel.compute(history, firstNext, firstPhase, out, produced);
         // Keep only what future outputs can still reach.
         int keepFrom = Math.min(next - filter.halfTaps + 1, count);
         System.arraycopy(history, keepFrom, history, 0, count - keepFrom);
         count -= keepFrom;
         next -= keepFrom;
-        return produced == out.length ? out : Arrays.copyOf(out, produced);
+        return out;
     }
 }

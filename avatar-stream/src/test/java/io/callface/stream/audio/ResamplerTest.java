@@ -2,6 +2,7 @@ package io.callface.stream.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -131,6 +132,65 @@ class ResamplerTest {
         assertThat(chunked).containsExactly(oneShot);
         // After flush the resampler starts a fresh stream.
         assertThat(concat(List.of(streaming.process(signal), streaming.flush()))).containsExactly(oneShot);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {8000, 11025, 22050, 24000, 32000, 44100, 48000})
+    void anyChunkingDownToSingleSamplesGivesTheOneShotOutputExactly(int rate) {
+        Random random = new Random(rate);
+        float[] signal = noise(random, rate + 123);
+        float[] oneShot = Resampler.to16k(signal, rate);
+
+        StreamingResampler streaming = new StreamingResampler(rate);
+        List<float[]> pieces = new ArrayList<>();
+        int at = 0;
+        while (at < signal.length) {
+            // Runs of single samples, then random sizes up to a few tiles of the batched kernel.
+            int size = at < rate / 4 ? 1 : 1 + random.nextInt(random.nextBoolean() ? 40 : 5000);
+            int end = Math.min(signal.length, at + size);
+            pieces.add(streaming.process(java.util.Arrays.copyOfRange(signal, at, end)));
+            at = end;
+        }
+        pieces.add(streaming.flush());
+        assertThat(concat(pieces)).containsExactly(oneShot);
+    }
+
+    /**
+     * Each output against the filter's definition, summed in double with no streaming machinery: output j at
+     * input position j*down/up, taps of phase (j*down mod up), zeros outside the signal. A float sum of n
+     * products is within gamma(n+1) * sum|h x| of the exact sum (gamma(n) = n u / (1 - n u), u = 2^-24).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {8000, 11025, 22050, 24000, 32000, 44100, 48000})
+    void matchesADoublePrecisionReferenceWithinFloatSummationError(int rate) {
+        float[] signal = noise(new Random(7 * rate), rate);
+        float[] out = Resampler.to16k(signal, rate);
+        ResamplingFilter filter = ResamplingFilter.to16k(rate);
+        int width = 2 * filter.halfTaps;
+        double u = Math.ulp(1f) / 2;
+        double gamma = (width + 1) * u / (1 - (width + 1) * u);
+        for (int j = 0; j < out.length; j++) {
+            long position = (long) j * filter.down;
+            int base = (int) (position / filter.up);
+            int row = (int) (position % filter.up) * width;
+            double exact = 0;
+            double magnitude = 0;
+            for (int k = 0; k < width; k++) {
+                int i = base - filter.halfTaps + 1 + k;
+                double x = i >= 0 && i < signal.length ? signal[i] : 0;
+                exact += filter.taps[row + k] * x;
+                magnitude += Math.abs(filter.taps[row + k] * x);
+            }
+            assertThat((double) out[j]).as("output %d at %d Hz", j, rate).isCloseTo(exact, offset(gamma * magnitude));
+        }
+    }
+
+    private static float[] noise(Random random, int length) {
+        float[] x = new float[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = random.nextFloat() * 2 - 1;
+        }
+        return x;
     }
 
     private static float[] concat(List<float[]> pieces) {
