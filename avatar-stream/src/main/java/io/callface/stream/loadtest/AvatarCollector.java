@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -30,6 +32,8 @@ public final class AvatarCollector implements AutoCloseable {
     private final Map<String, Long> firstAvatarEpochMs = new ConcurrentHashMap<>();
     private final Histogram latencyMs = new ConcurrentHistogram(MAX_LATENCY_MS, 3);
     private final Histogram inAppMs = new ConcurrentHistogram(MAX_LATENCY_MS, 3);
+    /** Each window's end (epoch ms) and latency, so that a part of the run can be looked at on its own. */
+    private final Queue<WindowLatency> windowLatencies = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile RuntimeException failure;
@@ -75,7 +79,10 @@ public final class AvatarCollector implements AutoCloseable {
         seen.merge(key, 1, Integer::sum);
         firstAvatarEpochMs.putIfAbsent(key.speaker(), nowMs);
         if (!key.endOfStream()) {
-            latencyMs.recordValue(Math.min(MAX_LATENCY_MS, Math.max(0, nowMs - event.getWindowEnd().toEpochMilli())));
+            long windowEndMs = event.getWindowEnd().toEpochMilli();
+            long latency = Math.min(MAX_LATENCY_MS, Math.max(0, nowMs - windowEndMs));
+            latencyMs.recordValue(latency);
+            windowLatencies.add(new WindowLatency(windowEndMs, latency));
             inAppMs.recordValue(Math.min(MAX_LATENCY_MS, Math.max(0, Math.round(event.getTimings().getEndToEndMs()))));
         }
     }
@@ -100,6 +107,20 @@ public final class AvatarCollector implements AutoCloseable {
     /** End-to-end latency of every window except end-of-stream repeats, in milliseconds. */
     public Histogram latencyMs() {
         return latencyMs;
+    }
+
+    /** End-to-end latency, in milliseconds, of the windows (except end-of-stream repeats) that ended at or after {@code fromEpochMs}. */
+    public Histogram latencyMsOfWindowsEndingFrom(long fromEpochMs) {
+        Histogram histogram = new Histogram(MAX_LATENCY_MS, 3);
+        for (WindowLatency window : windowLatencies) {
+            if (window.endEpochMs() >= fromEpochMs) {
+                histogram.recordValue(window.latencyMs());
+            }
+        }
+        return histogram;
+    }
+
+    private record WindowLatency(long endEpochMs, long latencyMs) {
     }
 
     /**

@@ -14,15 +14,15 @@ public final class LoadReport {
         md.append(String.format(Locale.ROOT, "Machine: %d cores. Latency columns are p50 / p95 / p99 / max in ms.%n%n",
                 LoadAverage.cores()));
         md.append("| speakers | sessions | sent s | chunks | windows expected | lost | duplicated | unexpected "
-                + "| end-to-end latency | of which in the processor | first avatar | first avatar <= 3.5 s | lag p95 (2nd half) / bound / max, chunks "
+                + "| end-to-end latency | same, windows of the 2nd half | of which in the processor | first avatar | first avatar <= 3.5 s | lag p95 (2nd half) / bound / max, chunks "
                 + "| drain ms | generator lag | CPU cores: process (by thread role) | heap max / after GC MB | RSS max MB | load avg start -> end "
                 + "| sustained |\n");
-        md.append("|---".repeat(20)).append("|\n");
+        md.append("|---".repeat(21)).append("|\n");
         for (LoadResult r : results) {
             md.append(String.format(Locale.ROOT,
-                    "| %d | %d | %.0f | %d | %d | %d | %d | %d | %s | %s | %s | %d / %d | %d / %d / %d | %d | %s | %s | %.0f / %.0f | %.0f | %s -> %s | %s |%n",
+                    "| %d | %d | %.0f | %d | %d | %d | %d | %d | %s | %s | %s | %s | %d / %d | %d / %d / %d | %d | %s | %s | %.0f / %.0f | %.0f | %s -> %s | %s |%n",
                     r.speakers(), r.sessions(), r.sendSeconds(), r.chunksSent(), r.expectedWindows(), r.lostWindows(),
-                    r.duplicatedWindows(), r.unexpectedWindows(), r.latency().format(), r.inApp().format(), r.firstAvatar().format(),
+                    r.duplicatedWindows(), r.unexpectedWindows(), r.latency().format(), r.latencySecondHalf().format(), r.inApp().format(), r.firstAvatar().format(),
                     r.firstAvatarWithin(), r.sessions(), r.lagP95SecondHalf(), r.lagBound(), r.maxLag(), r.drainMs(),
                     r.sendLag().format(), r.cpu().format(), r.heapMaxMb(), r.heapAfterGcMaxMb(), r.rssMaxMb(),
                     r.loadAverageStart(), r.loadAverageEnd(), r.sustained() ? "yes" : "**no**"));

@@ -136,7 +136,9 @@ public final class LoadRun {
         double mb = 1024 * 1024;
         return new LoadResult(plan.runId(), plan.speakers(), speakers.size(), sendSeconds, generator.chunksSent(),
                 generator.sendFailures(), expected.size(), lost, duplicated, unexpected, examples,
-                Percentiles.of(collector.latencyMs(), 1), Percentiles.of(collector.inAppMs(), 1), Percentiles.of(firstAvatar, 1), within,
+                Percentiles.of(collector.latencyMs(), 1),
+                Percentiles.of(collector.latencyMsOfWindowsEndingFrom(generator.startEpochMs() + half), 1),
+                Percentiles.of(collector.inAppMs(), 1), Percentiles.of(firstAvatar, 1), within,
                 Percentiles.of(generator.sendLagMicros(), 1000), maxLag, lagP95, plan.speakers() * 50L + 50, drainMs,
                 cpu, resources.stream().mapToLong(ResourceSampler.Sample::heapUsedBytes).max().orElse(0) / mb,
                 resources.stream().mapToLong(ResourceSampler.Sample::heapAfterGcBytes).max().orElse(0) / mb,

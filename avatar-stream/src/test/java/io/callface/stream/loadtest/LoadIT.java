@@ -44,6 +44,11 @@ class LoadIT {
         long windowsWithLatency = plan.expectedWindows().stream().filter(key -> !key.endOfStream()).count();
         assertThat(result.latency().count()).isEqualTo(windowsWithLatency);
         assertThat(result.latency().max()).isPositive().isLessThan(Duration.ofSeconds(30).toMillis());
+        // The second half's windows are some of all of them (in so short a run, maybe all).
+        assertThat(result.latencySecondHalf().count()).isPositive().isLessThanOrEqualTo(result.latency().count());
+        assertThat(result.latencySecondHalf().max()).isLessThanOrEqualTo(result.latency().max());
+        assertThat(result.cpu().total()).isPositive();
+        assertThat(result.cpu().application()).isPositive().isLessThanOrEqualTo(result.cpu().total());
         assertThat(LoadReport.markdown("Load", List.of(result)))
                 .contains("| " + Codec.values().length + " | " + plan.sessions().size() + " |");
     }
