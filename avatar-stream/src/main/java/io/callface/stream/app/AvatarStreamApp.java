@@ -22,6 +22,7 @@ import io.callface.stream.topology.AvatarTopology;
 import io.callface.stream.web.AvatarBroadcaster;
 import io.callface.stream.web.AvatarDirectory;
 import io.callface.stream.web.WebApi;
+import io.callface.stream.window.AudioPathWarmUp;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -132,6 +133,10 @@ public final class AvatarStreamApp implements AutoCloseable {
             KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
             streamsMetrics.bindTo(metrics);
 
+            AudioPathWarmUp.Result warmUp = AudioPathWarmUp.run(
+                    Duration.ofMillis(config.getLong(AvatarStreamConfig.AUDIO_WARMUP_MS_CONFIG)));
+            LOG.info("warmed up the audio path in {} ms: {} chunks ({} voiced), {} window spectrograms",
+                    warmUp.elapsedMs(), warmUp.chunks(), warmUp.voicedChunks(), warmUp.spectrograms());
             streams.start();
             LOG.info("avatar-stream started: model {}, reading {}, writing {}, web view, API, health and metrics on "
                             + "http://{}:{}/", batcher.modelVersion(), config.audioTopic(), config.avatarsTopic(),

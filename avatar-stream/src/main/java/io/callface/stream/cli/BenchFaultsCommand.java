@@ -1,11 +1,11 @@
 package io.callface.stream.cli;
 
 import io.callface.stream.loadtest.BenchStack;
-import io.callface.stream.loadtest.ScratchDirectory;
 import io.callface.stream.loadtest.FaultRun;
 import io.callface.stream.loadtest.LoadPlan;
 import io.callface.stream.loadtest.LoadRun;
-import io.callface.stream.loadtest.VoiceLoops;
+import io.callface.stream.loadtest.ScratchDirectory;
+import io.callface.stream.synth.VoiceLoops;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;

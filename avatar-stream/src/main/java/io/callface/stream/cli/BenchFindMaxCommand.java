@@ -1,11 +1,11 @@
 package io.callface.stream.cli;
 
 import io.callface.stream.loadtest.BenchStack;
-import io.callface.stream.loadtest.ScratchDirectory;
 import io.callface.stream.loadtest.LoadReport;
 import io.callface.stream.loadtest.LoadRun;
 import io.callface.stream.loadtest.MaxFinder;
-import io.callface.stream.loadtest.VoiceLoops;
+import io.callface.stream.loadtest.ScratchDirectory;
+import io.callface.stream.synth.VoiceLoops;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

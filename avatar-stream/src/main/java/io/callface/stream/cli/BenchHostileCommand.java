@@ -2,12 +2,12 @@ package io.callface.stream.cli;
 
 import io.callface.stream.loadtest.BadRecordKind;
 import io.callface.stream.loadtest.BenchStack;
-import io.callface.stream.loadtest.ScratchDirectory;
 import io.callface.stream.loadtest.HostileResult;
 import io.callface.stream.loadtest.HostileRun;
 import io.callface.stream.loadtest.LoadPlan;
 import io.callface.stream.loadtest.LoadRun;
-import io.callface.stream.loadtest.VoiceLoops;
+import io.callface.stream.loadtest.ScratchDirectory;
+import io.callface.stream.synth.VoiceLoops;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;

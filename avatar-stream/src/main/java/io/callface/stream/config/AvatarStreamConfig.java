@@ -89,6 +89,13 @@ public final class AvatarStreamConfig extends AbstractConfig {
     private static final String WINDOW_HOP_SECONDS_DOC = "How far each full 6 s window advances: 6 gives back-to-back "
             + "windows, 3 gives overlapping windows and an avatar update every 3 s of voiced audio.";
 
+    public static final String AUDIO_WARMUP_MS_CONFIG = "audio.warmup.ms";
+    private static final String AUDIO_WARMUP_MS_DOC = "How long, at start-up and before taking any partition, to run "
+            + "synthetic callers of every codec through decoding, resampling, voice activity and window spectrograms, "
+            + "so that the JIT has compiled them before real speakers arrive (a cold JVM runs them about ten times "
+            + "slower for its first seconds, and an instance that starts amid hundreds of callers queues seconds of "
+            + "audio meanwhile). 0 disables it.";
+
     public static final String CHUNK_MAX_MS_CONFIG = "audio.chunk.max.ms";
     private static final String CHUNK_MAX_MS_DOC = "Most audio one chunk may carry. A longer PCM or G.711 chunk is "
             + "dead-lettered rather than filling a window by itself (call platforms send 10-60 ms; an Opus packet "
@@ -213,6 +220,8 @@ public final class AvatarStreamConfig extends AbstractConfig {
                     MIN_VOICED_SECONDS_DOC)
             .define(WINDOW_HOP_SECONDS_CONFIG, Type.DOUBLE, 6.0, Range.between(0.5, 6.0), Importance.MEDIUM,
                     WINDOW_HOP_SECONDS_DOC)
+            .define(AUDIO_WARMUP_MS_CONFIG, Type.LONG, 3000L, Range.between(0, 60_000), Importance.LOW,
+                    AUDIO_WARMUP_MS_DOC)
             .define(CHUNK_MAX_MS_CONFIG, Type.INT, 1000, Range.between(120, 60_000), Importance.LOW, CHUNK_MAX_MS_DOC)
             .define(REORDER_WINDOW_MS_CONFIG, Type.LONG, 200L, Range.between(0, 60_000), Importance.MEDIUM,
                     REORDER_WINDOW_MS_DOC)

@@ -1,6 +1,7 @@
 package io.callface.stream.loadtest;
 
 import io.callface.stream.config.AvatarStreamConfig;
+import io.callface.stream.synth.VoiceLoops;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

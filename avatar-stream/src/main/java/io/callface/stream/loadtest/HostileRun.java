@@ -3,6 +3,7 @@ package io.callface.stream.loadtest;
 import io.callface.avro.DeadLetter;
 import io.callface.serde.AvroDeserializer;
 import io.callface.stream.config.AvatarStreamConfig;
+import io.callface.stream.synth.VoiceLoops;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;

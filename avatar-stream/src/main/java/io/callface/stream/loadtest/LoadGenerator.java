@@ -1,6 +1,8 @@
 package io.callface.stream.loadtest;
 
 import io.callface.avro.AudioChunk;
+import io.callface.stream.synth.Codec;
+import io.callface.stream.synth.VoiceLoops;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;

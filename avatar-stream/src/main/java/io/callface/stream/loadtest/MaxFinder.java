@@ -1,5 +1,7 @@
 package io.callface.stream.loadtest;
 
+import io.callface.stream.synth.Codec;
+import io.callface.stream.synth.VoiceLoops;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import io.callface.serde.AvroSerializer;
 import io.callface.stream.config.AvatarStreamConfig;
 import io.callface.stream.model.ModelContract;
 import io.callface.stream.model.ModelManifest;
+import io.callface.stream.synth.VoiceLoops;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

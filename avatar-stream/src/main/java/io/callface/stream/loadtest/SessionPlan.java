@@ -1,5 +1,7 @@
 package io.callface.stream.loadtest;
 
+import io.callface.stream.synth.Codec;
+import io.callface.stream.synth.VoiceLoops;
 import io.callface.stream.window.SpeakerId;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.callface.stream.loadtest;
 
+import io.callface.stream.synth.VoiceLoops;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -3,6 +3,7 @@ package io.callface.stream.loadtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.callface.stream.synth.Codec;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;

@@ -3,6 +3,8 @@ package io.callface.stream.loadtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.callface.stream.synth.Codec;
+import io.callface.stream.synth.VoiceLoops;
 import io.callface.stream.window.SpeakerId;
 import java.util.List;
 import org.junit.jupiter.api.Test;

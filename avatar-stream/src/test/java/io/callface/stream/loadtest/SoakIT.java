@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callface.stream.config.AvatarStreamConfig;
 import io.callface.stream.inference.TinyFaceModelWriter;
+import io.callface.stream.synth.Codec;
+import io.callface.stream.synth.VoiceLoops;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

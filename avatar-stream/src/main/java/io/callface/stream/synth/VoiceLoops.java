@@ -1,6 +1,7 @@
-package io.callface.stream.loadtest;
+package io.callface.stream.synth;
 
 import io.callface.avro.Encoding;
+import io.callface.stream.audio.G711Encoder;
 import io.github.jaredmdobson.concentus.OpusApplication;
 import io.github.jaredmdobson.concentus.OpusEncoder;
 import io.github.jaredmdobson.concentus.OpusException;
@@ -12,15 +13,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Pre-encoded audio for the simulated callers, so that sending costs no signal processing: per codec, for each of
+ * Pre-encoded audio for simulated callers (the load generator's, and the start-up warm-up's), so that sending
+ * costs no signal processing: per codec, for each of
  * {@value #VOICES} voices, one second of voiced sound as 50 chunk payloads that loop seamlessly, and one payload
  * of silence.
  *
  * <p>A voice is a vowel-like harmonic series on an integer fundamental (100-219 Hz) under a 1 Hz envelope, so
  * one second holds whole periods of everything and the loop has no seam. Harmonics stay below 3.6 kHz so that
  * 8 kHz telephony carries them. The stream processor's voice activity detector finds such a signal voiced and
- * digital silence unvoiced, which makes the expected windows of a script exact up to the margins the
- * {@link SessionPlan} leaves.
+ * digital silence unvoiced, which makes the expected windows of a load script exact.
  */
 public final class VoiceLoops {
     /** Distinct voices (fundamental frequencies). */

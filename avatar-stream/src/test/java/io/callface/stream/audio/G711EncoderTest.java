@@ -1,8 +1,7 @@
-package io.callface.stream.loadtest;
+package io.callface.stream.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callface.stream.audio.G711;
 import org.junit.jupiter.api.Test;
 
 class G711EncoderTest {

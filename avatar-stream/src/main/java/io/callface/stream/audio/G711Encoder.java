@@ -1,16 +1,16 @@
-package io.callface.stream.loadtest;
+package io.callface.stream.audio;
 
-import io.callface.stream.audio.G711;
 import java.util.Arrays;
 import java.util.function.IntUnaryOperator;
 
 /**
  * Encodes 16-bit samples to G.711 by picking the code whose decoded value is nearest, using callface's own
- * decoding tables: what the generator sends is exactly what the stream processor will hear.
+ * decoding tables: what is encoded with it is exactly what the stream processor will hear. (callface only
+ * receives G.711; the load generator and the start-up warm-up send it.)
  */
-final class G711Encoder {
-    static final G711Encoder MU_LAW = new G711Encoder(G711::muLawToLinear);
-    static final G711Encoder A_LAW = new G711Encoder(G711::aLawToLinear);
+public final class G711Encoder {
+    public static final G711Encoder MU_LAW = new G711Encoder(G711::muLawToLinear);
+    public static final G711Encoder A_LAW = new G711Encoder(G711::aLawToLinear);
 
     private final short[] sortedValues = new short[256];
     private final byte[] codeOfSorted = new byte[256];
@@ -27,7 +27,7 @@ final class G711Encoder {
         }
     }
 
-    byte encode(short linear) {
+    public byte encode(short linear) {
         int at = Arrays.binarySearch(sortedValues, linear);
         if (at >= 0) {
             return codeOfSorted[at];

@@ -1,4 +1,4 @@
-package io.callface.stream.loadtest;
+package io.callface.stream.synth;
 
 import io.callface.avro.Encoding;
 import java.util.Arrays;

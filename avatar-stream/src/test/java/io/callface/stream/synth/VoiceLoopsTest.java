@@ -1,4 +1,4 @@
-package io.callface.stream.loadtest;
+package io.callface.stream.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
