@@ -2,6 +2,7 @@ package io.callface.stream.loadtest;
 
 import io.callface.avro.AvatarEvent;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,22 @@ public final class AvatarCollector implements AutoCloseable {
             }
         }
         return histogram;
+    }
+
+    /**
+     * End-to-end latency of the windows by when they ended, in consecutive spans of {@code spanMs} from
+     * {@code fromEpochMs}: where in a run its tail came from.
+     */
+    public List<Histogram> latencyMsBySpan(long fromEpochMs, long spanMs) {
+        List<Histogram> spans = new ArrayList<>();
+        for (WindowLatency window : windowLatencies) {
+            int span = (int) (Math.max(0, window.endEpochMs() - fromEpochMs) / spanMs);
+            while (spans.size() <= span) {
+                spans.add(new Histogram(MAX_LATENCY_MS, 3));
+            }
+            spans.get(span).recordValue(window.latencyMs());
+        }
+        return spans;
     }
 
     private record WindowLatency(long endEpochMs, long latencyMs) {

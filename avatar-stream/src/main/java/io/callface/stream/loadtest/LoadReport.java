@@ -2,6 +2,7 @@ package io.callface.stream.loadtest;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** Load results as Markdown: one table row per run, then the failures' examples. */
 public final class LoadReport {
@@ -26,6 +27,13 @@ public final class LoadReport {
                     r.firstAvatarWithin(), r.sessions(), r.lagP95SecondHalf(), r.lagBound(), r.maxLag(), r.drainMs(),
                     r.sendLag().format(), r.cpu().format(), r.heapMaxMb(), r.heapAfterGcMaxMb(), r.rssMaxMb(),
                     r.loadAverageStart(), r.loadAverageEnd(), r.sustained() ? "yes" : "**no**"));
+        }
+        md.append("\nEnd-to-end p99 ms of the windows that ended in each ").append(LoadRun.LATENCY_SPAN_MS / 1000)
+                .append(" s of the run:\n");
+        for (LoadResult r : results) {
+            md.append("- ").append(r.speakers()).append(" speakers: ").append(r.latencyBySpan().stream()
+                    .map(span -> span.count() == 0 ? "-" : String.format(Locale.ROOT, "%.0f", span.p99()))
+                    .collect(Collectors.joining(", "))).append('\n');
         }
         for (LoadResult r : results) {
             if (!r.examples().isEmpty()) {

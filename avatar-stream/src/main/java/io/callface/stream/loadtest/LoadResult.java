@@ -19,6 +19,7 @@ import java.util.List;
  * @param latency            window end (last chunk captured) to the avatar being readable, ms
  * @param latencySecondHalf the same for the windows that ended in the second half of the run (the span the lag
  *                           criterion looks at), where start-up and JIT warm-up are over
+ * @param latencyBySpan      the same per {@link LoadRun#LATENCY_SPAN_MS} of the run, by when the windows ended
  * @param inApp              the part of it inside the stream processor ({@code timings.endToEndMs}), ms
  * @param firstAvatar        a participant's first voiced audio to its first (provisional) avatar, ms
  * @param firstAvatarWithin  participants whose first avatar came within {@link LoadRun#FIRST_AVATAR_GOAL_MS}
@@ -36,12 +37,14 @@ import java.util.List;
  */
 public record LoadResult(String runId, int speakers, int sessions, double sendSeconds, long chunksSent,
                          long sendFailures, int expectedWindows, int lostWindows, int duplicatedWindows,
-                         int unexpectedWindows, List<String> examples, Percentiles latency, Percentiles latencySecondHalf, Percentiles inApp, Percentiles firstAvatar,
+                         int unexpectedWindows, List<String> examples, Percentiles latency, Percentiles latencySecondHalf,
+                         List<Percentiles> latencyBySpan, Percentiles inApp, Percentiles firstAvatar,
                          long firstAvatarWithin, Percentiles sendLag, long maxLag, long lagP95SecondHalf,
                          long lagBound, long drainMs, CpuShares cpu, double heapMaxMb, double heapAfterGcMaxMb,
                          double rssMaxMb, String loadAverageStart, String loadAverageEnd) {
     public LoadResult {
         examples = List.copyOf(examples);
+        latencyBySpan = List.copyOf(latencyBySpan);
     }
 
     /** Every window exactly once and nothing else. */

@@ -22,6 +22,8 @@ import org.apache.kafka.clients.admin.Admin;
 public final class LoadRun {
     /** The goal for a participant's first provisional avatar. */
     public static final long FIRST_AVATAR_GOAL_MS = 3_500;
+    /** Span of the latency-over-time figures: windows are grouped by the 10 s of the run they ended in. */
+    public static final long LATENCY_SPAN_MS = 10_000;
 
     /**
      * @param drainTimeout   how long after the last chunk the last avatars may take
@@ -139,6 +141,8 @@ public final class LoadRun {
                 generator.sendFailures(), expected.size(), lost, duplicated, unexpected, examples,
                 Percentiles.of(collector.latencyMs(), 1),
                 Percentiles.of(collector.latencyMsOfWindowsEndingFrom(generator.startEpochMs() + half), 1),
+                collector.latencyMsBySpan(generator.startEpochMs(), LATENCY_SPAN_MS).stream()
+                        .map(histogram -> Percentiles.of(histogram, 1)).toList(),
                 Percentiles.of(collector.inAppMs(), 1), Percentiles.of(firstAvatar, 1), within,
                 Percentiles.of(generator.sendLagMicros(), 1000), maxLag, lagP95, plan.speakers() * 50L + 50, drainMs,
                 cpu, resources.stream().mapToLong(ResourceSampler.Sample::heapUsedBytes).max().orElse(0) / mb,

@@ -49,6 +49,7 @@ class LoadIT {
         // The second half's windows are some of all of them (in so short a run, maybe all).
         assertThat(result.latencySecondHalf().count()).isPositive().isLessThanOrEqualTo(result.latency().count());
         assertThat(result.latencySecondHalf().max()).isLessThanOrEqualTo(result.latency().max());
+        assertThat(result.latencyBySpan().stream().mapToLong(Percentiles::count).sum()).isEqualTo(result.latency().count());
         assertThat(result.cpu().total()).isPositive();
         assertThat(result.cpu().application()).isPositive().isLessThanOrEqualTo(result.cpu().total());
         assertThat(LoadReport.markdown("Load", List.of(result)))
