@@ -31,18 +31,23 @@ final class BenchFindMaxCommand implements Callable<Integer> {
     @Option(names = "--step-seconds", defaultValue = "60", description = "How long participants keep joining per step (default: ${DEFAULT-VALUE}).")
     private long stepSeconds;
 
+    @Mixin
+    private LoadWarmUpOption warmUp;
+
     @Option(names = "--max-p99-ms", defaultValue = "1000", description = "End-to-end p99 a step must stay under (default: ${DEFAULT-VALUE}).")
     private double maxP99Ms;
 
     @Override
     public Integer call() throws Exception {
         String header = BenchOptions.header("bench find-max --start " + start + " --step " + step + " --limit " + limit
-                + " --step-seconds " + stepSeconds + " --max-p99-ms " + maxP99Ms);
+                + " --step-seconds " + stepSeconds + " --max-p99-ms " + maxP99Ms + warmUp.words());
         try (ScratchDirectory scratch = ScratchDirectory.create("callface-bench");
              BenchStack stack = BenchStack.start(options.stackSettings(scratch))) {
+            VoiceLoops loops = VoiceLoops.encode(options.codecs);
+            warmUp.run(stack, start, options, loops);
             MaxFinder.Outcome outcome = MaxFinder.find(stack.clients(),
                     new MaxFinder.Settings(start, step, limit, Duration.ofSeconds(stepSeconds), maxP99Ms), options.codecs,
-                    VoiceLoops.encode(options.codecs), options.seed, LoadRun.Options.DEFAULTS, System.out);
+                    loops, options.seed, LoadRun.Options.DEFAULTS, System.out);
             options.publish(header + LoadReport.markdown("Capacity: model " + stack.app().modelVersion(), outcome.steps())
                     + "\nMost speakers sustained (lag bounded, every window exactly once, p99 < " + maxP99Ms + " ms): **"
                     + outcome.maxSustained() + "**.\n");

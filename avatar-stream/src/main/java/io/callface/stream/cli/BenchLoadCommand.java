@@ -21,6 +21,9 @@ final class BenchLoadCommand implements Callable<Integer> {
     @Mixin
     private BenchOptions options;
 
+    @Mixin
+    private LoadWarmUpOption warmUp;
+
     @Option(names = "--speakers", defaultValue = "50", description = "Concurrent speakers (default: ${DEFAULT-VALUE}).")
     private int speakers;
 
@@ -29,12 +32,14 @@ final class BenchLoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String header = BenchOptions.header("bench load --speakers " + speakers + " --duration " + seconds);
+        String header = BenchOptions.header("bench load --speakers " + speakers + " --duration " + seconds + warmUp.words());
         try (ScratchDirectory scratch = ScratchDirectory.create("callface-bench");
              BenchStack stack = BenchStack.start(options.stackSettings(scratch))) {
+            VoiceLoops loops = VoiceLoops.encode(options.codecs);
+            warmUp.run(stack, speakers, options, loops);
             LoadPlan plan = LoadPlan.generate("load" + speakers, speakers, Duration.ofSeconds(seconds), options.codecs, options.seed);
             System.out.printf("Playing %d sessions on %d seats (model %s)%n", plan.sessions().size(), speakers, stack.app().modelVersion());
-            LoadResult result = LoadRun.run(stack.clients(), plan, VoiceLoops.encode(options.codecs), LoadRun.Options.DEFAULTS);
+            LoadResult result = LoadRun.run(stack.clients(), plan, loops, LoadRun.Options.DEFAULTS);
             options.publish(header + LoadReport.markdown("Load: " + speakers + " speakers, model " + stack.app().modelVersion(), List.of(result)));
             return result.sustained() ? 0 : 1;
         }

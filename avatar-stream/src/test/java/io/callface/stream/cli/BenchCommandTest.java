@@ -29,6 +29,20 @@ class BenchCommandTest {
     }
 
     @Test
+    void loadAndFindMaxTakeAWarmUpThatTheReportHeaderRepeats() {
+        for (String mode : new String[] {"load", "find-max"}) {
+            CommandLine.ParseResult run = new CommandLine(new AvatarStreamCli())
+                    .parseArgs("bench", mode, "--warm-up-seconds", "30").subcommand().subcommand();
+            assertThat(run.matchedOptionValue("--warm-up-seconds", 0L)).as(mode).isEqualTo(30L);
+        }
+        LoadWarmUpOption none = new LoadWarmUpOption();
+        assertThat(none.words()).isEmpty();
+        LoadWarmUpOption thirty = new LoadWarmUpOption();
+        thirty.seconds = 30;
+        assertThat(thirty.words()).isEqualTo(" --warm-up-seconds 30");
+    }
+
+    @Test
     void anUnknownCodecIsAUsageError() {
         StringWriter err = new StringWriter();
         int exit = new CommandLine(new AvatarStreamCli()).setErr(new PrintWriter(err))
