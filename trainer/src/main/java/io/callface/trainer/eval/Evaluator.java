@@ -6,6 +6,7 @@ import io.callface.trainer.synth.CorpusClip;
 import io.callface.trainer.synth.CorpusFormatException;
 import io.callface.trainer.synth.CorpusManifest;
 import io.callface.trainer.synth.Identity;
+import io.callface.trainer.synth.IdentityTraits;
 import io.callface.trainer.synth.Sex;
 import io.callface.trainer.synth.Split;
 import io.callface.trainer.train.FaceSample;
@@ -47,7 +48,10 @@ public final class Evaluator {
                 galleryIndex.put(id, gallery.size());
                 gallery.add(extractor.faceFeature(pixels(face)));
             });
-            Optional<SexClassifier> classifier = sexClassifier(corpus, extractor, size);
+            Optional<TrainingFaces> training = trainingFaces(corpus, extractor, size);
+            Optional<SexClassifier> classifier = training.flatMap(TrainingFaces::sexClassifier);
+            Optional<Map<Integer, Double>> oracle = training.flatMap(TrainingFaces::oracle)
+                    .map(o -> oracleRecall(o, corpus, galleryIndex, gallery));
             Accumulator six = new Accumulator(gallery);
             Accumulator three = new Accumulator(gallery);
             int featureAgree = 0;
@@ -83,30 +87,55 @@ public final class Evaluator {
                         FaceExample.toImage(decoder.image(firstSpeechFeature.get(id)), size)));
             }
             return new EvaluationReport(clips.size(), gallery.size(), six.similarity(), three.similarity(),
-                    six.recall(), three.recall(), six.curve(), three.curve(), sex, examples);
+                    six.recall(), three.recall(), six.curve(), three.curve(), sex, oracle, examples);
         }
     }
 
     /**
-     * The sex classifier on the training identities' true face features, when {@code identities.csv} gives the
-     * sex of every training and test identity and both sexes occur; empty otherwise.
+     * The training identities' true face features with their traits, when {@code identities.csv} gives the
+     * traits of every training and test identity; empty otherwise (e.g. a real corpus).
      */
-    private static Optional<SexClassifier> sexClassifier(CorpusManifest corpus, OnnxFeatureExtractor extractor, int size) {
-        List<CorpusClip> train = corpus.clips(Split.TRAIN);
+    private static Optional<TrainingFaces> trainingFaces(CorpusManifest corpus, OnnxFeatureExtractor extractor, int size) {
         boolean labelled = corpus.clips().stream().allMatch(c -> corpus.identity(c.identity()).isPresent());
-        if (!labelled || train.isEmpty()) {
+        if (!labelled || corpus.clips(Split.TRAIN).isEmpty()) {
             return Optional.empty();
         }
         List<float[]> features = new ArrayList<>();
-        List<Boolean> male = new ArrayList<>();
-        faces(train, size).forEach((id, face) -> {
+        List<IdentityTraits> traits = new ArrayList<>();
+        faces(corpus.clips(Split.TRAIN), size).forEach((id, face) -> {
             features.add(extractor.faceFeature(pixels(face)));
-            male.add(corpus.identity(id).map(Identity::traits).orElseThrow().sex() == Sex.MALE);
+            traits.add(corpus.identity(id).map(Identity::traits).orElseThrow());
         });
-        if (!male.contains(true) || !male.contains(false)) {
-            return Optional.empty();
+        return Optional.of(new TrainingFaces(features, traits));
+    }
+
+    /** Recall at K of the trait oracle's predictions: one query per test identity against the same gallery. */
+    private static Map<Integer, Double> oracleRecall(TraitOracle oracle, CorpusManifest corpus,
+            Map<String, Integer> galleryIndex, List<float[]> gallery) {
+        List<Integer> ranks = galleryIndex.entrySet().stream()
+                .map(e -> Retrieval.rank(oracle.predict(corpus.identity(e.getKey()).orElseThrow().traits()), gallery,
+                        e.getValue()))
+                .toList();
+        Map<Integer, Double> recall = new HashMap<>();
+        EvaluationReport.KS.forEach(k -> recall.put(k, (double) ranks.stream().filter(r -> r <= k).count() / ranks.size()));
+        return recall;
+    }
+
+    /** True face features and traits of the training identities, in the same order. */
+    private record TrainingFaces(List<float[]> features, List<IdentityTraits> traits) {
+        /** The sex classifier of the paper's Table 4, when both sexes occur. */
+        Optional<SexClassifier> sexClassifier() {
+            List<Boolean> male = traits.stream().map(t -> t.sex() == Sex.MALE).toList();
+            if (!male.contains(true) || !male.contains(false)) {
+                return Optional.empty();
+            }
+            return Optional.of(SexClassifier.fit(features, male));
         }
-        return Optional.of(SexClassifier.fit(features, male));
+
+        /** The trait oracle, when there are more training identities than it has inputs. */
+        Optional<TraitOracle> oracle() {
+            return traits.size() > TraitOracle.INPUTS ? Optional.of(TraitOracle.fit(traits, features)) : Optional.empty();
+        }
     }
 
     /** One face per identity of {@code clips}, in first-appearance order. */
