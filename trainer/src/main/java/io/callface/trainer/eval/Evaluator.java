@@ -12,6 +12,7 @@ import io.callface.trainer.synth.Split;
 import io.callface.trainer.train.FaceSample;
 import io.callface.trainer.train.SpectrogramCache;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +51,7 @@ public final class Evaluator {
             });
             Optional<TrainingFaces> training = trainingFaces(corpus, extractor, size);
             Optional<SexClassifier> classifier = training.flatMap(TrainingFaces::sexClassifier);
-            Optional<Map<Integer, Double>> oracle = training.flatMap(TrainingFaces::oracle)
-                    .map(o -> oracleRecall(o, corpus, galleryIndex, gallery));
+            Optional<OracleRecall> oracle = training.flatMap(t -> t.oracleRecall(corpus, galleryIndex, gallery));
             Accumulator six = new Accumulator(gallery);
             Accumulator three = new Accumulator(gallery);
             int featureAgree = 0;
@@ -109,18 +109,6 @@ public final class Evaluator {
         return Optional.of(new TrainingFaces(features, traits));
     }
 
-    /** Recall at K of the trait oracle's predictions: one query per test identity against the same gallery. */
-    private static Map<Integer, Double> oracleRecall(TraitOracle oracle, CorpusManifest corpus,
-            Map<String, Integer> galleryIndex, List<float[]> gallery) {
-        List<Integer> ranks = galleryIndex.entrySet().stream()
-                .map(e -> Retrieval.rank(oracle.predict(corpus.identity(e.getKey()).orElseThrow().traits()), gallery,
-                        e.getValue()))
-                .toList();
-        Map<Integer, Double> recall = new HashMap<>();
-        EvaluationReport.KS.forEach(k -> recall.put(k, (double) ranks.stream().filter(r -> r <= k).count() / ranks.size()));
-        return recall;
-    }
-
     /** True face features and traits of the training identities, in the same order. */
     private record TrainingFaces(List<float[]> features, List<IdentityTraits> traits) {
         /** The sex classifier of the paper's Table 4, when both sexes occur. */
@@ -132,9 +120,24 @@ public final class Evaluator {
             return Optional.of(SexClassifier.fit(features, male));
         }
 
-        /** The trait oracle, when there are more training identities than it has inputs. */
-        Optional<TraitOracle> oracle() {
-            return traits.size() > TraitOracle.INPUTS ? Optional.of(TraitOracle.fit(traits, features)) : Optional.empty();
+        /**
+         * Both oracle ceilings over the test identities of {@code galleryIndex} (one query each), when there are
+         * more training identities than the oracle has inputs.
+         */
+        Optional<OracleRecall> oracleRecall(CorpusManifest corpus, Map<String, Integer> galleryIndex,
+                List<float[]> gallery) {
+            if (traits.size() <= TraitOracle.INPUTS) {
+                return Optional.empty();
+            }
+            List<IdentityTraits> test = new ArrayList<>(Collections.nCopies(gallery.size(), (IdentityTraits) null));
+            galleryIndex.forEach((id, i) -> test.set(i, corpus.identity(id).orElseThrow().traits()));
+            TraitOracle featureOracle = TraitOracle.fit(traits, features);
+            ShapeFeatures shapes = new ShapeFeatures(traits.stream().map(IdentityTraits::face).toList());
+            TraitOracle shapeOracle = TraitOracle.fit(traits, traits.stream().map(t -> shapes.of(t.face())).toList());
+            return Optional.of(new OracleRecall(
+                    OracleRecall.recall(test.stream().map(featureOracle::predict).toList(), gallery),
+                    OracleRecall.recall(test.stream().map(shapeOracle::predict).toList(),
+                            test.stream().map(t -> shapes.of(t.face())).toList())));
         }
     }
 
