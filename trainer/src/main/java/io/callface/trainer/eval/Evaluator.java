@@ -12,7 +12,6 @@ import io.callface.trainer.synth.Split;
 import io.callface.trainer.train.FaceSample;
 import io.callface.trainer.train.SpectrogramCache;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +50,8 @@ public final class Evaluator {
             });
             Optional<TrainingFaces> training = trainingFaces(corpus, extractor, size);
             Optional<SexClassifier> classifier = training.flatMap(TrainingFaces::sexClassifier);
-            Optional<OracleRecall> oracle = training.flatMap(t -> t.oracleRecall(corpus, galleryIndex, gallery));
+            Optional<OracleRecall> oracle = training.flatMap(t -> t.oracleRecall(corpus,
+                    List.copyOf(testFaces.keySet()), gallery));
             Accumulator six = new Accumulator(gallery);
             Accumulator three = new Accumulator(gallery);
             int featureAgree = 0;
@@ -121,16 +121,14 @@ public final class Evaluator {
         }
 
         /**
-         * Both oracle ceilings over the test identities of {@code galleryIndex} (one query each), when there are
-         * more training identities than the oracle has inputs.
+         * Both oracle ceilings, one query per test identity ({@code galleryIds.get(i)} has the face feature
+         * {@code gallery.get(i)}), when there are more training identities than the oracle has inputs.
          */
-        Optional<OracleRecall> oracleRecall(CorpusManifest corpus, Map<String, Integer> galleryIndex,
-                List<float[]> gallery) {
+        Optional<OracleRecall> oracleRecall(CorpusManifest corpus, List<String> galleryIds, List<float[]> gallery) {
             if (traits.size() <= TraitOracle.INPUTS) {
                 return Optional.empty();
             }
-            List<IdentityTraits> test = new ArrayList<>(Collections.nCopies(gallery.size(), (IdentityTraits) null));
-            galleryIndex.forEach((id, i) -> test.set(i, corpus.identity(id).orElseThrow().traits()));
+            List<IdentityTraits> test = galleryIds.stream().map(id -> corpus.identity(id).orElseThrow().traits()).toList();
             TraitOracle featureOracle = TraitOracle.fit(traits, features);
             ShapeFeatures shapes = new ShapeFeatures(traits.stream().map(IdentityTraits::face).toList());
             TraitOracle shapeOracle = TraitOracle.fit(traits, traits.stream().map(t -> shapes.of(t.face())).toList());
