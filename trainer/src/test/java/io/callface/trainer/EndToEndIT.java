@@ -62,8 +62,10 @@ class EndToEndIT {
 
         assertThat(ModelManifest.read(modelDir).sha256()).isEqualTo(ModelManifest.read(trained).sha256());
         assertThat(ModelManifest.read(trained).metrics()).containsKeys("recall_at_10_6s", "sex_agreement_feature_6s",
+                "oracle_feature_recall_at_10", "oracle_shape_recall_at_10",
                 "train_voice_samples_per_s");
         assertThat(java.nio.file.Files.readString(trained.resolve("report.md"))).contains("Sex-attribute agreement",
+                "voice-trait oracle -> exact face shape",
                 "loss-curves.png");
         for (String figure : List.of("loss-curves.png", "recall-at-k.png", "faces.png")) {
             assertThat(distinctColours(ImageIO.read(trained.resolve(figure).toFile()))).as(figure).isGreaterThan(16);

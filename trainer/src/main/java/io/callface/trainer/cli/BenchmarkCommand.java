@@ -157,6 +157,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
         row(md, "full (paper)", full);
         row(md, "plain L1 (ablation)", l1);
         double chance10 = Retrieval.chance(10, full.gallerySize());
+        full.oracle().ifPresent(o -> md.append(String.format(Locale.ROOT, "%nCeilings (voice-trait oracles, see "
+                + "report.md): R@10 %.1f %% predicting this model's face feature, %.1f %% predicting the exact face shape."
+                + "%n", 100 * o.faceFeature().get(10), 100 * o.faceShape().get(10))));
         md.append("\nChecks (issue #6):\n\n");
         check(md, String.format(Locale.ROOT, "full loss: recall@10 (6 s) %.1f %% >= %.0f x chance (%.1f %%)",
                 100 * full.recallSix().get(10), CHANCE_FACTOR, 100 * CHANCE_FACTOR * chance10),

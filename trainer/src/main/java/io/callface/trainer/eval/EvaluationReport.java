@@ -20,12 +20,27 @@ import java.util.Optional;
  * @param curveSix      recall at K = 1, 2, ... up to {@link #CURVE_MAX_K} (or the gallery size), 6 s audio
  * @param curveThree    the same for 3 s audio
  * @param sex           sex-attribute agreement, when the corpus lists each identity's sex ({@code identities.csv})
+ * @param oracle        recall at K of the {@link TraitOracle} ceilings (face features and exact face shapes
+ *                      predicted from the exact voice parameters of a synthetic corpus), when
+ *                      {@code identities.csv} lists them
  * @param examples      Figure-3 rows for the first few test identities
  */
 public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds, Similarity threeSeconds,
         Map<Integer, Double> recallSix, Map<Integer, Double> recallThree, List<Double> curveSix,
-        List<Double> curveThree, Optional<SexAgreement> sex, List<FaceExample> examples) {
+        List<Double> curveThree, Optional<SexAgreement> sex, Optional<OracleRecall> oracle,
+        List<FaceExample> examples) {
 
+    /** What the oracle row of the report means. */
+    private static final String ORACLE_NOTE = """
+
+            The voice-trait oracles are no voice models: ridge regressions from the exact parameters the
+            synthesiser gave each voice (sex, F0, vocal-tract length, jitter, shimmer, rate, breathiness), fitted on
+            the training identities, one query per test identity. The first predicts the true face feature and
+            retrieves among the test faces' features: what a voice encoder could reach with perfect hearing and a
+            linear read-out in this model's face feature space. The second predicts the five exact face-shape
+            proportions (standardised) and retrieves among the test identities' exact shapes: how much of a face
+            the synthetic population lets a voice reveal, whatever the face encoder.
+            """;
     /** The paper's retrieval cut-offs (Table 3). */
     public static final List<Integer> KS = List.of(1, 2, 5, 10);
     /** The recall curves go up to this K. */
@@ -50,6 +65,7 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
                     + " and " + curveThree.size());
         }
         Objects.requireNonNull(sex, "sex");
+        Objects.requireNonNull(oracle, "oracle");
         examples = List.copyOf(examples);
     }
 
@@ -61,6 +77,10 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
         put(m, "6s", sixSeconds, recallSix);
         put(m, "3s", threeSeconds, recallThree);
         KS.forEach(k -> m.put("chance_at_" + k, Retrieval.chance(k, gallerySize)));
+        oracle.ifPresent(o -> KS.forEach(k -> {
+            m.put("oracle_feature_recall_at_" + k, o.faceFeature().get(k));
+            m.put("oracle_shape_recall_at_" + k, o.faceShape().get(k));
+        }));
         sex.ifPresent(a -> {
             m.put("sex_classifier_accuracy", a.classifierAccuracy());
             m.put("sex_agreement_feature_6s", a.featureAgreement());
@@ -85,10 +105,15 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
         md.append("| audio | R@1 | R@2 | R@5 | R@10 |\n|---|---|---|---|---|\n");
         recallRow(md, "6 s", recallSix);
         recallRow(md, "3 s", recallThree);
+        oracle.ifPresent(o -> {
+            recallRow(md, "voice-trait oracle -> face feature (ceiling of this model)", o.faceFeature());
+            recallRow(md, "voice-trait oracle -> exact face shape (ceiling of the population)", o.faceShape());
+        });
         md.append("| chance");
         KS.forEach(k -> md.append(String.format(Locale.ROOT, " | %.2f", 100 * Retrieval.chance(k, gallerySize))));
         md.append(" |\n\nPaper (Table 3, 6 s, gallery 5,000 in 50-face groups): 10.92 / 17.00 / 30.60 / 45.82; "
                 + "chance K/50.\n");
+        oracle.ifPresent(o -> md.append(ORACLE_NOTE));
         sex.ifPresent(a -> md.append(String.format(Locale.ROOT, """
 
                 ## Sex-attribute agreement (6 s audio)

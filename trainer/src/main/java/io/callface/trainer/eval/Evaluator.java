@@ -6,6 +6,7 @@ import io.callface.trainer.synth.CorpusClip;
 import io.callface.trainer.synth.CorpusFormatException;
 import io.callface.trainer.synth.CorpusManifest;
 import io.callface.trainer.synth.Identity;
+import io.callface.trainer.synth.IdentityTraits;
 import io.callface.trainer.synth.Sex;
 import io.callface.trainer.synth.Split;
 import io.callface.trainer.train.FaceSample;
@@ -47,7 +48,10 @@ public final class Evaluator {
                 galleryIndex.put(id, gallery.size());
                 gallery.add(extractor.faceFeature(pixels(face)));
             });
-            Optional<SexClassifier> classifier = sexClassifier(corpus, extractor, size);
+            Optional<TrainingFaces> training = trainingFaces(corpus, extractor, size);
+            Optional<SexClassifier> classifier = training.flatMap(TrainingFaces::sexClassifier);
+            Optional<OracleRecall> oracle = training.flatMap(t -> t.oracleRecall(corpus,
+                    List.copyOf(testFaces.keySet()), gallery));
             Accumulator six = new Accumulator(gallery);
             Accumulator three = new Accumulator(gallery);
             int featureAgree = 0;
@@ -83,30 +87,56 @@ public final class Evaluator {
                         FaceExample.toImage(decoder.image(firstSpeechFeature.get(id)), size)));
             }
             return new EvaluationReport(clips.size(), gallery.size(), six.similarity(), three.similarity(),
-                    six.recall(), three.recall(), six.curve(), three.curve(), sex, examples);
+                    six.recall(), three.recall(), six.curve(), three.curve(), sex, oracle, examples);
         }
     }
 
     /**
-     * The sex classifier on the training identities' true face features, when {@code identities.csv} gives the
-     * sex of every training and test identity and both sexes occur; empty otherwise.
+     * The training identities' true face features with their traits, when {@code identities.csv} gives the
+     * traits of every training and test identity; empty otherwise (e.g. a real corpus).
      */
-    private static Optional<SexClassifier> sexClassifier(CorpusManifest corpus, OnnxFeatureExtractor extractor, int size) {
-        List<CorpusClip> train = corpus.clips(Split.TRAIN);
+    private static Optional<TrainingFaces> trainingFaces(CorpusManifest corpus, OnnxFeatureExtractor extractor, int size) {
         boolean labelled = corpus.clips().stream().allMatch(c -> corpus.identity(c.identity()).isPresent());
-        if (!labelled || train.isEmpty()) {
+        if (!labelled || corpus.clips(Split.TRAIN).isEmpty()) {
             return Optional.empty();
         }
         List<float[]> features = new ArrayList<>();
-        List<Boolean> male = new ArrayList<>();
-        faces(train, size).forEach((id, face) -> {
+        List<IdentityTraits> traits = new ArrayList<>();
+        faces(corpus.clips(Split.TRAIN), size).forEach((id, face) -> {
             features.add(extractor.faceFeature(pixels(face)));
-            male.add(corpus.identity(id).map(Identity::traits).orElseThrow().sex() == Sex.MALE);
+            traits.add(corpus.identity(id).map(Identity::traits).orElseThrow());
         });
-        if (!male.contains(true) || !male.contains(false)) {
-            return Optional.empty();
+        return Optional.of(new TrainingFaces(features, traits));
+    }
+
+    /** True face features and traits of the training identities, in the same order. */
+    private record TrainingFaces(List<float[]> features, List<IdentityTraits> traits) {
+        /** The sex classifier of the paper's Table 4, when both sexes occur. */
+        Optional<SexClassifier> sexClassifier() {
+            List<Boolean> male = traits.stream().map(t -> t.sex() == Sex.MALE).toList();
+            if (!male.contains(true) || !male.contains(false)) {
+                return Optional.empty();
+            }
+            return Optional.of(SexClassifier.fit(features, male));
         }
-        return Optional.of(SexClassifier.fit(features, male));
+
+        /**
+         * Both oracle ceilings, one query per test identity ({@code galleryIds.get(i)} has the face feature
+         * {@code gallery.get(i)}), when there are more training identities than the oracle has inputs.
+         */
+        Optional<OracleRecall> oracleRecall(CorpusManifest corpus, List<String> galleryIds, List<float[]> gallery) {
+            if (traits.size() <= TraitOracle.INPUTS) {
+                return Optional.empty();
+            }
+            List<IdentityTraits> test = galleryIds.stream().map(id -> corpus.identity(id).orElseThrow().traits()).toList();
+            TraitOracle featureOracle = TraitOracle.fit(traits, features);
+            ShapeFeatures shapes = new ShapeFeatures(traits.stream().map(IdentityTraits::face).toList());
+            TraitOracle shapeOracle = TraitOracle.fit(traits, traits.stream().map(t -> shapes.of(t.face())).toList());
+            return Optional.of(new OracleRecall(
+                    OracleRecall.recall(test.stream().map(featureOracle::predict).toList(), gallery),
+                    OracleRecall.recall(test.stream().map(shapeOracle::predict).toList(),
+                            test.stream().map(t -> shapes.of(t.face())).toList())));
+        }
     }
 
     /** One face per identity of {@code clips}, in first-appearance order. */

@@ -64,7 +64,7 @@ class ReportPlotsTest {
         Map<Integer, Double> recall = Map.of(1, 0.1, 2, 0.2, 5, 0.5, 10, 1.0);
         List<Double> curve = List.of(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0);
         return new EvaluationReport(20, 10, s, s, recall, recall, curve, curve,
-                Optional.of(new SexAgreement(0.9, 0.8, 0.7)), rows);
+                Optional.of(new SexAgreement(0.9, 0.8, 0.7)), Optional.of(new OracleRecall(recall, recall)), rows);
     }
 
     private static BufferedImage solid(Color colour) {

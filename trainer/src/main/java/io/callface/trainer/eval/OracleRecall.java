@@ -1,0 +1,44 @@
+package io.callface.trainer.eval;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Recall at K of the {@link TraitOracle}: what perfect hearing of a synthetic voice's parameters allows.
+ *
+ * @param faceFeature recall when the oracle predicts the face encoder's feature {@code v_f} and retrieves among
+ *                    the test faces' features by cosine: the ceiling of this model's face feature space
+ * @param faceShape   recall when it predicts the exact face-shape proportions of {@code identities.csv}
+ *                    (standardised on the training identities) and retrieves among the test identities' exact
+ *                    shapes by cosine: the ceiling the synthetic population leaves for any face feature that
+ *                    encodes shape, whatever the model
+ */
+public record OracleRecall(Map<Integer, Double> faceFeature, Map<Integer, Double> faceShape) {
+    public OracleRecall {
+        faceFeature = Map.copyOf(faceFeature);
+        faceShape = Map.copyOf(faceShape);
+        if (!faceFeature.keySet().containsAll(EvaluationReport.KS) || !faceShape.keySet().containsAll(EvaluationReport.KS)) {
+            throw new IllegalArgumentException("oracle recall must cover K in " + EvaluationReport.KS + ", got "
+                    + faceFeature.keySet() + " and " + faceShape.keySet());
+        }
+    }
+
+    /**
+     * Recall at each K of {@link EvaluationReport#KS} when query {@code i} should find gallery item {@code i}
+     * (cosine ranking, as {@link Retrieval#rank}).
+     */
+    public static Map<Integer, Double> recall(List<float[]> queries, List<float[]> gallery) {
+        if (queries.size() != gallery.size() || queries.isEmpty()) {
+            throw new IllegalArgumentException("queries (" + queries.size() + ") and gallery (" + gallery.size()
+                    + ") must be non-empty and of equal size");
+        }
+        int[] ranks = new int[queries.size()];
+        for (int i = 0; i < ranks.length; i++) {
+            ranks[i] = Retrieval.rank(queries.get(i), gallery, i);
+        }
+        return EvaluationReport.KS.stream().collect(Collectors.toMap(k -> k,
+                k -> (double) Arrays.stream(ranks).filter(r -> r <= k).count() / ranks.length));
+    }
+}
