@@ -135,8 +135,10 @@ public final class AvatarStreamApp implements AutoCloseable {
 
             AudioPathWarmUp.Result warmUp = AudioPathWarmUp.run(
                     Duration.ofMillis(config.getLong(AvatarStreamConfig.AUDIO_WARMUP_MS_CONFIG)));
-            LOG.info("warmed up the audio path in {} ms: {} chunks ({} voiced), {} window spectrograms",
-                    warmUp.elapsedMs(), warmUp.chunks(), warmUp.voicedChunks(), warmUp.spectrograms());
+            if (warmUp.chunks() > 0) {
+                LOG.info("warmed up the audio path in {} ms: {} chunks ({} voiced), {} window spectrograms",
+                        warmUp.elapsedMs(), warmUp.chunks(), warmUp.voicedChunks(), warmUp.spectrograms());
+            }
             streams.start();
             LOG.info("avatar-stream started: model {}, reading {}, writing {}, web view, API, health and metrics on "
                             + "http://{}:{}/", batcher.modelVersion(), config.audioTopic(), config.avatarsTopic(),

@@ -7,6 +7,7 @@ import io.callface.stream.synth.Codec;
 import io.callface.stream.synth.VoiceLoops;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Runs synthetic callers through the per-chunk audio path (decode, resample, voice activity, store form) and
@@ -36,6 +37,8 @@ public final class AudioPathWarmUp {
             return new Result(0, 0, 0, 0);
         }
         VoiceLoops loops = VoiceLoops.encode(Codec.DEFAULT_MIX);
+        List<StreamFormat> formats = Codec.DEFAULT_MIX.stream()
+                .map(codec -> new StreamFormat(SampleEncoding.of(codec.encoding().name()), codec.sampleRate(), 1)).toList();
         long deadline = System.nanoTime() + budget.toNanos();
         ChunkAudio audio = new ChunkAudio();
         WindowSpectrogram spectrogram = new WindowSpectrogram();
@@ -46,10 +49,10 @@ public final class AudioPathWarmUp {
         long spectrograms = 0;
         // At least one whole window, however short the budget.
         for (long sequence = 0; spectrograms == 0 || System.nanoTime() < deadline; sequence++) {
-            for (Codec codec : Codec.DEFAULT_MIX) {
-                StreamFormat format = new StreamFormat(SampleEncoding.of(codec.encoding().name()), codec.sampleRate(), 1);
+            for (int c = 0; c < formats.size(); c++) {
+                Codec codec = Codec.DEFAULT_MIX.get(c);
                 for (int speaker = 0; speaker < SPEAKERS_PER_CODEC; speaker++) {
-                    ChunkAudio.Decoded decoded = audio.decode(codec.cliName() + "/" + speaker, sequence, format,
+                    ChunkAudio.Decoded decoded = audio.decode(codec.cliName() + "/" + speaker, sequence, formats.get(c),
                             loops.voicedChunk(codec, speaker, (int) sequence));
                     chunks++;
                     voiced += decoded.voiced() ? 1 : 0;
