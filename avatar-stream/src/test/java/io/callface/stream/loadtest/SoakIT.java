@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A short soak: three participants' seats for 30 s with heap and RSS sampled every second. Too short to judge a
+ * A short soak: three participants' seats for 30 s with heap and RSS sampled every second and the live heap every 5 s. Too short to judge a
  * trend (the full soak is {@code bench soak}), it proves the sampling, the fit and the report on a real run.
  */
 @Tag("integration")
@@ -34,7 +34,7 @@ class SoakIT {
         SoakRun.Result result;
         try (BenchStack stack = BenchStack.start(settings)) {
             result = SoakRun.run(stack.clients(), plan, VoiceLoops.encode(codecs),
-                    new SoakRun.Settings(Duration.ofSeconds(1), 64, 128), LoadRun.Options.DEFAULTS);
+                    new SoakRun.Settings(Duration.ofSeconds(1), Duration.ofSeconds(5), 64, 128), LoadRun.Options.DEFAULTS);
         }
         System.out.println(result.markdown());
 
@@ -45,9 +45,11 @@ class SoakIT {
                     assertThat(sample.cpuNanos()).isPositive();
                 });
         assertThat(result.samples()).extracting(ResourceSampler.Sample::elapsedMs).isSorted();
+        assertThat(result.liveHeap()).hasSizeGreaterThan((int) (runMs / 5000) - 2)
+                .allSatisfy(sample -> assertThat(sample.liveBytes()).isPositive());
         assertThat(result.heapMbPerHour()).isFinite();
         assertThat(result.load().exactlyOnce()).isTrue();
         assertThat(result.load().sessions()).isEqualTo(plan.sessions().size());
-        assertThat(result.markdown()).contains("| minute | heap used MB |").contains("Linear trend over the second half");
+        assertThat(result.markdown()).contains("| minute | heap used MB | live heap MB | RSS MB |").contains("Linear trend over the second half");
     }
 }
