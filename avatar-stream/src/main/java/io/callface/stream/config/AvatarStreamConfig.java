@@ -131,7 +131,8 @@ public final class AvatarStreamConfig extends AbstractConfig {
     private static final String INFERENCE_GPU_MEMORY_LIMIT_DOC = "GPU memory arena limit for the CUDA provider; 0 means no limit.";
 
     public static final String INFERENCE_THREADS_CONFIG = "inference.intra.op.threads";
-    private static final String INFERENCE_THREADS_DOC = "ONNX Runtime intra-op threads per session; 0 lets ONNX Runtime choose.";
+    private static final String INFERENCE_THREADS_DOC = "ONNX Runtime intra-op threads per session; 0 lets ONNX Runtime choose. Idle workers never spin "
+            + "(they would take cores from the stream threads); on a 2-core CPU instance 1 serves best (BENCHMARKS.md).";
 
     public static final String INFERENCE_BATCH_MAX_SIZE_CONFIG = "inference.batch.max.size";
     private static final String INFERENCE_BATCH_MAX_SIZE_DOC = "Most windows the inference thread runs as one batch "

@@ -93,6 +93,8 @@ public final class SessionFactory {
             if (options.intraOpThreads() > 0) {
                 sessionOptions.setIntraOpNumThreads(options.intraOpThreads());
             }
+            // Idle intra-op workers would otherwise spin, taking cores the stream threads need.
+            sessionOptions.addConfigEntry("session.intra_op.allow_spinning", "0");
             return sessionOptions;
         } catch (OrtException | RuntimeException e) {
             sessionOptions.close();
