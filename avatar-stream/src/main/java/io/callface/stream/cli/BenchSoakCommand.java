@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code bench soak}: a long run at a fixed load with heap and RSS sampled for a growth trend. */
 @Command(name = "soak", mixinStandardHelpOptions = true,
@@ -19,6 +22,9 @@ import picocli.CommandLine.Option;
                 "Run it with a fixed heap (-Xms = -Xmx, e.g. -Xms1g -Xmx1g -XX:+AlwaysPreTouch) so that RSS does not "
                 + "follow the JVM's heap sizing."})
 final class BenchSoakCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
     @Mixin
     private BenchOptions options;
 
@@ -42,6 +48,8 @@ final class BenchSoakCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        requirePositive("--sample-seconds", sampleSeconds);
+        requirePositive("--live-heap-seconds", liveHeapSeconds);
         String header = BenchOptions.header("bench soak --speakers " + speakers + " --duration " + seconds);
         try (ScratchDirectory scratch = ScratchDirectory.create("callface-bench");
              BenchStack stack = BenchStack.start(options.stackSettings(scratch))) {
@@ -50,6 +58,12 @@ final class BenchSoakCommand implements Callable<Integer> {
                     new SoakRun.Settings(Duration.ofSeconds(sampleSeconds), Duration.ofSeconds(liveHeapSeconds), maxHeapGrowth, maxRssGrowth), LoadRun.Options.DEFAULTS);
             options.publish(header + result.markdown());
             return result.passed() ? 0 : 1;
+        }
+    }
+
+    private void requirePositive(String option, long seconds) {
+        if (seconds < 1) {
+            throw new ParameterException(spec.commandLine(), option + ": " + seconds + " must be at least 1 second");
         }
     }
 }

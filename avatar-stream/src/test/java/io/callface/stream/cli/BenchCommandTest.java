@@ -51,4 +51,14 @@ class BenchCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("'mp3' is not one of");
     }
+
+    @Test
+    void soakSamplingIntervalsMustBePositive() {
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new AvatarStreamCli()).setErr(new PrintWriter(err))
+                .execute("bench", "soak", "--live-heap-seconds", "0");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--live-heap-seconds: 0 must be at least 1 second");
+    }
 }
