@@ -44,21 +44,23 @@ class BenchCommandTest {
 
     @Test
     void anUnknownCodecIsAUsageError() {
-        StringWriter err = new StringWriter();
-        int exit = new CommandLine(new AvatarStreamCli()).setErr(new PrintWriter(err))
-                .execute("bench", "load", "--codecs", "mp3");
-
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("'mp3' is not one of");
+        assertThat(usageErrorOf("bench", "load", "--codecs", "mp3")).contains("'mp3' is not one of");
     }
 
     @Test
     void soakSamplingIntervalsMustBePositive() {
+        assertThat(usageErrorOf("bench", "soak", "--live-heap-seconds", "0"))
+                .contains("--live-heap-seconds: 0 must be at least 1 second");
+        assertThat(usageErrorOf("bench", "soak", "--sample-seconds", "0"))
+                .contains("--sample-seconds: 0 must be at least 1 second");
+    }
+
+    /** Runs the command line, which must end as a usage error (exit 2), and returns what it printed to stderr. */
+    private static String usageErrorOf(String... args) {
         StringWriter err = new StringWriter();
-        int exit = new CommandLine(new AvatarStreamCli()).setErr(new PrintWriter(err))
-                .execute("bench", "soak", "--live-heap-seconds", "0");
+        int exit = new CommandLine(new AvatarStreamCli()).setErr(new PrintWriter(err)).execute(args);
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--live-heap-seconds: 0 must be at least 1 second");
+        return err.toString();
     }
 }
