@@ -29,14 +29,16 @@ public final class CorpusManifest {
     private final Path dir;
     private final List<CorpusClip> clips;
     private final Map<String, Identity> identities;
+    private final Map<String, List<Path>> renderings;
     private final List<String> problems;
     private final int missingFiles;
 
     private CorpusManifest(Path dir, List<CorpusClip> clips, Map<String, Identity> identities,
-                           List<String> problems, int missingFiles) {
+                           Map<String, List<Path>> renderings, List<String> problems, int missingFiles) {
         this.dir = dir;
         this.clips = List.copyOf(clips);
         this.identities = Collections.unmodifiableMap(new LinkedHashMap<>(identities));
+        this.renderings = Map.copyOf(renderings);
         this.problems = List.copyOf(problems);
         this.missingFiles = missingFiles;
     }
@@ -73,7 +75,10 @@ public final class CorpusManifest {
             throw new CorpusFormatException(root + ": no usable clips (" + problems.size() + " bad rows, "
                     + missing + " with missing files)" + (problems.isEmpty() ? "" : "; first: " + problems.get(0)));
         }
-        return new CorpusManifest(root, clips, identities.orElse(Map.of()), problems, missing);
+        Path renderingsFile = root.resolve(SyntheticCorpus.RENDERINGS);
+        Map<String, List<Path>> renderings = Files.exists(renderingsFile)
+                ? readRenderings(root, renderingsFile, problems) : Map.of();
+        return new CorpusManifest(root, clips, identities.orElse(Map.of()), renderings, problems, missing);
     }
 
     /** The corpus directory (absolute). */
@@ -106,6 +111,15 @@ public final class CorpusManifest {
         return identities;
     }
 
+    /**
+     * The further images of identity {@code id} listed in the optional {@code renderings.csv} (the same person
+     * under other poses, lights and expressions; absolute paths of existing PNGs), in file order; empty when the
+     * corpus lists none for it. The manifest's {@code face} stays the canonical image the decoder is trained to draw.
+     */
+    public List<Path> renderings(String id) {
+        return renderings.getOrDefault(id, List.of());
+    }
+
     /** Skipped rows, each {@code "<file> line <n>: <reason>"}. */
     public List<String> problems() {
         return problems;
@@ -133,6 +147,33 @@ public final class CorpusManifest {
             }
         }
         return identities;
+    }
+
+    private static Map<String, List<Path>> readRenderings(Path root, Path file, List<String> problems)
+            throws IOException {
+        List<String> lines = readLines(file, SyntheticCorpus.RENDERINGS_HEADER);
+        Map<String, List<Path>> renderings = new LinkedHashMap<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            try {
+                String[] fields = lines.get(i).split(",", -1);
+                if (fields.length != 2 || fields[0].isBlank()) {
+                    throw new IllegalArgumentException("expected 2 columns (" + SyntheticCorpus.RENDERINGS_HEADER
+                            + ") with an identity, found " + fields.length);
+                }
+                Path image = inside(root, "image", fields[1]);
+                if (!Files.isRegularFile(image)) {
+                    throw new IllegalArgumentException("image: '" + fields[1] + "' does not exist");
+                }
+                renderings.computeIfAbsent(fields[0], id -> new ArrayList<>()).add(image);
+            } catch (IllegalArgumentException e) {
+                problems.add(SyntheticCorpus.RENDERINGS + " line " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        renderings.replaceAll((id, images) -> List.copyOf(images));
+        return renderings;
     }
 
     private static CorpusClip parseClip(Path root, String line, Optional<Map<String, Identity>> identities) {

@@ -47,6 +47,7 @@ public final class Population {
     public static IdentityTraits sample(Random random) {
         Sex sex = random.nextBoolean() ? Sex.MALE : Sex.FEMALE;
         boolean male = sex == Sex.MALE;
+        Ancestry ancestry = Ancestry.values()[random.nextInt(Ancestry.values().length)];
         double age = IdentityTraits.MIN_AGE + (IdentityTraits.MAX_AGE - IdentityTraits.MIN_AGE) * random.nextDouble();
         double a = age - IdentityTraits.MIN_AGE;
         double z = clamp(random.nextGaussian(), -3, 3);
@@ -77,7 +78,7 @@ public final class Population {
         Color skin = jitter(interpolate(SKIN_TONES, random.nextDouble()), 6, random);
         Color hair = jitter(HAIR[random.nextInt(HAIR.length)], 10, random);
         Color eyes = jitter(EYES[random.nextInt(EYES.length)], 10, random);
-        return new IdentityTraits(sex, age, voice, face, new Pigmentation(skin, hair, eyes, Pigmentation.lipsFor(skin)));
+        return new IdentityTraits(sex, age, ancestry, voice, face, new Pigmentation(skin, hair, eyes, Pigmentation.lipsFor(skin)));
     }
 
     private static Color interpolate(Color[] anchors, double t) {

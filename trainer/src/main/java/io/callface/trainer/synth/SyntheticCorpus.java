@@ -38,6 +38,9 @@ public final class SyntheticCorpus {
     public static final String MANIFEST = "manifest.csv";
     public static final String IDENTITIES = "identities.csv";
     public static final String MANIFEST_HEADER = "identity,split,audio,face";
+    /** Optional: further images of each identity (pose, light, expression), for the face stage. */
+    public static final String RENDERINGS = "renderings.csv";
+    public static final String RENDERINGS_HEADER = "identity,image";
     public static final String AUDIO_DIR = "audio";
     public static final String FACES_DIR = "faces";
     public static final String LANDMARKS_SUFFIX = ".landmarks.csv";

@@ -23,7 +23,7 @@ class FaceRendererTest {
 
     private static IdentityTraits traits(FaceShape shape) {
         VoiceTraits voice = new VoiceTraits(120, 17, 0.005, 0.04, 4.5, 0.2);
-        return new IdentityTraits(Sex.MALE, 40, voice, shape, new Pigmentation(SKIN, HAIR, EYES, LIPS));
+        return new IdentityTraits(Sex.MALE, 40, Ancestry.EUROPEAN, voice, shape, new Pigmentation(SKIN, HAIR, EYES, LIPS));
     }
 
     private static FaceShape averageShape() {
