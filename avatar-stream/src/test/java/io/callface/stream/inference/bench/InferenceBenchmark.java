@@ -30,9 +30,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * ./mvnw -B -pl avatar-stream -am test-compile
  * ./mvnw -B -pl avatar-stream exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
- *     -Dexec.args="-cp %classpath io.callface.stream.inference.bench.InferenceBenchmark MODELDIR [THREADS]"
+ *     -Dexec.args="-cp %classpath io.callface.stream.inference.bench.InferenceBenchmark MODELDIR [THREADS [BASELINE_MODELDIR]]"
  * </pre>
- * THREADS is ONNX Runtime's intra-op thread count (default 1).
+ * THREADS is ONNX Runtime's intra-op thread count (default 1). With BASELINE_MODELDIR the report adds the
+ * per-window cost of MODELDIR against that model, measured in the same run ({@link BaselineComparison}).
  */
 public final class InferenceBenchmark {
     private static final int[] BATCH_SIZES = {1, 2, 4, 8};
@@ -53,22 +54,25 @@ public final class InferenceBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: InferenceBenchmark MODELDIR [INTRA_OP_THREADS]");
+        if (args.length < 1 || args.length > 3) {
+            System.err.println("usage: InferenceBenchmark MODELDIR [INTRA_OP_THREADS [BASELINE_MODELDIR]]");
             System.exit(2);
         }
         Path modelDir = Path.of(args[0]);
-        int threads = args.length == 2 ? Integer.parseInt(args[1]) : 1;
-        if (!Files.isRegularFile(modelDir.resolve(ModelContract.ENCODER_FILE))) {
-            System.err.println("no trained model in " + modelDir + "; make the small preset with\n"
-                    + "  java -jar trainer/target/trainer.jar synth --out DIR --identities 120 && "
-                    + "java -jar trainer/target/trainer.jar train --data DIR --preset small --out " + modelDir);
-            System.exit(2);
+        int threads = args.length >= 2 ? Integer.parseInt(args[1]) : 1;
+        Path baselineDir = args.length == 3 ? Path.of(args[2]) : null;
+        for (Path dir : baselineDir == null ? List.of(modelDir) : List.of(modelDir, baselineDir)) {
+            if (!Files.isRegularFile(dir.resolve(ModelContract.ENCODER_FILE))) {
+                System.err.println("no trained model in " + dir + "; make the small preset with\n"
+                        + "  java -jar trainer/target/trainer.jar synth --out DIR --identities 120 && "
+                        + "java -jar trainer/target/trainer.jar train --data DIR --preset small --out " + dir);
+                System.exit(2);
+            }
         }
-        new InferenceBenchmark().run(modelDir, threads);
+        new InferenceBenchmark().run(modelDir, threads, baselineDir);
     }
 
-    private void run(Path modelDir, int threads) throws Exception {
+    private void run(Path modelDir, int threads, Path baselineDir) throws Exception {
         int frames = InferenceBatcher.WINDOW_FRAMES;
         List<float[]> windows = windows(8, frames);
         double loadStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -96,6 +100,13 @@ public final class InferenceBenchmark {
                         + " ONNX Runtime CPU, %d intra-op thread(s). 1-minute load average %.2f at the start, %.2f at"
                         + " the end.%n%n", modelDir, manifest.preset(), manifest.version(), manifest.featureDim(),
                 manifest.imageHeight(), manifest.imageWidth(), frames, threads, loadStart, loadEnd));
+        if (baselineDir != null) {
+            try (FaceModel model = FaceModel.load(modelDir, InferenceOptions.cpu(threads));
+                    FaceModel baseline = FaceModel.load(baselineDir, InferenceOptions.cpu(threads))) {
+                out.append(BaselineComparison.markdown(BaselineComparison.measure(model, baseline, windows.get(0), frames),
+                        modelDir.toString(), baselineDir.toString()));
+            }
+        }
         out.append(directTable(direct));
         out.append(batcherTable(batched, direct.get(0)));
         out.append(flopsSection(modelDir, manifest, frames, direct, matmul));
