@@ -130,7 +130,10 @@ final class HairPainter {
             Point2D.Double to = layout.at(partX + 0.02, layout.hairlineY - 0.02, FaceLayout.FACE_DEPTH);
             g.setColor(Paint.scale(colour, 0.7));
             g.setStroke(new BasicStroke((float) (0.006 * FaceLayout.HEIGHT), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            Shape clip = g.getClip();
+            g.clip(top);
             g.draw(SplinePath.open(from, to));
+            g.setClip(clip);
         }
     }
 
