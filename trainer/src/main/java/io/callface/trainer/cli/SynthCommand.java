@@ -46,11 +46,17 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--test-fraction", defaultValue = "" + CorpusSpec.DEFAULT_TEST_FRACTION, description = "Share of identities for test (default ${DEFAULT-VALUE}).")
     private double testFraction;
 
+    @Option(names = "--renderings", defaultValue = "" + CorpusSpec.DEFAULT_RENDERINGS,
+            description = "Further renderings per identity (pose, light, expression, hair) for the face stage, "
+                    + "0 for none (default ${DEFAULT-VALUE}).")
+    private int renderings;
+
     @Override
     public Integer call() throws IOException {
         CorpusSpec spec;
         try {
-            spec = new CorpusSpec(identities, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction);
+            spec = new CorpusSpec(identities, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction,
+                    renderings);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandSpec.commandLine(), e.getMessage(), e);
         }

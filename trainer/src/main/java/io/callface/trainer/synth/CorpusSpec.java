@@ -1,11 +1,12 @@
 package io.callface.trainer.synth;
 
 /**
- * What {@link SyntheticCorpus} generates: counts, clip length, seed, face size and split fractions.
- * {@code valFraction + testFraction} must be below 1 so the training split is not empty.
+ * What {@link SyntheticCorpus} generates: counts, clip length, seed, face size, split fractions and the number of
+ * further renderings per identity (0 for none). {@code valFraction + testFraction} must be below 1 so the training
+ * split is not empty.
  */
 public record CorpusSpec(int identities, int clipsPerIdentity, double clipSeconds, long seed, int faceSize,
-                         double valFraction, double testFraction) {
+                         double valFraction, double testFraction, int renderings) {
     public static final int MAX_IDENTITIES = 1_000_000;
     public static final int MAX_CLIPS = 1000;
     public static final double MAX_CLIP_SECONDS = 60;
@@ -16,6 +17,9 @@ public record CorpusSpec(int identities, int clipsPerIdentity, double clipSecond
     public static final long DEFAULT_SEED = 42;
     public static final double DEFAULT_VAL_FRACTION = 0.1;
     public static final double DEFAULT_TEST_FRACTION = 0.2;
+    /** Further renderings per identity (pose, light, expression, hair) besides the canonical face. */
+    public static final int DEFAULT_RENDERINGS = 4;
+    public static final int MAX_RENDERINGS = 100;
 
     public CorpusSpec {
         if (identities < 1 || identities > MAX_IDENTITIES) {
@@ -33,23 +37,39 @@ public record CorpusSpec(int identities, int clipsPerIdentity, double clipSecond
         }
         Ranges.require("valFraction", valFraction, 0, 1);
         Ranges.require("testFraction", testFraction, 0, 1);
+        if (renderings < 0 || renderings > MAX_RENDERINGS) {
+            throw new IllegalArgumentException("renderings: " + renderings + " is outside [0, " + MAX_RENDERINGS + "]");
+        }
         if (valFraction + testFraction >= 1) {
             throw new IllegalArgumentException("valFraction + testFraction: " + (valFraction + testFraction)
                     + " must be below 1");
         }
     }
 
+    /** A spec with the default number of renderings ({@value #DEFAULT_RENDERINGS}). */
+    public CorpusSpec(int identities, int clipsPerIdentity, double clipSeconds, long seed, int faceSize,
+                      double valFraction, double testFraction) {
+        this(identities, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction, DEFAULT_RENDERINGS);
+    }
+
     /**
      * The defaults of {@code trainer synth}: 1000 identities (700 train, 100 validation, 200 test), 4 clips of
-     * 6.5 s, seed 42, 64 px faces.
+     * 6.5 s, seed 42, 128 px faces, 4 further renderings per identity.
      */
     public static CorpusSpec defaults() {
         return new CorpusSpec(DEFAULT_IDENTITIES, DEFAULT_CLIPS_PER_IDENTITY, DEFAULT_CLIP_SECONDS, DEFAULT_SEED,
-                FaceRenderer.DEFAULT_SIZE, DEFAULT_VAL_FRACTION, DEFAULT_TEST_FRACTION);
+                FaceRenderer.DEFAULT_SIZE, DEFAULT_VAL_FRACTION, DEFAULT_TEST_FRACTION, DEFAULT_RENDERINGS);
     }
 
     /** A copy with {@code count} identities. */
     public CorpusSpec withIdentities(int count) {
-        return new CorpusSpec(count, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction);
+        return new CorpusSpec(count, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction,
+                renderings);
+    }
+
+    /** A copy with {@code count} further renderings per identity. */
+    public CorpusSpec withRenderings(int count) {
+        return new CorpusSpec(identities, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction,
+                count);
     }
 }

@@ -15,11 +15,11 @@ public record FaceShape(double aspect, double jawWidth, double noseWidth, double
     public static final double MIN_JAW = 0.6;
     public static final double MAX_JAW = 0.95;
     public static final double MIN_NOSE = 0.18;
-    public static final double MAX_NOSE = 0.34;
+    public static final double MAX_NOSE = 0.40;
     public static final double MIN_EYES = 0.36;
     public static final double MAX_EYES = 0.52;
     public static final double MIN_LIPS = 0.04;
-    public static final double MAX_LIPS = 0.12;
+    public static final double MAX_LIPS = 0.14;
 
     public FaceShape {
         Ranges.require("aspect", aspect, MIN_ASPECT, MAX_ASPECT);

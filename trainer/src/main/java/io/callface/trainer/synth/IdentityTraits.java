@@ -3,32 +3,41 @@ package io.callface.trainer.synth;
 import io.callface.stream.synth.VoiceTraits;
 
 /**
- * Everything about one synthetic person: what the voice carries, what the face shows, and how they relate.
+ * Everything about one synthetic person: the latent causes, what the voice carries and what the face shows.
  *
  * <ul>
- *   <li>{@code sex}, {@code ageYears} (18-80) and {@code ancestry} are the latent causes;</li>
- *   <li>{@code voice} (F0, vocal-tract length, jitter, shimmer, rate, breathiness) depends on sex and age;
- *       the vocal-tract length is {@link #vocalTractCm()};</li>
- *   <li>{@code face} shape (aspect, jaw, nose, eye spacing, lips) depends on sex, age and the within-sex
- *       vocal-tract residual (a proxy for body size) plus individual noise, so a voice predicts part of the
- *       face shape, as in real populations, but never all of it;</li>
- *   <li>{@code colours} (skin, hair, eyes) are independent of everything else: a voice cannot reveal them,
- *       and a model that learns them from voice has overfitted.</li>
+ *   <li>{@code sex}, {@code ageYears} (18-80), {@code ancestry} and {@code bodySize} (within-sex standard score
+ *       of body height) are the latent causes;</li>
+ *   <li>{@code voice} (F0, vocal-tract length, jitter, shimmer, rate, breathiness) depends on sex, age and body
+ *       size ({@link io.callface.stream.synth.SpeakerVoice}); the vocal-tract length is {@link #vocalTractCm()};</li>
+ *   <li>{@code face} and {@code detail} (proportions), {@code hair}, {@code facialHair} and {@code ageing}
+ *       depend on sex, age, ancestry and body size plus individual variation, so a voice predicts part of the
+ *       face, never all of it;</li>
+ *   <li>{@code colours} (natural skin, hair, eye and lip colour) depend on ancestry only; greying is in
+ *       {@code ageing}.</li>
  * </ul>
  * See {@link Population} for the exact model.
  */
-public record IdentityTraits(Sex sex, double ageYears, Ancestry ancestry, VoiceTraits voice, FaceShape face,
-                             Pigmentation colours) {
+public record IdentityTraits(Sex sex, double ageYears, Ancestry ancestry, double bodySize, VoiceTraits voice,
+                             FaceShape face, FaceDetail detail, Pigmentation colours, Hair hair,
+                             FacialHair facialHair, Ageing ageing) {
     public static final double MIN_AGE = 18;
     public static final double MAX_AGE = 80;
+    public static final double MAX_BODY_SIZE = 4;
 
     public IdentityTraits {
         if (sex == null || ancestry == null) {
             throw new IllegalArgumentException("sex, ancestry: must not be null");
         }
         Ranges.require("ageYears", ageYears, MIN_AGE, MAX_AGE);
-        if (voice == null || face == null || colours == null) {
-            throw new IllegalArgumentException("voice, face, colours: must not be null");
+        Ranges.require("bodySize", bodySize, -MAX_BODY_SIZE, MAX_BODY_SIZE);
+        if (voice == null || face == null || detail == null || colours == null || hair == null
+                || facialHair == null || ageing == null) {
+            throw new IllegalArgumentException("voice, face, detail, colours, hair, facialHair, ageing: must not be null");
+        }
+        if (sex == Sex.FEMALE && facialHair != FacialHair.NONE) {
+            throw new IllegalArgumentException("facialHair: " + facialHair.csvName() + " on a woman; this world gives "
+                    + "facial hair to men only");
         }
     }
 

@@ -4,8 +4,9 @@ import java.awt.Color;
 import java.util.Locale;
 
 /**
- * Colours of a synthetic identity. In the population model they are drawn independently of sex, age and
- * voice, so no voice can predict them; lips are derived from the skin tone.
+ * Natural colours of a synthetic identity: skin, hair (before greying, see {@link Ageing#greyShare()}), eyes and
+ * lips. In the population model they depend on the ancestry group only ({@link PigmentModel}), so a voice in this
+ * world, which carries no ancestry yet, cannot predict them; lips are derived from the skin tone.
  */
 public record Pigmentation(Color skin, Color hair, Color eyes, Color lips) {
     public Pigmentation {

@@ -19,19 +19,22 @@ import java.util.stream.IntStream;
 
 /**
  * Writes a synthetic paired voice-face corpus: for each identity drawn from {@link Population}, K speech clips
- * from {@link VoiceSynthesizer} and one canonical face from {@link FaceRenderer}.
+ * from {@link VoiceSynthesizer}, one canonical face from {@link FaceRenderer} and R further renderings of the same
+ * face under a {@link RenderingVariation#random random variation} (pose, light, expression, hair).
  *
  * <p>Layout (paths in the CSVs are relative to the corpus directory):
  * <pre>
  * manifest.csv                     identity,split,audio,face  (one row per clip)
- * identities.csv                   identity,split,sex,age,vocal_tract_cm,f0_hz,skin,hair,eyes,lips,... (all traits)
+ * identities.csv                   identity,split,sex,age,ancestry,... (every generating trait)
+ * renderings.csv                   identity,image (one row per further rendering; only when R &gt; 0)
  * audio/&lt;identity&gt;_&lt;k&gt;.wav          16 kHz mono PCM16
- * faces/&lt;identity&gt;.png              the rendered face
+ * faces/&lt;identity&gt;.png              the canonical face
  * faces/&lt;identity&gt;.landmarks.csv    68 lines x,y in [0,1]
- * README.md                        what this is, what drives what, seed and counts
+ * faces/&lt;identity&gt;_r&lt;k&gt;.png         further rendering k, with its .landmarks.csv beside it
+ * README.md                        what this is, every formula and its source, seed and counts
  * </pre>
  * Splits are per identity (speaker-disjoint). Every file is a pure function of the {@link CorpusSpec}:
- * identity {@code i} and clip {@code k} draw from seeds derived from (seed, i, k) only, so identities are
+ * identity {@code i}, clip {@code k} and rendering {@code k} draw from seeds derived from (seed, i, k) only, so identities are
  * generated in parallel and the bytes do not depend on scheduling.
  */
 public final class SyntheticCorpus {
@@ -101,6 +104,7 @@ public final class SyntheticCorpus {
         }
         StringBuilder manifest = new StringBuilder(MANIFEST_HEADER).append('\n');
         StringBuilder identities = new StringBuilder(IdentitiesCsv.HEADER).append('\n');
+        StringBuilder renderings = new StringBuilder(RENDERINGS_HEADER).append('\n');
         for (int i = 0; i < spec.identities(); i++) {
             String id = identityId(i);
             Split split = splits.get(i);
@@ -108,6 +112,14 @@ public final class SyntheticCorpus {
             for (int k = 0; k < spec.clipsPerIdentity(); k++) {
                 manifest.append(String.join(",", id, split.csvName(), audioPath(id, k), facePath(id))).append('\n');
             }
+            for (int k = 0; k < spec.renderings(); k++) {
+                renderings.append(id).append(',').append(renderingPath(id, k)).append('\n');
+            }
+        }
+        if (spec.renderings() > 0) {
+            Files.writeString(dir.resolve(RENDERINGS), renderings, StandardCharsets.UTF_8);
+        } else {
+            Files.deleteIfExists(dir.resolve(RENDERINGS));
         }
         Files.writeString(dir.resolve(MANIFEST), manifest, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(IDENTITIES), identities, StandardCharsets.UTF_8);
@@ -122,15 +134,32 @@ public final class SyntheticCorpus {
                 float[] samples = synthesizer.synthesize(traits.voice(), spec.clipSeconds(), mix(identitySeed, k + 1));
                 WavWriter.write(dir.resolve(audioPath(id, k)), new Audio(samples, VoiceSynthesizer.SAMPLE_RATE));
             }
-            RenderedFace face = renderer.render(traits);
-            Path png = dir.resolve(facePath(id));
-            if (!javax.imageio.ImageIO.write(face.image(), "png", png.toFile())) {
-                throw new IOException("no PNG writer available for " + png);
+            writeFace(dir.resolve(facePath(id)), renderer.render(traits));
+            for (int k = 0; k < spec.renderings(); k++) {
+                RenderingVariation variation = variation(index, k);
+                writeFace(dir.resolve(renderingPath(id, k)), renderer.render(traits, variation));
             }
-            LandmarksCsv.write(dir.resolve(FACES_DIR).resolve(id + LANDMARKS_SUFFIX), face.landmarks136());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The variation of rendering {@code k} of identity {@code index}: seeded by (seed, index, k) only. */
+    public RenderingVariation variation(int index, int k) {
+        return RenderingVariation.random(new Random(mix(mix(spec.seed(), index), -(k + 1))));
+    }
+
+    private static void writeFace(Path png, RenderedFace face) throws IOException {
+        if (!javax.imageio.ImageIO.write(face.image(), "png", png.toFile())) {
+            throw new IOException("no PNG writer available for " + png);
+        }
+        String name = png.getFileName().toString();
+        LandmarksCsv.write(png.resolveSibling(name.substring(0, name.length() - 4) + LANDMARKS_SUFFIX),
+                face.landmarks136());
+    }
+
+    static String renderingPath(String id, int k) {
+        return FACES_DIR + "/" + id + "_r" + k + ".png";
     }
 
     static String audioPath(String id, int clip) {

@@ -24,10 +24,13 @@ class SynthCommandTest {
     @Test
     void writesACorpusAndReportsProgress() {
         int code = run("--out", out.toString(), "--identities", "6", "--clips-per-identity", "1",
-                "--clip-seconds", "0.5", "--face-size", "32");
+                "--clip-seconds", "0.5", "--face-size", "32", "--renderings", "2");
         assertThat(code).isZero();
         assertThat(out.resolve("manifest.csv")).exists();
         assertThat(out.resolve("faces/id00005.png")).exists();
+        assertThat(out.resolve("faces/id00005_r1.png")).exists();
+        assertThat(out.resolve("faces/id00005_r2.png")).doesNotExist();
+        assertThat(out.resolve("renderings.csv")).exists();
         assertThat(err.toString()).contains("synth: 6 / 6 identities").contains("wrote 6 clips");
     }
 
@@ -36,6 +39,13 @@ class SynthCommandTest {
         int code = run("--out", out.toString(), "--val-fraction", "0.6", "--test-fraction", "0.5");
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("valFraction + testFraction");
+    }
+
+    @Test
+    void rejectsANegativeRenderingCountWithTheFieldName() {
+        int code = run("--out", out.toString(), "--renderings", "-1");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("renderings: -1");
     }
 
     @Test

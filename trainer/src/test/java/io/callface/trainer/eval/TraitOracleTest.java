@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.callface.trainer.synth.FaceDetail;
 import io.callface.trainer.synth.FaceShape;
 import io.callface.trainer.synth.IdentityTraits;
 import io.callface.trainer.synth.Population;
@@ -69,13 +70,19 @@ class TraitOracleTest {
         return (double) hits / TEST.size();
     }
 
-    /** Shape proportions centred and scaled by their ranges, so cosine compares their deviations. */
+    /**
+     * Shape proportions centred and scaled by their within-sex sds, so cosine compares their deviations; with the
+     * brow and chin details, whose sex and age effects a voice reveals.
+     */
     private static float[] standardisedShape(IdentityTraits t) {
         FaceShape f = t.face();
+        FaceDetail d = t.detail();
         return new float[] {
-                (float) ((f.aspect() - 0.8) / 0.04), (float) ((f.jawWidth() - 0.79) / 0.05),
-                (float) ((f.noseWidth() - 0.25) / 0.02), (float) ((f.eyeSpacing() - 0.445) / 0.016),
-                (float) ((f.lipFullness() - 0.08) / 0.01)};
+                (float) ((f.aspect() - 0.8) / 0.025), (float) ((f.jawWidth() - 0.77) / 0.028),
+                (float) ((f.noseWidth() - 0.27) / 0.016), (float) ((f.eyeSpacing() - 0.46) / 0.015),
+                (float) ((f.lipFullness() - 0.08) / 0.009), (float) ((d.chinHeight() - 0.2) / 0.012),
+                (float) ((d.browRidge() - 0.42) / 0.15), (float) ((d.browThickness() - 0.02) / 0.004),
+                (float) ((d.browHeight() - 0.088) / 0.008)};
     }
 
     private static List<IdentityTraits> population(int n) {

@@ -34,7 +34,8 @@ class SyntheticCorpusTest {
         new SyntheticCorpus(SMALL).write(b, done -> { });
         new SyntheticCorpus(new CorpusSpec(20, 2, 1.0, 43, 64, 0.1, 0.2)).write(c, done -> { });
         List<Path> files = relativeFiles(a);
-        assertThat(files).hasSize(3 + 20 * 2 + 20 * 2); // csv x2 + README, clips, png + landmarks
+        // manifest, identities, renderings, README; clips; (canonical + 4 renderings) x (png + landmarks)
+        assertThat(files).hasSize(4 + 20 * 2 + 20 * 5 * 2);
         assertThat(relativeFiles(b)).isEqualTo(files);
         for (Path file : files) {
             assertThat(Files.readAllBytes(b.resolve(file))).as(file.toString()).isEqualTo(Files.readAllBytes(a.resolve(file)));
@@ -82,11 +83,51 @@ class SyntheticCorpusTest {
         assertThat(landmarks).containsExactly(new FaceRenderer(64).render(new SyntheticCorpus(SMALL).identity(3)).landmarks136(),
                 org.assertj.core.data.Offset.offset(1e-6f));
         String readme = Files.readString(temp.resolve("README.md"));
-        assertThat(readme).contains("synthetic").contains("seed: 42").contains("identities: 20");
+        assertThat(readme).contains("synthetic").contains("seed: 42").contains("identities: 20")
+                .contains("renderings.csv").contains("Panhard").contains("Farkas").contains("cannot");
+    }
+
+    @Test
+    void writesRenderingsListedInRenderingsCsvWithTheirLandmarks() throws IOException {
+        SyntheticCorpus corpus = new SyntheticCorpus(SMALL);
+        corpus.write(temp, done -> { });
+        assertThat(Files.readAllLines(temp.resolve("renderings.csv")).get(0)).isEqualTo("identity,image");
+        CorpusManifest manifest = CorpusManifest.read(temp);
+        assertThat(manifest.problems()).isEmpty();
+        List<Path> images = manifest.renderings("id00005");
+        assertThat(images).hasSize(CorpusSpec.DEFAULT_RENDERINGS);
+        assertThat(images.get(2)).isEqualTo(temp.toAbsolutePath().normalize().resolve("faces/id00005_r2.png"));
+        FaceRenderer renderer = new FaceRenderer(64);
+        for (int k = 0; k < images.size(); k++) {
+            Path landmarks = images.get(k).resolveSibling("id00005_r" + k + ".landmarks.csv");
+            float[] expected = renderer.render(corpus.identity(5), corpus.variation(5, k)).landmarks136();
+            assertThat(LandmarksCsv.read(landmarks)).containsExactly(expected, org.assertj.core.data.Offset.offset(1e-6f));
+        }
+        // Renderings differ from each other and from the canonical face.
+        assertThat(Files.readAllBytes(images.get(0))).isNotEqualTo(Files.readAllBytes(images.get(1)));
+        assertThat(Files.readAllBytes(images.get(0))).isNotEqualTo(Files.readAllBytes(temp.resolve("faces/id00005.png")));
+    }
+
+    @Test
+    void zeroRenderingsWritesNoRenderingsFile() throws IOException {
+        new SyntheticCorpus(SMALL.withRenderings(0)).write(temp, done -> { });
+        assertThat(temp.resolve("renderings.csv")).doesNotExist();
+        assertThat(temp.resolve("faces/id00000_r0.png")).doesNotExist();
+        assertThat(CorpusManifest.read(temp).renderings("id00000")).isEmpty();
+    }
+
+    @Test
+    void variationsDependOnlyOnSeedIdentityAndIndex() {
+        SyntheticCorpus corpus = new SyntheticCorpus(SMALL);
+        SyntheticCorpus bigger = new SyntheticCorpus(SMALL.withIdentities(500));
+        assertThat(bigger.variation(7, 3)).isEqualTo(corpus.variation(7, 3));
+        assertThat(corpus.variation(7, 3)).isNotEqualTo(corpus.variation(7, 2)).isNotEqualTo(corpus.variation(8, 3));
+        assertThat(bigger.identity(7)).isEqualTo(corpus.identity(7));
     }
 
     @Test
     void rejectsInvalidSpecs() {
+        assertThrows(IllegalArgumentException.class, () -> SMALL.withRenderings(-1));
         assertThrows(IllegalArgumentException.class, () -> new CorpusSpec(0, 4, 6.5, 42, 64, 0.1, 0.2));
         assertThrows(IllegalArgumentException.class, () -> new CorpusSpec(10, 4, 6.5, 42, 64, 0.5, 0.5));
         assertThrows(IllegalArgumentException.class, () -> new CorpusSpec(10, 4, -1, 42, 64, 0.1, 0.2));
