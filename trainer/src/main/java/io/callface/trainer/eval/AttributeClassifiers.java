@@ -108,7 +108,8 @@ public final class AttributeClassifiers {
         Map<String, Double> chosen = new LinkedHashMap<>();
 
         LogisticRegression sex = select("sex", chosen, valX, p -> LogisticRegression.fit(x, male, p, ITERATIONS),
-                (m, v) -> -fraction(v, validationLabels, (row, label) -> (m.probability(row) >= 0.5) == (label.sex() == Sex.MALE)));
+                (m, v) -> -fraction(v, validationLabels,
+                        (row, label) -> (m.probability(row) >= 0.5) == (label.sex() == Sex.MALE)));
         RidgeRegression age = select("age", chosen, valX, p -> RidgeRegression.fit(x, years, p, ITERATIONS),
                 (m, v) -> meanAbsoluteError(m, v, validationLabels, minAge, maxAge));
         SoftmaxRegression ancestry = select("ancestry", chosen, valX,

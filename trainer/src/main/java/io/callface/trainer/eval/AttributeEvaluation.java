@@ -15,7 +15,8 @@ import java.util.Map;
  * @param penalties      the L2 penalty chosen for each classifier
  * @param scores         one entry per {@link FaceSource}
  */
-public record AttributeEvaluation(int trainingImages, Map<String, Double> penalties, Map<FaceSource, AttributeScores> scores) {
+public record AttributeEvaluation(int trainingImages, Map<String, Double> penalties,
+        Map<FaceSource, AttributeScores> scores) {
     public AttributeEvaluation {
         penalties = Map.copyOf(penalties);
         if (scores.size() != FaceSource.values().length) {
@@ -73,7 +74,8 @@ public record AttributeEvaluation(int trainingImages, Map<String, Double> penalt
                 before the test. On true faces the reference is the true trait; on decoded faces it is the
                 classifiers' verdict on the identity's true face (as the paper compares Face++ on both images).
 
-                | faces | n | sex agreement | sex vs true sex | age r vs true age | age MAE (years) | age r vs age judged on true face | ancestry agreement | ancestry vs true group |
+                | faces | n | sex agreement | sex vs true sex | age r vs true age | age MAE (years) \
+                | age r vs age judged on true face | ancestry agreement | ancestry vs true group |
                 |---|---|---|---|---|---|---|---|---|
                 """, trainingImages, penalty("sex"), penalty("age"), penalty("ancestry")));
         scores.forEach((source, s) -> md.append(String.format(Locale.ROOT,
@@ -88,7 +90,9 @@ public record AttributeEvaluation(int trainingImages, Map<String, Double> penalt
                 Standard errors: binomial for fractions, (1 - r^2) / sqrt(n - 2) for r. Clips of one identity share a
                 true face, so the S2F rows' errors are somewhat optimistic.
 
-                Ancestry agreement per group (rows of the confusion matrices; n = true test faces of the group):
+                Ancestry agreement per group: the diagonal share of each row of the confusion matrices (rows: the
+                true group for the true faces, the group judged on the true face for decoded faces; n: true test
+                faces of the group):
 
                 | group | n |""");
         scores.keySet().forEach(source -> md.append(' ').append(source.label()).append(" |"));
@@ -107,6 +111,6 @@ public record AttributeEvaluation(int trainingImages, Map<String, Double> penalt
     }
 
     private String penalty(String classifier) {
-        return String.format(Locale.ROOT, "%.0e", penalties.get(classifier));
+        return String.valueOf(penalties.get(classifier));
     }
 }

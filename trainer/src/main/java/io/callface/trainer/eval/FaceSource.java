@@ -29,6 +29,11 @@ public enum FaceSource {
         return key;
     }
 
+    /** What the rows of this source's confusion matrices are. */
+    public String rowsAre() {
+        return this == TRUE ? "the true trait" : "judged on the true face";
+    }
+
     /** The file of this source's confusion matrices. */
     public String confusionFile() {
         return "confusion-" + key.replace('_', '-') + ".png";

@@ -121,17 +121,18 @@ public final class ReportPlots {
 
     /**
      * The paper's Figure 4 for one face source: the sex, age-group and ancestry confusion matrices side by side,
-     * rows the reference (judged on the true face), columns the verdict on the face under test; each cell shows
-     * its count and is shaded by its share of the row.
+     * rows the reference ({@link FaceSource#rowsAre()}), columns the verdict on the face under test; each cell
+     * shows its count and is shaded by its share of the row.
      */
-    public static void confusionMatrices(String title, AttributeScores scores, Path file) {
+    public static void confusionMatrices(FaceSource source, AttributeScores scores, Path file) {
         List<ConfusionMatrix> matrices = List.of(scores.sex(), scores.age(), scores.ancestry());
         String[] names = {"sex", "age group", "ancestry"};
         int maxSize = matrices.stream().mapToInt(ConfusionMatrix::size).max().orElseThrow();
         BufferedImage image = new BufferedImage(confusionWidth(matrices.stream().map(ConfusionMatrix::size).toList()),
                 confusionHeight(maxSize), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas(image);
-        g.drawString(title + " (rows: judged on the true face; columns: judged on this face)", 6, GRID_HEADER - 9);
+        g.drawString(source.label() + " (rows: " + source.rowsAre() + "; columns: judged on these faces)", 6,
+                GRID_HEADER - 9);
         int left = 0;
         for (int m = 0; m < matrices.size(); m++) {
             ConfusionMatrix matrix = matrices.get(m);

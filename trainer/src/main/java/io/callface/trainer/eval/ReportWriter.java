@@ -37,7 +37,7 @@ public final class ReportWriter {
                 md.append("Confusion matrices (paper Figure 4): rows are the verdict on the true face (the true trait "
                         + "for the true faces), columns the verdict on the face named:\n\n");
                 for (FaceSource source : FaceSource.values()) {
-                    ReportPlots.confusionMatrices(source.label(), a.of(source), dir.resolve(source.confusionFile()));
+                    ReportPlots.confusionMatrices(source, a.of(source), dir.resolve(source.confusionFile()));
                     md.append("![").append(source.label()).append("](").append(source.confusionFile()).append(")\n\n");
                 }
             });

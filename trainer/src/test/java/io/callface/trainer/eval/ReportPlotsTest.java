@@ -82,7 +82,7 @@ class ReportPlotsTest {
         Path matrices = tmp.resolve("confusion.png");
         Path measures = tmp.resolve(ReportPlots.FACE_MEASURES);
 
-        ReportPlots.confusionMatrices("test", scores, matrices);
+        ReportPlots.confusionMatrices(FaceSource.FROM_SPEECH_6S, scores, matrices);
         ReportPlots.faceMeasures(FaceMeasureCorrelationsTest.correlations(), measures);
 
         assertDrawn(matrices, ReportPlots.confusionWidth(List.of(2, 5, 4)), ReportPlots.confusionHeight(5), 8);
