@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /** {@code evaluate}: measures a model directory on a corpus's test split; writes report.md, figures and metrics. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate a model directory on the test split (feature similarity and retrieval, 6 s and 3 s; "
-                + "sex-attribute agreement) and write report.md with PNG figures.")
+                + "identity kept by the face stage; sex, age and ancestry judged on true and decoded faces; "
+                + "craniofacial-measure correlations) and write report.md with PNG figures.")
 public final class EvaluateCommand implements Callable<Integer> {
     /** Name of the markdown report written into the report directory. */
     public static final String REPORT_FILE = ReportWriter.REPORT_FILE;

@@ -8,27 +8,32 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Test-split evaluation of a model directory: feature similarity and speech-to-face retrieval, each for
- * 6 s and 3 s of audio, sex-attribute agreement, and example faces.
+ * Test-split evaluation of a model directory (the paper's section 5): feature similarity and speech-to-face
+ * retrieval for 6 s and 3 s of audio, whether the face stage keeps identity, the attribute evaluation on images,
+ * the craniofacial-measure correlations and example faces.
  *
- * @param clips         test clips evaluated
- * @param gallerySize   distinct test identities (faces) in the retrieval gallery
- * @param sixSeconds    similarity with 6 s of audio
- * @param threeSeconds  similarity with the first 3 s (repeated to 6 s as the stream does)
- * @param recallSix     recall at K (fraction) with 6 s audio, for K in {@link #KS}
- * @param recallThree   recall at K with 3 s audio
- * @param curveSix      recall at K = 1, 2, ... up to {@link #CURVE_MAX_K} (or the gallery size), 6 s audio
- * @param curveThree    the same for 3 s audio
- * @param sex           sex-attribute agreement, when the corpus lists each identity's sex ({@code identities.csv})
- * @param oracle        recall at K of the {@link TraitOracle} ceilings (face features and exact face shapes
- *                      predicted from the exact voice parameters of a synthetic corpus), when
- *                      {@code identities.csv} lists them
- * @param examples      Figure-3 rows for the first few test identities
+ * @param clips              test clips evaluated (the queries of the speech retrieval)
+ * @param gallerySize        distinct test identities (faces) in the retrieval gallery
+ * @param sixSeconds         similarity with 6 s of audio
+ * @param threeSeconds       similarity with the first 3 s (repeated to 6 s as the stream does)
+ * @param recallSix          recall at K (fraction) with 6 s audio, for K in {@link #KS}
+ * @param recallThree        recall at K with 3 s audio
+ * @param curveSix           recall at K = 1, 2, ... up to {@link #CURVE_MAX_K} (or the gallery size), 6 s audio
+ * @param curveThree         the same for 3 s audio
+ * @param faceIdentityRecall recall at K when each test face's reconstruction from its own true feature (decoded,
+ *                           then re-encoded by the face encoder) retrieves among the test faces' true features, one
+ *                           query per test identity
+ * @param sex                the feature-space sex diagnostic, when the corpus lists each identity's sex
+ * @param attributes         the attribute evaluation on images, when {@code identities.csv} gives the traits
+ * @param faceMeasures       the craniofacial-measure correlations (Figure 5), when the gallery has 2 or more faces
+ * @param oracle             recall at K of the {@link TraitOracle} ceilings, when {@code identities.csv} lists them
+ * @param examples           Figure-3 rows for the first test identities
  */
 public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds, Similarity threeSeconds,
         Map<Integer, Double> recallSix, Map<Integer, Double> recallThree, List<Double> curveSix,
-        List<Double> curveThree, Optional<SexAgreement> sex, Optional<OracleRecall> oracle,
-        List<FaceExample> examples) {
+        List<Double> curveThree, Map<Integer, Double> faceIdentityRecall, Optional<SexAgreement> sex,
+        Optional<AttributeEvaluation> attributes, Optional<FaceMeasureCorrelations> faceMeasures,
+        Optional<OracleRecall> oracle, List<FaceExample> examples) {
 
     /** What the oracle row of the report means. */
     private static final String ORACLE_NOTE = """
@@ -45,6 +50,8 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
     public static final List<Integer> KS = List.of(1, 2, 5, 10);
     /** The recall curves go up to this K. */
     public static final int CURVE_MAX_K = 50;
+    /** The cut-off at which speech retrieval is compared with the oracle. */
+    public static final int ORACLE_K = 10;
 
     public EvaluationReport {
         if (clips <= 0 || gallerySize <= 0) {
@@ -54,7 +61,9 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
         Objects.requireNonNull(threeSeconds, "threeSeconds");
         recallSix = Map.copyOf(recallSix);
         recallThree = Map.copyOf(recallThree);
-        if (!recallSix.keySet().containsAll(KS) || !recallThree.keySet().containsAll(KS)) {
+        faceIdentityRecall = Map.copyOf(faceIdentityRecall);
+        if (!recallSix.keySet().containsAll(KS) || !recallThree.keySet().containsAll(KS)
+                || !faceIdentityRecall.keySet().containsAll(KS)) {
             throw new IllegalArgumentException("recall must cover K in " + KS);
         }
         curveSix = List.copyOf(curveSix);
@@ -65,8 +74,25 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
                     + " and " + curveThree.size());
         }
         Objects.requireNonNull(sex, "sex");
+        Objects.requireNonNull(attributes, "attributes");
+        Objects.requireNonNull(faceMeasures, "faceMeasures");
         Objects.requireNonNull(oracle, "oracle");
         examples = List.copyOf(examples);
+    }
+
+    /** Binomial standard error of a speech recall over the {@link #clips()} queries. */
+    public double recallStandardError(double recall) {
+        return Retrieval.standardError(recall, clips);
+    }
+
+    /** Binomial standard error of {@link #faceIdentityRecall()} at {@code k}, one query per test identity. */
+    public double faceIdentityStandardError(int k) {
+        return Retrieval.standardError(faceIdentityRecall.get(k), gallerySize);
+    }
+
+    /** Recall at {@value #ORACLE_K} from 6 s of speech over the feature oracle's, when there is an oracle. */
+    public Optional<Double> oracleRatio() {
+        return oracle.map(o -> o.faceFeature().get(ORACLE_K)).filter(r -> r > 0).map(r -> recallSix.get(ORACLE_K) / r);
     }
 
     /** Figures for {@code model.json}'s metrics, keyed e.g. {@code angle_deg_6s}, {@code recall_at_5_3s}. */
@@ -76,20 +102,39 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
         m.put("gallery_size", (double) gallerySize);
         put(m, "6s", sixSeconds, recallSix);
         put(m, "3s", threeSeconds, recallThree);
+        putErrors(m, "6s", recallSix);
+        putErrors(m, "3s", recallThree);
         KS.forEach(k -> m.put("chance_at_" + k, Retrieval.chance(k, gallerySize)));
+        KS.forEach(k -> {
+            m.put("face_identity_recall_at_" + k, faceIdentityRecall.get(k));
+            m.put("face_identity_recall_se_at_" + k, faceIdentityStandardError(k));
+        });
         oracle.ifPresent(o -> KS.forEach(k -> {
             m.put("oracle_feature_recall_at_" + k, o.faceFeature().get(k));
             m.put("oracle_shape_recall_at_" + k, o.faceShape().get(k));
         }));
+        oracleRatio().ifPresent(r -> m.put("oracle_ratio_at_" + ORACLE_K + "_6s", r));
         sex.ifPresent(a -> {
-            m.put("sex_classifier_accuracy", a.classifierAccuracy());
+            m.put("sex_feature_classifier_accuracy", a.classifierAccuracy());
             m.put("sex_agreement_feature_6s", a.featureAgreement());
-            m.put("sex_agreement_reconstruction_6s", a.reconstructionAgreement());
         });
+        attributes.ifPresent(a -> m.putAll(a.metrics()));
+        faceMeasures.ifPresent(f -> {
+            f.measures().forEach(row -> {
+                String k = row.measure().key();
+                m.put("measure_r_" + k, row.f2fVsS2f().r());
+                m.put("measure_p_" + k, row.f2fVsS2f().pValue());
+                m.put("measure_random_r_" + k, row.randomPairs().r());
+                m.put("measure_true_vs_f2f_r_" + k, row.trueVsF2f().r());
+            });
+            m.put("measure_r_mean", f.meanF2fVsS2f());
+            m.put("measure_random_r_mean", f.meanRandomPairs());
+        });
+        m.values().removeIf(v -> !Double.isFinite(v));
         return m;
     }
 
-    /** A short markdown report with the paper's figures beside ours. */
+    /** A markdown report with the paper's figures beside ours. */
     public String toMarkdown(String preset) {
         StringBuilder md = new StringBuilder();
         md.append("# callface evaluation (preset ").append(preset).append(")\n\n");
@@ -103,27 +148,65 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
                 + "L1/L2 are sums over D dimensions, so they depend on the preset's feature scale.\n\n");
         md.append("## Retrieval S2F -> face (cosine), recall at K in %\n\n");
         md.append("| audio | R@1 | R@2 | R@5 | R@10 |\n|---|---|---|---|---|\n");
-        recallRow(md, "6 s", recallSix);
-        recallRow(md, "3 s", recallThree);
+        recallRow(md, "6 s", recallSix, clips);
+        recallRow(md, "3 s", recallThree, clips);
         oracle.ifPresent(o -> {
-            recallRow(md, "voice-trait oracle -> face feature (ceiling of this model)", o.faceFeature());
-            recallRow(md, "voice-trait oracle -> exact face shape (ceiling of the population)", o.faceShape());
+            recallRow(md, "voice-trait oracle -> face feature (ceiling of this model)", o.faceFeature(), 0);
+            recallRow(md, "voice-trait oracle -> exact face shape (ceiling of the population)", o.faceShape(), 0);
         });
         md.append("| chance");
         KS.forEach(k -> md.append(String.format(Locale.ROOT, " | %.2f", 100 * Retrieval.chance(k, gallerySize))));
-        md.append(" |\n\nPaper (Table 3, 6 s, gallery 5,000 in 50-face groups): 10.92 / 17.00 / 30.60 / 45.82; "
-                + "chance K/50.\n");
+        md.append(" |\n\n");
+        oracleRatio().ifPresent(r -> md.append(String.format(Locale.ROOT,
+                "R@%d from 6 s of speech is %.2f of the feature oracle's R@%d.%n%n", ORACLE_K, r, ORACLE_K)));
+        md.append("Paper (Table 3, 6 s, gallery 5,000 in 50-face groups): 10.92 / 17.00 / 30.60 / 45.82; chance K/50. "
+                + "+- is the binomial standard error over the test clips (clips of one identity are not independent, "
+                + "so it is somewhat optimistic).\n");
         oracle.ifPresent(o -> md.append(ORACLE_NOTE));
+        md.append(String.format(Locale.ROOT, """
+
+                ## The face stage keeps identity
+
+                Each test face decoded from its own true feature v_f and re-encoded by the face encoder retrieves its
+                true face among the %d test faces' features: R@1 %.1f +- %.1f %%, R@5 %.1f +- %.1f %% (chance %.2f /
+                %.2f %%).
+                """, gallerySize, 100 * faceIdentityRecall.get(1), 100 * faceIdentityStandardError(1),
+                100 * faceIdentityRecall.get(5), 100 * faceIdentityStandardError(5), 100 * Retrieval.chance(1, gallerySize),
+                100 * Retrieval.chance(5, gallerySize)));
+        attributes.ifPresent(a -> md.append(a.toMarkdown()));
+        faceMeasures.ifPresent(f -> measures(md, f));
         sex.ifPresent(a -> md.append(String.format(Locale.ROOT, """
 
-                ## Sex-attribute agreement (6 s audio)
+                ## Diagnostic: sex in the feature space (6 s audio)
 
-                A logistic-regression classifier trained on the training identities' true face features with their
-                sex labels; it is %.1f %% accurate on the true test faces. Its verdict on the face from speech agrees
-                with its verdict on the true face for %.1f %% of test clips (speech feature v_s) and %.1f %%
-                (face decoded from v_s, re-encoded by the face encoder). Paper (Table 4): 94 %%.
-                """, 100 * a.classifierAccuracy(), 100 * a.featureAgreement(), 100 * a.reconstructionAgreement())));
+                A logistic-regression classifier on the training identities' true face features (not images) is
+                %.1f %% accurate on the true test faces' features; its verdict on the speech feature v_s agrees with
+                its verdict on the true v_f for %.1f %% of test clips. High here but low on decoded images means sex
+                is lost in the decoder, not in the voice encoder.
+                """, 100 * a.classifierAccuracy(), 100 * a.featureAgreement())));
         return md.toString();
+    }
+
+    private static void measures(StringBuilder md, FaceMeasureCorrelations f) {
+        md.append(String.format(Locale.ROOT, """
+
+                ## Craniofacial measures (paper Figure 5)
+
+                Measures from the decoder's landmarks (the stream processor's FaceMeasuresCalculator), one pair per
+                test identity (%d): faces decoded from the true feature (F2F) against faces decoded from 6 s of the
+                identity's first clip (S2F); random pairs: the same S2F faces against other identities' F2F faces
+                (a fixed random derangement); true vs F2F: the true face's landmarks against F2F (the decoder's own
+                fidelity). p: two-sided, Fisher's z.
+
+                | measure | r F2F vs S2F | p | r random pairs | r true vs F2F | paper r |
+                |---|---|---|---|---|---|
+                """, f.pairs()));
+        f.measures().forEach(r -> md.append(String.format(Locale.ROOT, "| %s | %.3f +- %.3f | %.2g | %.3f | %.3f | %s |%n",
+                r.measure().name(), r.f2fVsS2f().r(), r.f2fVsS2f().standardError(), r.f2fVsS2f().pValue(),
+                r.randomPairs().r(), r.trueVsF2f().r(),
+                Double.isNaN(r.measure().paperR()) ? "-" : String.format(Locale.ROOT, "%.2f", r.measure().paperR()))));
+        md.append(String.format(Locale.ROOT, "| **mean** | **%.3f** | | **%.3f** | | random pairs 0.02 |%n",
+                f.meanF2fVsS2f(), f.meanRandomPairs()));
     }
 
     private static void put(Map<String, Double> m, String suffix, Similarity s, Map<Integer, Double> recall) {
@@ -134,14 +217,22 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
         KS.forEach(k -> m.put("recall_at_" + k + "_" + suffix, recall.get(k)));
     }
 
+    private void putErrors(Map<String, Double> m, String suffix, Map<Integer, Double> recall) {
+        KS.forEach(k -> m.put("recall_se_at_" + k + "_" + suffix, recallStandardError(recall.get(k))));
+    }
+
     private static void row(StringBuilder md, String label, Similarity s) {
         md.append(String.format(Locale.ROOT, "| %s | %.2f +- %.2f | %.4f | %.4f |%n", label, s.angleDegrees(),
                 s.angleStdDegrees(), s.l1(), s.l2()));
     }
 
-    private static void recallRow(StringBuilder md, String label, Map<Integer, Double> recall) {
+    /** A row of recalls in %, with binomial standard errors over {@code queries} when that is positive. */
+    private static void recallRow(StringBuilder md, String label, Map<Integer, Double> recall, int queries) {
         md.append("| ").append(label);
-        KS.forEach(k -> md.append(String.format(Locale.ROOT, " | %.2f", 100 * recall.get(k))));
+        KS.forEach(k -> md.append(queries > 0
+                ? String.format(Locale.ROOT, " | %.2f +- %.2f", 100 * recall.get(k),
+                        100 * Retrieval.standardError(recall.get(k), queries))
+                : String.format(Locale.ROOT, " | %.2f", 100 * recall.get(k))));
         md.append(" |\n");
     }
 }

@@ -21,74 +21,123 @@ import java.util.Optional;
 /**
  * Evaluates an exported model directory on a corpus's test split, running the ONNX files themselves: true
  * features {@code v_f} from the face encoder, predictions {@code v_s} from the voice encoder on 6 s and on
- * 3 s of each clip, faces from the decoder.
+ * 3 s of each clip, faces and landmarks from the decoder, and the {@link AttributeClassifiers} on the images.
  */
 public final class Evaluator {
     /** Test identities shown in the Figure-3 grid. */
-    public static final int EXAMPLES = 8;
+    public static final int EXAMPLES = 16;
 
     private Evaluator() {
     }
 
-    /** Evaluates {@code model} on the test split of {@code corpus}; throws {@link CorpusFormatException} when it is empty. */
+    /**
+     * Evaluates {@code model} on the test split of {@code corpus}, fitting the attribute classifiers on the
+     * corpus's training faces first; throws {@link CorpusFormatException} when the test split is empty.
+     */
     public static EvaluationReport evaluate(CorpusManifest corpus, ModelDirectory model) {
+        return evaluate(corpus, model, AttributeClassifiers.fit(corpus, model.manifest().imageHeight()));
+    }
+
+    /**
+     * Evaluates with attribute classifiers fitted once by the caller (they depend only on the corpus, so two
+     * models of one benchmark share them); without, the attribute evaluation is left out.
+     */
+    public static EvaluationReport evaluate(CorpusManifest corpus, ModelDirectory model,
+            Optional<AttributeClassifiers> classifiers) {
         List<CorpusClip> clips = corpus.clips(Split.TEST);
         if (clips.isEmpty()) {
             throw new CorpusFormatException("corpus " + corpus.dir() + ": the test split is empty");
         }
         int size = model.manifest().imageHeight();
+        classifiers.filter(c -> c.imageSize() != size).ifPresent(c -> {
+            throw new IllegalArgumentException("attribute classifiers read " + c.imageSize() + " px faces, the model draws "
+                    + size + " px");
+        });
         // Each test clip is used once per length: caching would only hold memory.
         SpectrogramCache spectrograms = new SpectrogramCache(0);
         try (OnnxFeatureExtractor extractor = new OnnxFeatureExtractor(model);
                 OnnxFaceDecoder decoder = new OnnxFaceDecoder(model)) {
             Map<String, FaceSample> testFaces = faces(clips, size);
+            List<String> ids = List.copyOf(testFaces.keySet());
             List<float[]> gallery = new ArrayList<>();
             Map<String, Integer> galleryIndex = new HashMap<>();
-            testFaces.forEach((id, face) -> {
+            for (String id : ids) {
                 galleryIndex.put(id, gallery.size());
-                gallery.add(extractor.faceFeature(pixels(face)));
-            });
+                gallery.add(extractor.faceFeature(pixels(testFaces.get(id))));
+            }
+            List<DecodedFace> fromFeature = gallery.stream().map(decoder::decode).toList();
+            Map<Integer, Double> faceIdentity = Retrieval.recall(
+                    fromFeature.stream().map(d -> extractor.faceFeature(d.image())).toList(), gallery);
             Optional<TrainingFaces> training = trainingFaces(corpus, extractor, size);
-            Optional<SexClassifier> classifier = training.flatMap(TrainingFaces::sexClassifier);
-            Optional<OracleRecall> oracle = training.flatMap(t -> t.oracleRecall(corpus,
-                    List.copyOf(testFaces.keySet()), gallery));
+            Optional<SexClassifier> sexClassifier = training.flatMap(TrainingFaces::sexClassifier);
+            Optional<OracleRecall> oracle = training.flatMap(t -> t.oracleRecall(corpus, ids, gallery));
+            boolean testTraits = ids.stream().allMatch(id -> corpus.identity(id).isPresent());
+            Optional<AttributeTally> tally = classifiers.filter(c -> testTraits).map(AttributeTally::new);
+            Map<String, AttributeJudgement> onTrueFace = new HashMap<>();
+            tally.ifPresent(t -> {
+                for (int i = 0; i < ids.size(); i++) {
+                    IdentityTraits traits = traits(corpus, ids.get(i));
+                    AttributeJudgement verdict = t.addTrueFace(traits, pixels(testFaces.get(ids.get(i))));
+                    onTrueFace.put(ids.get(i), verdict);
+                    t.addDecoded(FaceSource.FROM_FACE_FEATURE, traits, verdict, fromFeature.get(i).image());
+                }
+            });
             Accumulator six = new Accumulator(gallery);
             Accumulator three = new Accumulator(gallery);
             int featureAgree = 0;
-            int reconstructionAgree = 0;
-            Map<String, float[]> firstSpeechFeature = new LinkedHashMap<>();
+            Map<String, DecodedFace> firstFromSpeech = new LinkedHashMap<>();
             for (CorpusClip clip : clips) {
                 int truth = galleryIndex.get(clip.identity());
                 float[] vs = extractor.voiceFeature(spectrograms.sixSeconds(clip.audio()));
+                float[] vsThree = extractor.voiceFeature(spectrograms.threeSeconds(clip.audio()));
                 six.add(vs, truth);
-                three.add(extractor.voiceFeature(spectrograms.threeSeconds(clip.audio())), truth);
-                firstSpeechFeature.putIfAbsent(clip.identity(), vs);
-                if (classifier.isPresent()) {
-                    boolean trueClass = classifier.get().isMale(gallery.get(truth));
-                    featureAgree += classifier.get().isMale(vs) == trueClass ? 1 : 0;
-                    float[] reEncoded = extractor.faceFeature(decoder.image(vs));
-                    reconstructionAgree += classifier.get().isMale(reEncoded) == trueClass ? 1 : 0;
+                three.add(vsThree, truth);
+                DecodedFace face = decoder.decode(vs);
+                firstFromSpeech.putIfAbsent(clip.identity(), face);
+                if (sexClassifier.isPresent()) {
+                    boolean trueClass = sexClassifier.get().isMale(gallery.get(truth));
+                    featureAgree += sexClassifier.get().isMale(vs) == trueClass ? 1 : 0;
+                }
+                if (tally.isPresent()) {
+                    IdentityTraits traits = traits(corpus, clip.identity());
+                    AttributeJudgement reference = onTrueFace.get(clip.identity());
+                    tally.get().addDecoded(FaceSource.FROM_SPEECH_6S, traits, reference, face.image());
+                    tally.get().addDecoded(FaceSource.FROM_SPEECH_3S, traits, reference, decoder.decode(vsThree).image());
                 }
             }
-            Optional<SexAgreement> sex = Optional.empty();
-            if (classifier.isPresent()) {
-                int correct = 0;
-                for (Map.Entry<String, Integer> e : galleryIndex.entrySet()) {
-                    boolean male = corpus.identity(e.getKey()).orElseThrow().traits().sex() == Sex.MALE;
-                    correct += classifier.get().isMale(gallery.get(e.getValue())) == male ? 1 : 0;
-                }
-                sex = Optional.of(new SexAgreement((double) correct / gallery.size(),
-                        (double) featureAgree / clips.size(), (double) reconstructionAgree / clips.size()));
-            }
+            double featureAgreement = (double) featureAgree / clips.size();
+            Optional<SexAgreement> sex = sexClassifier.map(c -> new SexAgreement(
+                    sexAccuracy(c, corpus, ids, gallery), featureAgreement));
+            Optional<FaceMeasureCorrelations> measures = ids.size() < 2 ? Optional.empty()
+                    : Optional.of(FaceMeasureCorrelations.compute(
+                            ids.stream().map(id -> landmarks(testFaces.get(id))).toList(),
+                            fromFeature.stream().map(DecodedFace::landmarks).toList(),
+                            ids.stream().map(id -> firstFromSpeech.get(id).landmarks()).toList(), size, size));
             List<FaceExample> examples = new ArrayList<>();
-            for (String id : testFaces.keySet().stream().limit(EXAMPLES).toList()) {
+            for (String id : ids.stream().limit(EXAMPLES).toList()) {
                 examples.add(new FaceExample(id, FaceExample.toImage(pixels(testFaces.get(id)), size),
-                        FaceExample.toImage(decoder.image(gallery.get(galleryIndex.get(id))), size),
-                        FaceExample.toImage(decoder.image(firstSpeechFeature.get(id)), size)));
+                        FaceExample.toImage(fromFeature.get(galleryIndex.get(id)).image(), size),
+                        FaceExample.toImage(firstFromSpeech.get(id).image(), size)));
             }
             return new EvaluationReport(clips.size(), gallery.size(), six.similarity(), three.similarity(),
-                    six.recall(), three.recall(), six.curve(), three.curve(), sex, oracle, examples);
+                    six.recall(), three.recall(), six.curve(), three.curve(), faceIdentity, sex,
+                    tally.map(AttributeTally::evaluation), measures, oracle, examples);
         }
+    }
+
+    /** The feature-space sex classifier on the true test faces' features against their true sex. */
+    private static double sexAccuracy(SexClassifier classifier, CorpusManifest corpus, List<String> ids,
+            List<float[]> gallery) {
+        int correct = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            boolean male = traits(corpus, ids.get(i)).sex() == Sex.MALE;
+            correct += classifier.isMale(gallery.get(i)) == male ? 1 : 0;
+        }
+        return (double) correct / ids.size();
+    }
+
+    private static IdentityTraits traits(CorpusManifest corpus, String id) {
+        return corpus.identity(id).orElseThrow().traits();
     }
 
     /**
@@ -133,8 +182,8 @@ public final class Evaluator {
             ShapeFeatures shapes = new ShapeFeatures(traits.stream().map(IdentityTraits::face).toList());
             TraitOracle shapeOracle = TraitOracle.fit(traits, traits.stream().map(t -> shapes.of(t.face())).toList());
             return Optional.of(new OracleRecall(
-                    OracleRecall.recall(test.stream().map(featureOracle::predict).toList(), gallery),
-                    OracleRecall.recall(test.stream().map(shapeOracle::predict).toList(),
+                    Retrieval.recall(test.stream().map(featureOracle::predict).toList(), gallery),
+                    Retrieval.recall(test.stream().map(shapeOracle::predict).toList(),
                             test.stream().map(t -> shapes.of(t.face())).toList())));
         }
     }
@@ -146,6 +195,12 @@ public final class Evaluator {
             faces.computeIfAbsent(clip.identity(), id -> FaceSample.load(clip, size));
         }
         return faces;
+    }
+
+    private static float[] landmarks(FaceSample face) {
+        float[] landmarks = new float[2 * ModelContract.LANDMARK_COUNT];
+        face.copyLandmarks(landmarks, 0);
+        return landmarks;
     }
 
     private static float[] pixels(FaceSample face) {

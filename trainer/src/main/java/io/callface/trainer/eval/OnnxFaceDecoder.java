@@ -9,7 +9,7 @@ import io.callface.trainer.onnx.ModelDirectory;
 import java.nio.FloatBuffer;
 import java.util.Map;
 
-/** Runs an exported model directory's face decoder in ONNX Runtime: face feature to face image. */
+/** Runs an exported model directory's face decoder in ONNX Runtime: face feature to face image and landmarks. */
 public final class OnnxFaceDecoder implements AutoCloseable {
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession decoder;
@@ -22,17 +22,21 @@ public final class OnnxFaceDecoder implements AutoCloseable {
         }
     }
 
-    /** The image {@code [3, H, W]} in [0, 1] decoded from one face feature {@code [D]}. */
-    public float[] image(float[] feature) {
+    /** The image {@code [3, H, W]} in [0, 1] and the landmarks decoded from one face feature {@code [D]}. */
+    public DecodedFace decode(float[] feature) {
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(feature), new long[] {1, feature.length});
                 OrtSession.Result result = decoder.run(Map.of(ModelContract.FACE_FEATURE, tensor))) {
-            FloatBuffer out = ((OnnxTensor) result.get(ModelContract.FACE_IMAGE).orElseThrow()).getFloatBuffer();
-            float[] image = new float[out.remaining()];
-            out.get(image);
-            return image;
+            return new DecodedFace(floats(result, ModelContract.FACE_IMAGE), floats(result, ModelContract.LANDMARKS));
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed on the face decoder: " + e.getMessage(), e);
         }
+    }
+
+    private static float[] floats(OrtSession.Result result, String output) {
+        FloatBuffer out = ((OnnxTensor) result.get(output).orElseThrow()).getFloatBuffer();
+        float[] values = new float[out.remaining()];
+        out.get(values);
+        return values;
     }
 
     @Override

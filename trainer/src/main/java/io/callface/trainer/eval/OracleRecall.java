@@ -1,9 +1,6 @@
 package io.callface.trainer.eval;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Recall at K of the {@link TraitOracle}: what perfect hearing of a synthetic voice's parameters allows.
@@ -23,22 +20,5 @@ public record OracleRecall(Map<Integer, Double> faceFeature, Map<Integer, Double
             throw new IllegalArgumentException("oracle recall must cover K in " + EvaluationReport.KS + ", got "
                     + faceFeature.keySet() + " and " + faceShape.keySet());
         }
-    }
-
-    /**
-     * Recall at each K of {@link EvaluationReport#KS} when query {@code i} should find gallery item {@code i}
-     * (cosine ranking, as {@link Retrieval#rank}).
-     */
-    public static Map<Integer, Double> recall(List<float[]> queries, List<float[]> gallery) {
-        if (queries.size() != gallery.size() || queries.isEmpty()) {
-            throw new IllegalArgumentException("queries (" + queries.size() + ") and gallery (" + gallery.size()
-                    + ") must be non-empty and of equal size");
-        }
-        int[] ranks = new int[queries.size()];
-        for (int i = 0; i < ranks.length; i++) {
-            ranks[i] = Retrieval.rank(queries.get(i), gallery, i);
-        }
-        return EvaluationReport.KS.stream().collect(Collectors.toMap(k -> k,
-                k -> (double) Arrays.stream(ranks).filter(r -> r <= k).count() / ranks.length));
     }
 }

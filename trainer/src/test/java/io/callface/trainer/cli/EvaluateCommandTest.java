@@ -32,11 +32,13 @@ class EvaluateCommandTest {
 
         assertThat(exit).isZero();
         assertThat(Files.readString(report.resolve(EvaluateCommand.REPORT_FILE))).contains("R@10", "3 s", "chance",
-                "recall-at-k.png", "faces.png");
+                "recall-at-k.png", "faces.png", "face-measures.png", "The face stage keeps identity");
         assertThat(report.resolve(ReportPlots.RECALL_CURVES)).isRegularFile();
         assertThat(report.resolve(ReportPlots.FACE_GRID)).isRegularFile();
-        // The fixture corpus has no identities.csv, so no sex labels: no agreement figures.
-        assertThat(Files.readString(report.resolve(EvaluateCommand.REPORT_FILE))).doesNotContain("Sex-attribute");
+        assertThat(report.resolve(ReportPlots.FACE_MEASURES)).isRegularFile();
+        // The fixture corpus has no identities.csv, so no labels: no attribute figures, no sex diagnostic.
+        assertThat(Files.readString(report.resolve(EvaluateCommand.REPORT_FILE))).doesNotContain("Attributes judged",
+                "sex in the feature space");
         Map<String, Double> metrics = ModelManifest.read(model).metrics();
         assertThat(metrics.get("gallery_size")).isEqualTo(3.0);
         assertThat(metrics.get("test_clips")).isEqualTo(6.0);
@@ -45,6 +47,9 @@ class EvaluateCommandTest {
         assertThat(metrics.get("recall_at_1_6s")).isLessThanOrEqualTo(metrics.get("recall_at_2_6s"));
         // The gallery has 3 faces, so the true face is always within the top 5.
         assertThat(metrics.get("recall_at_5_3s")).isEqualTo(1.0);
+        assertThat(metrics.get("face_identity_recall_at_5")).isEqualTo(1.0);
+        assertThat(metrics).containsKeys("face_identity_recall_at_1", "measure_r_mean", "recall_se_at_10_6s")
+                .doesNotContainKey("sex_accuracy_true");
         // Training throughput from train stays beside the evaluation figures.
         assertThat(metrics).containsKeys("train_face_samples_per_s", "train_voice_samples_per_s");
     }

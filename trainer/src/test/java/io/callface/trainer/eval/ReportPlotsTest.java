@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportPlotsTest {
+    private static final int FACE = 64;
     @TempDir
     Path tmp;
 
@@ -48,30 +49,64 @@ class ReportPlotsTest {
         assertThat(markdown).contains("![recall at K](recall-at-k.png)", "![faces](faces.png)")
                 .doesNotContain("loss-curves.png");
         assertDrawn(tmp.resolve(ReportPlots.RECALL_CURVES), ReportPlots.CHART_WIDTH, ReportPlots.CHART_HEIGHT, 50);
-        BufferedImage grid = assertDrawn(tmp.resolve(ReportPlots.FACE_GRID), ReportPlots.gridWidth(),
-                ReportPlots.gridHeight(3), 8);
+        // The faces keep their own resolution (64 px here).
+        BufferedImage grid = assertDrawn(tmp.resolve(ReportPlots.FACE_GRID), 3 * FACE, ReportPlots.GRID_HEADER + 3 * FACE, 8);
+        assertThat(ReportPlots.gridWidth(FACE)).isEqualTo(grid.getWidth());
+        assertThat(ReportPlots.gridHeight(3, FACE)).isEqualTo(grid.getHeight());
         // Row 2, column 3 holds the second example's face from speech (solid blue here).
-        assertThat(new Color(grid.getRGB(2 * ReportPlots.CELL + 60, ReportPlots.GRID_HEADER + ReportPlots.CELL + 60)))
+        assertThat(new Color(grid.getRGB(2 * FACE + 30, ReportPlots.GRID_HEADER + FACE + 30)))
                 .isEqualTo(new Color(0, 0, 255));
+    }
+
+    @Test
+    void aSixteenIdentityGridAtOneHundredTwentyEightPixels() throws IOException {
+        List<FaceExample> rows = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            rows.add(new FaceExample("id" + i, solid(Color.RED, 128), solid(Color.GREEN, 128), solid(Color.BLUE, 128)));
+        }
+        Path file = tmp.resolve(ReportPlots.FACE_GRID);
+
+        ReportPlots.faceGrid(rows, file);
+
+        BufferedImage grid = ImageIO.read(file.toFile());
+        assertThat(grid.getWidth()).isEqualTo(3 * 128);
+        assertThat(grid.getHeight()).isEqualTo(ReportPlots.GRID_HEADER + 16 * 128);
+        // The last row's face from v_f, untouched by scaling: every pixel of its cell is the decoded colour.
+        assertThat(new Color(grid.getRGB(128, ReportPlots.GRID_HEADER + 15 * 128))).isEqualTo(Color.GREEN);
+        assertThat(new Color(grid.getRGB(255, ReportPlots.GRID_HEADER + 16 * 128 - 1))).isEqualTo(Color.GREEN);
+    }
+
+    @Test
+    void confusionMatricesAndFaceMeasuresAreDrawn() throws IOException {
+        AttributeScores scores = AttributeScoresTest.scores();
+        Path matrices = tmp.resolve("confusion.png");
+        Path measures = tmp.resolve(ReportPlots.FACE_MEASURES);
+
+        ReportPlots.confusionMatrices(FaceSource.FROM_SPEECH_6S, scores, matrices);
+        ReportPlots.faceMeasures(FaceMeasureCorrelationsTest.correlations(), measures);
+
+        assertDrawn(matrices, ReportPlots.confusionWidth(List.of(2, 5, 4)), ReportPlots.confusionHeight(5), 8);
+        assertDrawn(measures, ReportPlots.CHART_WIDTH * 3 / 2, ReportPlots.CHART_HEIGHT, 20);
     }
 
     private static EvaluationReport report(int examples) {
         List<FaceExample> rows = new ArrayList<>();
         for (int i = 0; i < examples; i++) {
-            rows.add(new FaceExample("id" + i, solid(Color.RED), solid(Color.GREEN), solid(Color.BLUE)));
+            rows.add(new FaceExample("id" + i, solid(Color.RED, FACE), solid(Color.GREEN, FACE), solid(Color.BLUE, FACE)));
         }
         Similarity s = new Similarity(40, 5, 10, 2);
         Map<Integer, Double> recall = Map.of(1, 0.1, 2, 0.2, 5, 0.5, 10, 1.0);
         List<Double> curve = List.of(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0);
-        return new EvaluationReport(20, 10, s, s, recall, recall, curve, curve,
-                Optional.of(new SexAgreement(0.9, 0.8, 0.7)), Optional.of(new OracleRecall(recall, recall)), rows);
+        return new EvaluationReport(20, 10, s, s, recall, recall, curve, curve, recall,
+                Optional.of(new SexAgreement(0.9, 0.8)), Optional.empty(), Optional.empty(),
+                Optional.of(new OracleRecall(recall, recall)), rows);
     }
 
-    private static BufferedImage solid(Color colour) {
-        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+    private static BufferedImage solid(Color colour, int size) {
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(colour);
-        g.fillRect(0, 0, 64, 64);
+        g.fillRect(0, 0, size, size);
         g.dispose();
         return image;
     }
