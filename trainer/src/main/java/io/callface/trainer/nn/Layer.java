@@ -22,6 +22,17 @@ public sealed interface Layer {
         }
     }
 
+    /**
+     * Nearest-neighbour upsampling by 2 along both spatial axes: {@code [N, C, H, W]} to {@code [N, C, 2H, 2W]},
+     * every value copied into a 2 x 2 block. Followed by a convolution it is the "resize-convolution" that
+     * Odena, Dumoulin and Olah (Distill 2016, "Deconvolution and Checkerboard Artifacts") recommend over
+     * transposed convolutions, whose uneven kernel overlap draws checkerboard patterns.
+     */
+    record Upsample() implements Layer {
+        /** The factor along each spatial axis. */
+        public static final int FACTOR = 2;
+    }
+
     /** Rectified linear unit. */
     record Relu() implements Layer {
     }
