@@ -23,14 +23,23 @@ public sealed interface Layer {
     }
 
     /**
-     * Nearest-neighbour upsampling by 2 along both spatial axes: {@code [N, C, H, W]} to {@code [N, C, 2H, 2W]},
-     * every value copied into a 2 x 2 block. Followed by a convolution it is the "resize-convolution" that
-     * Odena, Dumoulin and Olah (Distill 2016, "Deconvolution and Checkerboard Artifacts") recommend over
-     * transposed convolutions, whose uneven kernel overlap draws checkerboard patterns.
+     * Nearest-neighbour upsampling by {@code factor} along both spatial axes: {@code [N, C, H, W]} to
+     * {@code [N, C, factor*H, factor*W]}, every value copied into a {@code factor x factor} block.
      */
-    record Upsample() implements Layer {
-        /** The factor along each spatial axis. */
-        public static final int FACTOR = 2;
+    record Upsample(int factor) implements Layer {
+        public Upsample {
+            requirePositive("factor", factor);
+        }
+    }
+
+    /**
+     * Rearranges blocks of channels into space (ONNX {@code DepthToSpace}, mode CRD; PyTorch's pixel shuffle):
+     * {@code [N, C*b*b, H, W]} to {@code [N, C, b*H, b*W]}.
+     */
+    record DepthToSpace(int block) implements Layer {
+        public DepthToSpace {
+            requirePositive("block", block);
+        }
     }
 
     /** Rectified linear unit. */

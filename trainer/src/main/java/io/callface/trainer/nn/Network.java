@@ -144,8 +144,10 @@ public final class Network {
                     .optPadding(new Shape(c.padding(), c.padding()))
                     .setFilters(c.filters())
                     .build();
-        } else if (layer instanceof Layer.Upsample) {
-            return LambdaBlock.singleton(Network::upsample, "upsample");
+        } else if (layer instanceof Layer.Upsample u) {
+            return LambdaBlock.singleton(x -> upsample(x, u.factor()), "upsample");
+        } else if (layer instanceof Layer.DepthToSpace d) {
+            return LambdaBlock.singleton(x -> depthToSpace(x, d.block()), "depth_to_space");
         } else if (layer instanceof Layer.Relu) {
             return Activation.reluBlock();
         } else if (layer instanceof Layer.BatchNorm) {
@@ -169,10 +171,22 @@ public final class Network {
     }
 
     /**
-     * Nearest-neighbour x2 as PyTorch's {@code repeat_interleave} along height, then width: exact copies (so
-     * ONNX's nearest Resize matches bit for bit) and a plain summing gradient.
+     * Nearest-neighbour upsampling as PyTorch's {@code repeat_interleave} along height, then width: exact copies
+     * (so ONNX's nearest Resize matches bit for bit) and a plain summing gradient.
      */
-    private static NDArray upsample(NDArray x) {
-        return x.repeat(2, Layer.Upsample.FACTOR).repeat(3, Layer.Upsample.FACTOR);
+    /**
+     * ONNX DepthToSpace in CRD order: {@code [N, C*b*b, H, W] -> [N, C, b, b, H, W] -> [N, C, H, b, W, b]
+     * -> [N, C, H*b, W*b]}, so channel {@code c*b*b + dy*b + dx} becomes pixel {@code (b*y + dy, b*x + dx)} of
+     * channel {@code c}.
+     */
+    private static NDArray depthToSpace(NDArray x, int b) {
+        Shape s = x.getShape();
+        long c = s.get(1) / ((long) b * b);
+        return x.reshape(s.get(0), c, b, b, s.get(2), s.get(3)).transpose(0, 1, 4, 2, 5, 3)
+                .reshape(s.get(0), c, s.get(2) * b, s.get(3) * b);
+    }
+
+    private static NDArray upsample(NDArray x, int factor) {
+        return x.repeat(2, factor).repeat(3, factor);
     }
 }

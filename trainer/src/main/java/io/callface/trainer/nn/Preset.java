@@ -13,10 +13,18 @@ import java.util.Objects;
  * <p>The face decoder follows Cole et al. (CVPR 2017) as the paper's section 3 uses it: {@code f_dec} (a fully
  * connected layer to {@link #decoderUnits} units, which the voice loss compares), then a landmark MLP and a
  * convolutional image branch: a fully connected projection to a {@code C x 4 x 4} map, then upsampling blocks
- * (nearest-neighbour x2, 3x3 convolution, batch norm, ReLU; see {@link Layer.Upsample}) that double the side up
- * to the image size, a 3x3 convolution to RGB and a sigmoid. Unlike one fully connected layer to every pixel (a linear blend of
- * training faces, {@link #baseline()}), the convolutions share their weights across the image, so they draw
- * local structure (edges, features) wherever it falls.
+ * that double the side up to the image size, the last of them straight to RGB, and a sigmoid. Each upsampling
+ * block is a sub-pixel convolution (Shi et al., CVPR 2016): a convolution at the input resolution to 4x the
+ * channels, rearranged by {@link Layer.DepthToSpace} into 2 x 2 pixels; it draws what a transposed convolution
+ * draws without its checkerboard-prone uneven overlap. The convolution is a 3x3 "same" convolution written as
+ * nearest-neighbour x2 upsampling and a 4x4 convolution of stride 2 (each output then weighs the input pixels
+ * o-1, o, o, o+1 per axis: a 3x3 kernel), because training may only use strided convolutions here: DJL 0.35.1's
+ * PyTorch engine has no transposed convolution ("Not implemented"), and PyTorch 2.7.1's oneDNN returns NaN input
+ * gradients of stride-1 convolutions at random on the AVX-512 CPU we train on (3x3 and 5x5 kernels, within a
+ * few steps; the encoders' stride-2 4x4 convolutions never showed it). On that CPU its forward convolution is
+ * also wrong (off by up to 0.9, or NaN, against a direct sum) when the input has 20, 24 or 40 channels, while
+ * 2, 3, 8, 12 and every multiple of 16 are exact: so every convolution here reads a multiple of 16 channels or
+ * fewer than 16, and the ONNX parity tests would catch a preset that does not.
  *
  * @param name             preset name written into the model metadata
  * @param featureDim       D, the face feature dimension
@@ -76,19 +84,19 @@ public record Preset(
         List<Layer> voice = convBlocks(new int[] {8, 16, 32}, 2);
         voice.addAll(List.of(new Layer.MeanOverTime(), new Layer.Flatten(), new Layer.Dense(64)));
         return new Preset(TINY, 64, 64, F_DEC_UNITS, voice, faceEncoder(new int[] {8, 16, 32}, 64),
-                landmarkMlp(64), convImageBranch(32, new int[] {32, 16, 16, 8}), 30, 8, 8);
+                landmarkMlp(64), convImageBranch(32, new int[] {32, 16, 8}), 30, 8, 8);
     }
 
     /**
      * CPU-friendly demo network, D = 128, 128 x 128 faces: voice encoder of four strided blocks 16-32-64-128;
-     * face encoder of five strided blocks 16-256 (128 px to 4 x 4); image branch from 128 x 4 x 4 through five
-     * upsampling blocks 128-64-32-16-8.
+     * face encoder of five strided blocks 16-256 (128 px to 4 x 4); image branch from 96 x 4 x 4 through five
+     * upsampling blocks 96-48-32-16 and one to RGB.
      */
     public static Preset small() {
         List<Layer> voice = convBlocks(new int[] {16, 32, 64, 128}, 2);
         voice.addAll(List.of(new Layer.MeanOverTime(), new Layer.Flatten(), new Layer.Dense(128)));
         return new Preset(SMALL, 128, 128, F_DEC_UNITS, voice, faceEncoder(new int[] {16, 32, 64, 128, 256}, 128),
-                landmarkMlp(256), convImageBranch(128, new int[] {128, 64, 32, 16, 8}), 60, 15, 8);
+                landmarkMlp(256), convImageBranch(96, new int[] {96, 48, 32, 16}), 60, 15, 8);
     }
 
     /**
@@ -112,7 +120,7 @@ public record Preset(
     /**
      * The paper's Table 1 voice encoder: conv 64, 64, 128, pool, 128, pool, 128, pool, 256, pool, 512,
      * 512/2, 512/2; mean over time, ReLU, BN, FC 4096, ReLU, FC 4096. Pools are 2x1 (time only). 128 x 128
-     * faces, image branch from 256 x 4 x 4 through five upsampling blocks 256-16.
+     * faces, image branch from 256 x 4 x 4 through upsampling blocks 256-128-64-32 and one to RGB.
      */
     public static Preset paper() {
         List<Layer> voice = new ArrayList<>();
@@ -133,7 +141,7 @@ public record Preset(
                 new Layer.Dense(4096), new Layer.Relu(), new Layer.Dense(4096)));
         return new Preset(PAPER, 4096, 128, F_DEC_UNITS, voice,
                 faceEncoder(new int[] {32, 64, 128, 256, 512}, 4096), landmarkMlp(512),
-                convImageBranch(256, new int[] {256, 128, 64, 32, 16}), 40, 3, 8);
+                convImageBranch(256, new int[] {256, 128, 64, 32}), 40, 3, 8);
     }
 
     /** The preset called {@code name} (tiny, small, paper or baseline). */
@@ -162,8 +170,9 @@ public record Preset(
 
     /**
      * Image branch after {@code f_dec}: ReLU, FC to {@code seedChannels x 4 x 4}, reshape, BN, ReLU, one
-     * upsampling block (nearest x2, 3x3 "same" conv, BN, ReLU) per entry of {@code filters}, each doubling the
-     * side, then a 3x3 "same" convolution to RGB and a sigmoid. The image side is {@code 4 * 2^filters.length}.
+     * sub-pixel upsampling block (see the class comment) with BN and ReLU per entry of {@code filters}, then a
+     * last sub-pixel block to RGB and a sigmoid; each block doubles the side, so the image side is
+     * {@code 4 * 2^(filters.length + 1)}.
      */
     private static List<Layer> convImageBranch(int seedChannels, int[] filters) {
         List<Layer> layers = new ArrayList<>(List.of(new Layer.Relu(),
@@ -171,11 +180,19 @@ public record Preset(
                 new Layer.Reshape(List.of(seedChannels, IMAGE_SEED_SIDE, IMAGE_SEED_SIDE)),
                 new Layer.BatchNorm(), new Layer.Relu()));
         for (int f : filters) {
-            layers.addAll(List.of(new Layer.Upsample(), new Layer.Conv(f, 3, 1, 1, 1), new Layer.BatchNorm(),
-                    new Layer.Relu()));
+            layers.addAll(subPixelDoubling(f));
+            layers.addAll(List.of(new Layer.BatchNorm(), new Layer.Relu()));
         }
-        layers.addAll(List.of(new Layer.Conv(ModelContract.IMAGE_CHANNELS, 3, 1, 1, 1), new Layer.Sigmoid()));
+        layers.addAll(subPixelDoubling(ModelContract.IMAGE_CHANNELS));
+        layers.add(new Layer.Sigmoid());
         return layers;
+    }
+
+    /** {@code [N, C, H, W]} to {@code [N, filters, 2H, 2W]}: a 3x3 "same" convolution to 4 x filters, depth to space. */
+    private static List<Layer> subPixelDoubling(int filters) {
+        int block = 2;
+        return List.of(new Layer.Upsample(2), new Layer.Conv(block * block * filters, KERNEL, 2, 2, 1),
+                new Layer.DepthToSpace(block));
     }
 
     private static List<Layer> convBlock(int filters, int stride) {

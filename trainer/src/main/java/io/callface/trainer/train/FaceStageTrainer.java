@@ -84,6 +84,11 @@ final class FaceStageTrainer {
                     }
                     updater.step();
                 }
+                if (!Float.isFinite(loss)) {
+                    // Fail at the step, not epochs later in the checkpoint's or log's validation.
+                    throw new IllegalStateException("face stage: loss " + loss + " at step " + (step + 1)
+                            + "; the networks' parameters are no longer finite");
+                }
                 lossSum += loss;
                 progress.step(epoch, options.faceEpochs(), ++step, total, loss);
             }

@@ -70,10 +70,11 @@ class PresetTest {
             assertThat(baseline.decoderMultiplyAdds()).isEqualTo(128L * 1000 + 1000L * 3 * 64 * 64 + 1000L * 136);
         }
         try (Speech2FaceNetworks tiny = new Speech2FaceNetworks(Preset.tiny(), 4)) {
-            // Dense 1000 -> 32x4x4, then 3x3 convs after each x2 upsampling (output values x input channels x 9):
-            // 32 -> 32 on 8x8, 32 -> 16 on 16x16, 16 -> 16 on 32x32, 16 -> 8 on 64x64, 8 -> 3 (RGB) on 64x64.
-            long image = 1000L * 512 + 32L * 8 * 8 * 32 * 9 + 16L * 16 * 16 * 32 * 9 + 16L * 32 * 32 * 16 * 9
-                    + 8L * 64 * 64 * 16 * 9 + 3L * 64 * 64 * 8 * 9;
+            // Dense 1000 -> 32x4x4, then per doubling a 4x4 conv on the x2-upsampled map at the input's side
+            // (output values x input channels x 16) to 4x the block's channels: 32 -> 4*32 on 4x4, 32 -> 4*16 on
+            // 8x8, 16 -> 4*8 on 16x16, 8 -> 4*3 (RGB) on 32x32.
+            long image = 1000L * 512 + 128L * 4 * 4 * 32 * 16 + 64L * 8 * 8 * 32 * 16 + 32L * 16 * 16 * 16 * 16
+                    + 12L * 32 * 32 * 8 * 16;
             long landmarks = 1000L * 64 + 64L * 136;
             assertThat(tiny.decoderMultiplyAdds()).isEqualTo(64L * 1000 + image + landmarks);
         }
