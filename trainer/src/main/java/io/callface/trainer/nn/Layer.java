@@ -22,6 +22,26 @@ public sealed interface Layer {
         }
     }
 
+    /**
+     * Nearest-neighbour upsampling by {@code factor} along both spatial axes: {@code [N, C, H, W]} to
+     * {@code [N, C, factor*H, factor*W]}, every value copied into a {@code factor x factor} block.
+     */
+    record Upsample(int factor) implements Layer {
+        public Upsample {
+            requirePositive("factor", factor);
+        }
+    }
+
+    /**
+     * Rearranges blocks of channels into space (ONNX {@code DepthToSpace}, mode CRD; PyTorch's pixel shuffle):
+     * {@code [N, C*b*b, H, W]} to {@code [N, C, b*H, b*W]}.
+     */
+    record DepthToSpace(int block) implements Layer {
+        public DepthToSpace {
+            requirePositive("block", block);
+        }
+    }
+
     /** Rectified linear unit. */
     record Relu() implements Layer {
     }

@@ -109,6 +109,32 @@ public final class Network {
         return parameters().stream().mapToLong(p -> p.getArray().size()).sum();
     }
 
+    /**
+     * Multiply-adds of one forward pass on {@code inputShape}: the products of the convolutions, transposed
+     * convolutions and fully connected layers (bias additions, batch norm, activations, pooling and reshapes
+     * are elementwise and not counted). A unit-free cost that compares designs independently of the runtime.
+     */
+    public long multiplyAdds(Shape inputShape) {
+        long total = 0;
+        Shape in = inputShape;
+        for (int i = 0; i < layers.size(); i++) {
+            Shape out = blockAt(i).getOutputShapes(new Shape[] {in})[0];
+            total += multiplyAdds(layers.get(i), in, out);
+            in = out;
+        }
+        return total;
+    }
+
+    private static long multiplyAdds(Layer layer, Shape in, Shape out) {
+        if (layer instanceof Layer.Conv c) {
+            // Every output value sums kernel^2 x input-channel products.
+            return out.size() * in.get(1) * c.kernel() * c.kernel();
+        } else if (layer instanceof Layer.Dense d) {
+            return in.size() * d.units();
+        }
+        return 0;
+    }
+
     private static Block toBlock(Layer layer) {
         // Java 17: no pattern switch yet, so an instanceof chain over the sealed hierarchy.
         if (layer instanceof Layer.Conv c) {
@@ -118,6 +144,10 @@ public final class Network {
                     .optPadding(new Shape(c.padding(), c.padding()))
                     .setFilters(c.filters())
                     .build();
+        } else if (layer instanceof Layer.Upsample u) {
+            return LambdaBlock.singleton(x -> upsample(x, u.factor()), "upsample");
+        } else if (layer instanceof Layer.DepthToSpace d) {
+            return LambdaBlock.singleton(x -> depthToSpace(x, d.block()), "depth_to_space");
         } else if (layer instanceof Layer.Relu) {
             return Activation.reluBlock();
         } else if (layer instanceof Layer.BatchNorm) {
@@ -138,5 +168,25 @@ public final class Network {
             return LambdaBlock.singleton(x -> x.reshape(new Shape(dims)), "reshape");
         }
         throw new IllegalArgumentException("unsupported layer " + layer);
+    }
+
+    /**
+     * Nearest-neighbour upsampling as PyTorch's {@code repeat_interleave} along height, then width: exact copies
+     * (so ONNX's nearest Resize matches bit for bit) and a plain summing gradient.
+     */
+    /**
+     * ONNX DepthToSpace in CRD order: {@code [N, C*b*b, H, W] -> [N, C, b, b, H, W] -> [N, C, H, b, W, b]
+     * -> [N, C, H*b, W*b]}, so channel {@code c*b*b + dy*b + dx} becomes pixel {@code (b*y + dy, b*x + dx)} of
+     * channel {@code c}.
+     */
+    private static NDArray depthToSpace(NDArray x, int b) {
+        Shape s = x.getShape();
+        long c = s.get(1) / ((long) b * b);
+        return x.reshape(s.get(0), c, b, b, s.get(2), s.get(3)).transpose(0, 1, 4, 2, 5, 3)
+                .reshape(s.get(0), c, s.get(2) * b, s.get(3) * b);
+    }
+
+    private static NDArray upsample(NDArray x, int factor) {
+        return x.repeat(2, factor).repeat(3, factor);
     }
 }

@@ -43,6 +43,34 @@ public final class Speech2FaceNetworks implements AutoCloseable {
         Shape hidden = new Shape(1, preset.decoderUnits());
         this.decoderLandmarks = new Network("landmarks", preset.decoderLandmarks(), manager, hidden);
         this.decoderImage = new Network("image", preset.decoderImage(), manager, hidden);
+        requireOutput(decoderImage, hidden, new Shape(1, ModelContract.IMAGE_CHANNELS, size, size));
+        requireOutput(decoderLandmarks, hidden, new Shape(1, ModelContract.LANDMARK_COUNT, 2));
+    }
+
+    /**
+     * Multiply-adds of what serving runs per 6 s window for one speaker: the voice encoder on a 6 s
+     * spectrogram and the whole decoder (f_dec, image and landmark branches) on its feature. See
+     * {@link Network#multiplyAdds(Shape)} for what is counted.
+     */
+    public long windowMultiplyAdds() {
+        return voiceEncoder.multiplyAdds(new Shape(1, ModelContract.SPECTROGRAM_CHANNELS, SIX_SECOND_FRAMES,
+                ModelContract.SPECTROGRAM_BINS)) + decoderMultiplyAdds();
+    }
+
+    /** Multiply-adds of the decoder (f_dec, image and landmark branches) on one face feature. */
+    public long decoderMultiplyAdds() {
+        Shape hidden = new Shape(1, preset.decoderUnits());
+        return decoderFDec.multiplyAdds(new Shape(1, preset.featureDim())) + decoderImage.multiplyAdds(hidden)
+                + decoderLandmarks.multiplyAdds(hidden);
+    }
+
+    private void requireOutput(Network network, Shape input, Shape expected) {
+        Shape actual = network.outputShape(input);
+        if (!actual.equals(expected)) {
+            manager.close();
+            throw new IllegalArgumentException("preset " + preset.name() + ": the " + network.name()
+                    + " branch gives " + actual + ", the contract needs " + expected);
+        }
     }
 
     public Preset preset() {

@@ -86,6 +86,18 @@ public final class OnnxGraphBuilder {
                     ints("kernel_shape", c.kernel(), c.kernel()),
                     ints("strides", c.strideTime(), c.strideFreq()),
                     ints("pads", c.padding(), c.padding(), c.padding(), c.padding()));
+        } else if (layer instanceof Layer.Upsample u) {
+            // Opset 17 Resize: inputs X, roi (unused), scales. "asymmetric" + "floor" maps output pixel i to
+            // input pixel floor(i / factor), the same block copies as the DJL block.
+            String scales = prefix + "_scales";
+            float f = u.factor();
+            graph.addInitializer(floats(scales, 1f, 1f, f, f));
+            node("Resize", List.of(in, "", scales), out,
+                    string("mode", "nearest"),
+                    string("coordinate_transformation_mode", "asymmetric"),
+                    string("nearest_mode", "floor"));
+        } else if (layer instanceof Layer.DepthToSpace d) {
+            node("DepthToSpace", List.of(in), out, integer("blocksize", d.block()), string("mode", "CRD"));
         } else if (layer instanceof Layer.Relu) {
             node("Relu", List.of(in), out);
         } else if (layer instanceof Layer.BatchNorm) {
@@ -146,6 +158,18 @@ public final class OnnxGraphBuilder {
             node.addAttribute(a);
         }
         graph.addNode(node);
+    }
+
+    private static TensorProto floats(String name, float... values) {
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(values);
+        return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT.getNumber())
+                .addDims(values.length).setRawData(ByteString.copyFrom(buffer.array())).build();
+    }
+
+    private static AttributeProto string(String name, String value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
+                .setS(ByteString.copyFromUtf8(value)).build();
     }
 
     private static AttributeProto integer(String name, long value) {

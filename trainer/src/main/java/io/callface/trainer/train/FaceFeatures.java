@@ -9,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** True face features {@code v_f}: the (frozen) face encoder in inference mode on each identity's face. */
+/**
+ * True face features {@code v_f}: the (frozen) face encoder in inference mode on each identity's canonical
+ * face (frontal, neutral, evenly lit; the manifest's {@code face}), never on a rendering, so the voice stage's
+ * target is one fixed feature per identity.
+ */
 final class FaceFeatures {
     private FaceFeatures() {
     }

@@ -14,8 +14,13 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * Stage one: trains the face encoder, its identity head and the face decoder on the training identities'
- * faces (one face per identity, jittered in brightness and noise so the encoder sees variation).
+ * Stage one: trains the face encoder, its identity head and the face decoder on the training identities.
+ * In every mini-batch each identity shows the encoder one of its views, drawn at random (the canonical face or
+ * one of its renderings), and the identity head must name it: identity classification over several images
+ * per identity, as VGG-Face was trained, so the feature comes to ignore pose and light rather than memorise
+ * one image. The decoder must draw the identity's canonical face and landmarks from that feature, whichever
+ * view it came from (Cole et al.'s normalisation). An identity with no renderings shows its canonical face
+ * jittered in brightness and noise instead.
  */
 final class FaceStageTrainer {
     private static final float BRIGHTNESS_JITTER = 0.15f;
@@ -25,15 +30,16 @@ final class FaceStageTrainer {
     }
 
     /**
-     * Runs epochs {@code firstEpoch..options.faceEpochs()}; {@code faces.get(i)} is identity class {@code i}.
+     * Runs epochs {@code firstEpoch..options.faceEpochs()}; {@code identities.get(i)} is identity class {@code i}, and
+     * an epoch shows every identity once.
      * {@code epochEnd} sees each finished epoch (the pipeline logs and checkpoints there).
      */
-    static void train(Speech2FaceNetworks networks, List<FaceSample> faces, TrainingOptions options,
+    static void train(Speech2FaceNetworks networks, List<IdentityImages> identities, TrainingOptions options,
             ParameterUpdater updater, int firstEpoch, ProgressReporter progress, Consumer<EpochRecord> epochEnd) {
         int size = networks.preset().imageSize();
         int imageFloats = ModelContract.IMAGE_CHANNELS * size * size;
         int landmarkFloats = 2 * ModelContract.LANDMARK_COUNT;
-        int classes = faces.size();
+        int classes = identities.size();
         int perEpoch = MiniBatches.perEpoch(classes, options.faceBatchSize());
         int total = perEpoch * options.faceEpochs();
         int step = perEpoch * (firstEpoch - 1);
@@ -44,18 +50,24 @@ final class FaceStageTrainer {
             double lossSum = 0;
             for (int[] batch : MiniBatches.shuffled(classes, options.faceBatchSize(), random)) {
                 int b = batch.length;
-                float[] clean = new float[b * imageFloats];
+                float[] views = new float[b * imageFloats];
+                float[] canonical = new float[b * imageFloats];
                 float[] landmarks = new float[b * landmarkFloats];
                 for (int i = 0; i < b; i++) {
-                    faces.get(batch[i]).copyImage(clean, i * imageFloats);
-                    faces.get(batch[i]).copyLandmarks(landmarks, i * landmarkFloats);
+                    IdentityImages identity = identities.get(batch[i]);
+                    identity.canonical().copyImage(canonical, i * imageFloats);
+                    identity.canonical().copyLandmarks(landmarks, i * landmarkFloats);
+                    if (identity.viewCount() == 1) {
+                        jitter(canonical, views, i * imageFloats, imageFloats, random);
+                    } else {
+                        identity.copyView(random.nextInt(identity.viewCount()), views, i * imageFloats);
+                    }
                 }
-                float[] jittered = jitter(clean, imageFloats, random);
                 float loss;
                 try (NDManager m = networks.manager().newSubManager()) {
                     Shape imageShape = new Shape(b, ModelContract.IMAGE_CHANNELS, size, size);
-                    NDArray input = m.create(jittered, imageShape);
-                    NDArray imageTarget = m.create(clean, imageShape);
+                    NDArray input = m.create(views, imageShape);
+                    NDArray imageTarget = m.create(canonical, imageShape);
                     NDArray landmarkTarget = m.create(landmarks, new Shape(b, ModelContract.LANDMARK_COUNT, 2));
                     NDArray labels = m.create(batch).oneHot(classes).toType(DataType.FLOAT32, false);
                     ParameterStore store = new ParameterStore(m, false);
@@ -72,6 +84,11 @@ final class FaceStageTrainer {
                     }
                     updater.step();
                 }
+                if (!Float.isFinite(loss)) {
+                    // Fail at the step, not epochs later in the checkpoint's or log's validation.
+                    throw new IllegalStateException("face stage: loss " + loss + " at step " + (step + 1)
+                            + "; the networks' parameters are no longer finite");
+                }
                 lossSum += loss;
                 progress.step(epoch, options.faceEpochs(), ++step, total, loss);
             }
@@ -80,15 +97,12 @@ final class FaceStageTrainer {
         }
     }
 
-    private static float[] jitter(float[] clean, int imageFloats, Random random) {
-        float[] out = new float[clean.length];
-        for (int start = 0; start < clean.length; start += imageFloats) {
-            float gain = 1 + (random.nextFloat() * 2 - 1) * BRIGHTNESS_JITTER;
-            for (int i = start; i < start + imageFloats; i++) {
-                float v = clean[i] * gain + (float) random.nextGaussian() * NOISE_SIGMA;
-                out[i] = Math.min(1f, Math.max(0f, v));
-            }
+    /** Writes {@code source}'s image at {@code start} into {@code dest}, scaled by a random gain, plus noise. */
+    private static void jitter(float[] source, float[] dest, int start, int imageFloats, Random random) {
+        float gain = 1 + (random.nextFloat() * 2 - 1) * BRIGHTNESS_JITTER;
+        for (int i = start; i < start + imageFloats; i++) {
+            float v = source[i] * gain + (float) random.nextGaussian() * NOISE_SIGMA;
+            dest[i] = Math.min(1f, Math.max(0f, v));
         }
-        return out;
     }
 }

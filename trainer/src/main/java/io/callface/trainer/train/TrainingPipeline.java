@@ -58,9 +58,9 @@ public final class TrainingPipeline {
         if (resume && checkpoints.isEmpty()) {
             throw new IllegalArgumentException("resume needs a checkpoint directory");
         }
-        Map<String, FaceSample> faces = new LinkedHashMap<>();
+        Map<String, IdentityImages> faces = new LinkedHashMap<>();
         for (CorpusClip e : trainClips) {
-            faces.computeIfAbsent(e.identity(), id -> FaceSample.load(e, preset.imageSize()));
+            faces.computeIfAbsent(e.identity(), id -> IdentityImages.load(e, corpus.renderings(id), preset.imageSize()));
         }
         configureEngine(options);
         try (Speech2FaceNetworks networks = new Speech2FaceNetworks(preset, identities.size())) {
@@ -92,14 +92,15 @@ public final class TrainingPipeline {
                 progress.resumed(dir.path(), faceFirst - 1, voiceFirst - 1);
             }
             TrainingLog history = log;
-            List<FaceSample> classes = identities.stream().map(faces::get).toList();
+            List<IdentityImages> classes = identities.stream().map(faces::get).toList();
             FaceStageTrainer.train(networks, classes, options, faceUpdater, faceFirst, progress, record -> {
                 history.add(record);
                 checkpoints.ifPresent(dir -> dir.save(header(record, faceUpdater, preset, identities.size(), history),
                         tensors(networks.faceStage(), faceUpdater)));
             });
             networks.faceStage().forEach(Network::freeze);
-            Map<String, float[]> features = FaceFeatures.compute(networks, classes);
+            Map<String, float[]> features = FaceFeatures.compute(networks,
+                    classes.stream().map(IdentityImages::canonical).toList());
             VoiceStageTrainer.train(networks, trainClips, features, SpectrogramCache.sizedForHeap(), options,
                     voiceUpdater, voiceFirst, progress, record -> {
                         history.add(record);

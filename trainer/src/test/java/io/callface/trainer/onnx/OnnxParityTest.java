@@ -41,6 +41,9 @@ class OnnxParityTest {
             for (int i = 0; i < 3; i++) {
                 networks.voiceEncoder().forward(store, step.randomNormal(new Shape(SPECTROGRAM_SHAPE)).add(0.5f), true);
                 networks.faceEncoder().forward(store, step.randomUniform(0, 1, new Shape(4, 3, 64, 64)), true);
+                NDArray hidden = networks.decoderFDec().forward(store, step.randomNormal(new Shape(4, 64)), true);
+                networks.decoderImage().forward(store, hidden, true);
+                networks.decoderLandmarks().forward(store, hidden, true);
             }
         }
         exported = new OnnxExporter("test").export(networks, dir);

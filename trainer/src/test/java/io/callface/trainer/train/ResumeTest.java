@@ -30,7 +30,10 @@ class ResumeTest {
 
     @BeforeAll
     static void trainUninterrupted() throws Exception {
-        corpus = CorpusManifest.read(TestCorpus.write(tmp.resolve("corpus"), 8, 2, 2, 5));
+        Path dir = TestCorpus.write(tmp.resolve("corpus"), 8, 2, 2, 5);
+        // Renderings make the face stage draw a view per identity and step: resuming must redraw the same ones.
+        TestCorpus.writeRenderings(dir, 2, 5);
+        corpus = CorpusManifest.read(dir);
         uninterruptedCheckpoints = new CheckpointDirectory(tmp.resolve("checkpoints"));
         uninterrupted = pipeline().train(corpus, TINY, tmp.resolve("uninterrupted"), OPTIONS,
                 Optional.of(uninterruptedCheckpoints), false);

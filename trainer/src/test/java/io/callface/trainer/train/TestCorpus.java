@@ -1,8 +1,11 @@
 package io.callface.trainer.train;
 
+import io.callface.trainer.synth.LandmarksCsv;
 import io.callface.trainer.synth.SyntheticCorpus;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +14,9 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 import javax.imageio.ImageIO;
@@ -51,6 +56,82 @@ public final class TestCorpus {
             throw new UncheckedIOException(e);
         }
         return dir;
+    }
+
+    /**
+     * Adds {@code perIdentity} renderings of every identity's face in the corpus at {@code dir} and lists them in
+     * {@code renderings.csv}: copies of the canonical face turned by up to 8 degrees, shifted by up to 4 % and lit
+     * unevenly from one side (a stand-in for pose and lighting variation that depends on nothing in synth but
+     * the corpus format), each with its transformed landmarks beside it.
+     */
+    public static void writeRenderings(Path dir, int perIdentity, long seed) {
+        Random random = new Random(seed);
+        Map<String, String> faces = new LinkedHashMap<>();
+        List<String> rows = new ArrayList<>(List.of(SyntheticCorpus.RENDERINGS_HEADER));
+        try {
+            List<String> manifest = Files.readAllLines(dir.resolve(SyntheticCorpus.MANIFEST));
+            for (String line : manifest.subList(1, manifest.size())) {
+                String[] fields = line.split(",");
+                faces.putIfAbsent(fields[0], fields[3]);
+            }
+            for (Map.Entry<String, String> face : faces.entrySet()) {
+                Path png = dir.resolve(face.getValue());
+                BufferedImage canonical = ImageIO.read(png.toFile());
+                float[] landmarks = LandmarksCsv.read(landmarksOf(png));
+                for (int k = 0; k < perIdentity; k++) {
+                    String name = face.getValue().replace(".png", "_r" + k + ".png");
+                    Path out = dir.resolve(name);
+                    writeRendering(canonical, landmarks, out, landmarksOf(out), random);
+                    rows.add(face.getKey() + "," + name);
+                }
+            }
+            Files.write(dir.resolve(SyntheticCorpus.RENDERINGS), rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path landmarksOf(Path png) {
+        return png.resolveSibling(png.getFileName().toString().replace(".png", SyntheticCorpus.LANDMARKS_SUFFIX));
+    }
+
+    private static void writeRendering(BufferedImage canonical, float[] landmarks, Path png, Path landmarksFile,
+            Random random) throws IOException {
+        int size = canonical.getWidth();
+        double angle = Math.toRadians((random.nextDouble() * 2 - 1) * 8);
+        double dx = (random.nextDouble() * 2 - 1) * 0.04 * size;
+        double dy = (random.nextDouble() * 2 - 1) * 0.04 * size;
+        AffineTransform pose = AffineTransform.getTranslateInstance(dx, dy);
+        pose.rotate(angle, size / 2.0, size / 2.0);
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(canonical.getRGB(0, 0)));
+        g.fillRect(0, 0, size, size);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(canonical, pose, null);
+        g.dispose();
+        double side = random.nextBoolean() ? 1 : -1;
+        double strength = 0.15 + 0.2 * random.nextDouble();
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                double gain = 1 + side * strength * (2.0 * x / (size - 1) - 1);
+                int p = image.getRGB(x, y);
+                image.setRGB(x, y, (lit(p >> 16, gain) << 16) | (lit(p >> 8, gain) << 8) | lit(p, gain));
+            }
+        }
+        ImageIO.write(image, "png", png.toFile());
+        float[] moved = new float[landmarks.length];
+        double[] point = new double[2];
+        for (int i = 0; i < landmarks.length; i += 2) {
+            pose.transform(new double[] {landmarks[i] * size, landmarks[i + 1] * size}, 0, point, 0, 1);
+            moved[i] = (float) Math.min(1, Math.max(0, point[0] / size));
+            moved[i + 1] = (float) Math.min(1, Math.max(0, point[1] / size));
+        }
+        LandmarksCsv.write(landmarksFile, moved);
+    }
+
+    private static int lit(int channel, double gain) {
+        return (int) Math.min(255, Math.max(0, Math.round((channel & 0xff) * gain)));
     }
 
     private static short[] voice(double trait, double seconds, Random random) {

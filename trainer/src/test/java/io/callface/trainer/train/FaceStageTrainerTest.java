@@ -1,0 +1,71 @@
+package io.callface.trainer.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.callface.trainer.nn.Preset;
+import io.callface.trainer.nn.Speech2FaceNetworks;
+import io.callface.trainer.synth.CorpusClip;
+import io.callface.trainer.synth.CorpusManifest;
+import io.callface.trainer.synth.Split;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The face stage on a tiny corpus with renderings: it learns, and it learns identities across their views. */
+class FaceStageTrainerTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void lossFallsAndRenderingsAreRecognisedAsTheirIdentity() throws Exception {
+        Path dir = TestCorpus.write(tmp, 6, 1, 1, 3);
+        TestCorpus.writeRenderings(dir, 3, 4);
+        CorpusManifest corpus = CorpusManifest.read(dir);
+        Preset tiny = Preset.tiny();
+        TrainingOptions options = TrainingOptions.defaults(tiny).withFaceEpochs(40).withFaceBatchSize(5).withSeed(3);
+        TrainingPipeline.configureEngine(options);
+        Map<String, IdentityImages> byId = new LinkedHashMap<>();
+        for (CorpusClip clip : corpus.clips(Split.TRAIN)) {
+            byId.computeIfAbsent(clip.identity(), id -> IdentityImages.load(clip, corpus.renderings(id), 64));
+        }
+        List<IdentityImages> identities = new ArrayList<>(byId.values());
+        List<Double> losses = new ArrayList<>();
+        try (Speech2FaceNetworks networks = new Speech2FaceNetworks(tiny, identities.size())) {
+            FaceStageTrainer.train(networks, identities, options, new ParameterUpdater(networks.faceStage(), options), 1,
+                    new ProgressReporter(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                            System::nanoTime), epoch -> losses.add(epoch.meanLoss()));
+
+            assertThat(losses.get(losses.size() - 1)).as("face loss by epoch " + losses).isLessThan(losses.get(0) / 2);
+            // Every rendering (a view the head was trained on, drawn at random) is named as its own identity.
+            int correct = 0;
+            int views = 0;
+            for (int id = 0; id < identities.size(); id++) {
+                for (int v = 1; v < identities.get(id).viewCount(); v++) {
+                    correct += predictedIdentity(networks, identities.get(id), v) == id ? 1 : 0;
+                    views++;
+                }
+            }
+            assertThat(correct).as(correct + " of " + views + " renderings").isGreaterThanOrEqualTo(views * 3 / 4);
+        }
+    }
+
+    private static int predictedIdentity(Speech2FaceNetworks networks, IdentityImages identity, int view) {
+        float[] image = new float[3 * 64 * 64];
+        identity.copyView(view, image, 0);
+        try (NDManager m = networks.manager().newSubManager()) {
+            ParameterStore store = new ParameterStore(m, false);
+            return (int) networks.identityHead().forward(store, networks.faceEncoder().forward(store,
+                    m.create(image, new Shape(1, 3, 64, 64)), false), false).argMax(1).getLong();
+        }
+    }
+}
