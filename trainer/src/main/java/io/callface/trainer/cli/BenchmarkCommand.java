@@ -1,6 +1,7 @@
 package io.callface.trainer.cli;
 
 import io.callface.trainer.eval.AttributeClassifiers;
+import io.callface.trainer.train.CheckpointDirectory;
 import io.callface.trainer.eval.AttributeEvaluation;
 import io.callface.trainer.eval.AttributeScores;
 import io.callface.trainer.eval.EvaluationReport;
@@ -24,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +43,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code benchmark}: the issue's figures and the paper's loss ablation in one command. Synthesises the default
- * corpus, trains twice with the same seed and epochs (full loss, plain L1; the face stage is the same in both),
+ * corpus, trains the face stage once and the voice stage twice with the same seed and epochs (full loss, then
+ * plain L1 resumed from the full run's face-stage checkpoint),
  * fits the attribute classifiers once on the corpus's training faces, evaluates both models on the test split and
  * prints Markdown tables, one PASS/FAIL line per bar of the issue (each with its measured figure) and wall and
  * process CPU time per phase with the load average at start and end ({@value #RESULT_FILE} in {@code --out}). The
@@ -54,10 +57,13 @@ import picocli.CommandLine.Spec;
 public final class BenchmarkCommand implements Callable<Integer> {
     /** The Markdown result written into {@code --out}. */
     public static final String RESULT_FILE = "benchmark.md";
-    /** Face-stage epochs (small preset, default corpus; sized for the 64 px world and decoder, see BENCHMARKS.md). */
-    public static final int DEFAULT_FACE_EPOCHS = 12;
+    /**
+     * Face-stage epochs (small preset, default corpus): 12 left the 128 px decoder drawing blurred colour blobs
+     * (BENCHMARKS.md); 50 fit the 60-minute budget with the voice epochs below.
+     */
+    public static final int DEFAULT_FACE_EPOCHS = 50;
     /** Voice-stage epochs per loss (sized with {@link #DEFAULT_FACE_EPOCHS}). */
-    public static final int DEFAULT_VOICE_EPOCHS = 4;
+    public static final int DEFAULT_VOICE_EPOCHS = 6;
     /** The ablation figure beside {@value #RESULT_FILE}. */
     public static final String ABLATION_PLOT = "ablation-fdec-l1.png";
     /** Face-stage batch of the benchmark: more faces per second than the preset's 8 on a CPU. */
@@ -132,10 +138,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
         });
         CorpusManifest corpus = CorpusLoader.load(corpusDir, spec.commandLine().getErr());
         TrainingPipeline pipeline = new TrainingPipeline(ProgressReporter.toStderr());
+        CheckpointDirectory fullCheckpoints = new CheckpointDirectory(out.resolve("checkpoints-full"));
         ModelDirectory fullModel = timed("train full loss (face stage + voice stage)", () -> pipeline.train(corpus,
-                chosen, out.resolve("model-full"), full));
-        ModelDirectory l1Model = timed("train plain L1 (face stage + voice stage)", () -> pipeline.train(corpus,
-                chosen, out.resolve("model-l1"), full.withVoiceLoss(VoiceLoss.L1)));
+                chosen, out.resolve("model-full"), full, Optional.of(fullCheckpoints), false));
+        // The ablation differs only in the voice loss: it resumes from the full run's finished face stage.
+        CheckpointDirectory l1Checkpoints = shareFaceStage(fullCheckpoints, out.resolve("checkpoints-l1"));
+        ModelDirectory l1Model = timed("train plain L1 (voice stage on the same face stage)", () -> pipeline.train(corpus,
+                chosen, out.resolve("model-l1"), full.withVoiceLoss(VoiceLoss.L1), Optional.of(l1Checkpoints), true));
         Optional<AttributeClassifiers> classifiers = timed("fit attribute classifiers (training faces)",
                 () -> AttributeClassifiers.fit(corpus, fullModel.manifest().imageHeight()));
         EvaluationReport fullReport = timed("evaluate full", () -> evaluate(corpus, fullModel, classifiers));
@@ -280,6 +289,18 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     private static void check(StringBuilder md, boolean passed, String text) {
         md.append("- ").append(passed ? "PASS" : "FAIL").append(": ").append(text).append('\n');
+    }
+
+    private static CheckpointDirectory shareFaceStage(CheckpointDirectory from, Path to) {
+        try {
+            Files.createDirectories(to);
+            Files.copy(from.path().resolve(CheckpointDirectory.FACE_FILE), to.resolve(CheckpointDirectory.FACE_FILE),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(to.resolve(CheckpointDirectory.VOICE_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the face-stage checkpoint to " + to, e);
+        }
+        return new CheckpointDirectory(to);
     }
 
     private <T> T timed(String name, Supplier<T> work) {
