@@ -62,9 +62,11 @@ class EndToEndIT {
 
         assertThat(ModelManifest.read(modelDir).sha256()).isEqualTo(ModelManifest.read(trained).sha256());
         assertThat(ModelManifest.read(trained).metrics()).containsKeys("recall_at_10_6s", "sex_agreement_feature_6s",
+                "sex_agreement_s2f_6s", "age_r_s2f_6s", "face_identity_recall_at_1",
                 "oracle_feature_recall_at_10", "oracle_shape_recall_at_10",
                 "train_voice_samples_per_s");
-        assertThat(java.nio.file.Files.readString(trained.resolve("report.md"))).contains("Sex-attribute agreement",
+        assertThat(java.nio.file.Files.readString(trained.resolve("report.md"))).contains(
+                "Attributes judged on the faces", "Craniofacial measures", "The face stage keeps identity",
                 "voice-trait oracle -> exact face shape",
                 "loss-curves.png");
         for (String figure : List.of("loss-curves.png", "recall-at-k.png", "faces.png")) {

@@ -104,13 +104,8 @@ public final class DemoStack implements AutoCloseable {
 
     /** Publishes one round of demo calls; returns once the last chunk was sent. */
     public void feed(int round, double seconds, List<Path> wavFiles, double speed) throws InterruptedException, IOException {
-        feed(DemoCallers.round(round, seconds, wavFiles, 2019), speed);
-    }
-
-    /** Publishes {@code callers} side by side at {@code speed} x real time; returns once the last chunk was sent. */
-    public void feed(List<CallerAudio> callers, double speed) throws InterruptedException {
         try {
-            feeder.start(callers, speed).get();
+            feeder.start(DemoCallers.round(round, seconds, wavFiles, 2019), speed).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("publishing demo audio failed: " + e.getCause().getMessage(), e.getCause());
         }
