@@ -1,5 +1,7 @@
 package io.callface.trainer.eval;
 
+import io.callface.stream.model.ModelContract;
+import io.callface.trainer.train.PackedImage;
 import io.callface.trainer.synth.Ancestry;
 import io.callface.trainer.synth.CorpusClip;
 import io.callface.trainer.synth.CorpusManifest;
@@ -201,7 +203,9 @@ public final class AttributeClassifiers {
                 images.addAll(corpus.renderings(id));
             }
             for (Path image : images) {
-                descriptors.add(ImageDescriptor.of(FaceImages.read(image, size), size, size));
+                float[] pixels = new float[ModelContract.IMAGE_CHANNELS * size * size];
+                PackedImage.read(image, size).copyTo(pixels, 0);
+                descriptors.add(ImageDescriptor.of(pixels, size, size));
                 labels.add(truth);
             }
         });

@@ -14,7 +14,7 @@ import javax.imageio.ImageIO;
  * the memory of floats, so the face stage can keep several renderings of hundreds of identities at 128 px
  * (700 x 5 x 3 x 128 x 128 is 0.34 GB as bytes, 1.4 GB as floats). The PNGs are 8-bit, so nothing is lost.
  */
-final class PackedImage {
+public final class PackedImage {
     private final int size;
     private final byte[] chw;
 
@@ -24,7 +24,7 @@ final class PackedImage {
     }
 
     /** Reads {@code file}, resized to {@code size} x {@code size} (bilinear) when needed. */
-    static PackedImage read(Path file, int size) {
+    public static PackedImage read(Path file, int size) {
         BufferedImage source;
         try {
             source = ImageIO.read(file.toFile());
@@ -63,7 +63,7 @@ final class PackedImage {
     }
 
     /** Writes the image as floats in [0, 1] into {@code dest} at {@code offset}. */
-    void copyTo(float[] dest, int offset) {
+    public void copyTo(float[] dest, int offset) {
         for (int i = 0; i < chw.length; i++) {
             dest[offset + i] = (chw[i] & 0xff) / 255f;
         }
