@@ -1,12 +1,12 @@
 package io.callface.trainer.eval;
 
 import io.callface.stream.model.ModelContract;
-import io.callface.trainer.train.PackedImage;
 import io.callface.trainer.synth.Ancestry;
 import io.callface.trainer.synth.CorpusClip;
 import io.callface.trainer.synth.CorpusManifest;
 import io.callface.trainer.synth.Sex;
 import io.callface.trainer.synth.Split;
+import io.callface.trainer.train.PackedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
