@@ -46,8 +46,9 @@ final class OpusStreamDecoder implements StreamDecoder {
         int frames;
         try {
             frames = decoder.decode(payload, 0, payload.length, pcm, 0, MAX_FRAME_SAMPLES, false);
-        } catch (OpusException | RuntimeException e) {
-            // A corrupt packet can leave the decoder mid-frame; start the next packet from a clean state.
+        } catch (OpusException | RuntimeException | AssertionError e) {
+            // Concentus reports some corrupt packets through its internal assertions (AssertionError), others by
+            // exceptions. Either can leave the decoder mid-frame; start the next packet from a clean state.
             decoder.resetState();
             throw new AudioFormatException("payload",
                     "corrupt Opus packet of " + payload.length + " bytes (" + e.getMessage() + ")", e);

@@ -7,6 +7,7 @@ import io.github.jaredmdobson.concentus.OpusApplication;
 import io.github.jaredmdobson.concentus.OpusEncoder;
 import io.github.jaredmdobson.concentus.OpusException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class AudioDecodersTest {
@@ -65,6 +66,17 @@ class AudioDecodersTest {
                 .isInstanceOf(AudioFormatException.class).hasMessageStartingWith("payload: corrupt Opus packet");
         assertThatThrownBy(() -> decoder.decode(new byte[0]))
                 .isInstanceOf(AudioFormatException.class).hasMessageStartingWith("payload: empty");
+        assertThat(decoder.decode(opusTone(1, 1)[0])).hasSize(320);
+    }
+
+    @Test
+    void packetsThatTripConcentusAssertionsAreTypedErrorsAndTheStreamRecovers() throws OpusException {
+        StreamDecoder decoder = AudioDecoders.forStream(SampleEncoding.OPUS, OPUS_RATE, 1);
+        // Found by a random search: after the first packet, Concentus fails the second with an AssertionError.
+        HexFormat hex = HexFormat.of();
+        decoder.decode(hex.parseHex("d021cb7b40aa3fb2a036cadbfd10b4729f07acea1f2447cc008e08bc6dfed59a7daf6bc7263c"));
+        assertThatThrownBy(() -> decoder.decode(hex.parseHex("5de8e16ed9c8f42b51")))
+                .isInstanceOf(AudioFormatException.class).hasMessageStartingWith("payload: corrupt Opus packet");
         assertThat(decoder.decode(opusTone(1, 1)[0])).hasSize(320);
     }
 
