@@ -2,6 +2,7 @@ package io.callface.stream.demo;
 
 import io.callface.stream.audio.Audio;
 import io.callface.stream.audio.WavReader;
+import io.callface.stream.synth.SpeakerVoice;
 import io.callface.stream.synth.VoiceSynthesizer;
 import io.callface.stream.synth.VoiceTraits;
 import io.callface.stream.window.SpeakerId;
@@ -11,9 +12,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** The demo's participants: synthetic voices in two calls, plus one call of the user's WAV files. */
+/**
+ * The demo's participants: a cast of synthetic speakers of both sexes and a range of ages in two calls, plus one
+ * call of the user's WAV files. Each cast member's voice is drawn from the synthetic world's voice model
+ * ({@link SpeakerVoice}) for their sex and age, so the faces the model draws for them should differ as theirs
+ * would.
+ */
 public final class DemoCallers {
-    private static final String[][] CALLS = {{"standup", "ada", "grace", "linus"}, {"support", "alan", "barbara"}};
+    /** Who speaks in the demo calls: call, name, sex and age. */
+    public record CastMember(String call, String name, boolean male, double ageYears) {
+    }
+
+    public static final List<CastMember> CAST = List.of(
+            new CastMember("standup", "ada", false, 34),
+            new CastMember("standup", "grace", false, 67),
+            new CastMember("standup", "linus", true, 27),
+            new CastMember("support", "alan", true, 71),
+            new CastMember("support", "barbara", false, 45));
 
     private DemoCallers() {
     }
@@ -24,20 +39,22 @@ public final class DemoCallers {
      */
     public static List<CallerAudio> round(int round, double seconds, List<Path> wavFiles, long seed) throws IOException {
         Random random = new Random(seed + round);
-        VoiceSynthesizer synthesizer = new VoiceSynthesizer();
         List<CallerAudio> callers = new ArrayList<>();
-        for (String[] call : CALLS) {
-            for (int i = 1; i < call.length; i++) {
-                VoiceTraits traits = VoiceTraits.random(random);
-                float[] samples = synthesizer.synthesize(traits, seconds, random.nextLong());
-                callers.add(new CallerAudio(new SpeakerId(call[0] + "-" + round, call[i]), samples,
-                        VoiceSynthesizer.SAMPLE_RATE));
-            }
+        for (CastMember member : CAST) {
+            callers.add(speaker(new SpeakerId(member.call() + "-" + round, member.name()), member.male(),
+                    member.ageYears(), seconds, random));
         }
         for (int i = 0; i < wavFiles.size(); i++) {
             Audio audio = WavReader.read(wavFiles.get(i));
             callers.add(new CallerAudio(new SpeakerId("wav-" + round, "file-" + (i + 1)), audio.samples(), audio.sampleRate()));
         }
         return callers;
+    }
+
+    /** A synthetic speaker of the given sex and age (body size drawn from {@code random}) speaking {@code seconds}. */
+    public static CallerAudio speaker(SpeakerId id, boolean male, double ageYears, double seconds, Random random) {
+        VoiceTraits traits = SpeakerVoice.sample(male, ageYears, random.nextGaussian(), random);
+        float[] samples = new VoiceSynthesizer().synthesize(traits, seconds, random.nextLong());
+        return new CallerAudio(id, samples, VoiceSynthesizer.SAMPLE_RATE);
     }
 }

@@ -10,16 +10,14 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.callface.stream.model.ModelContract;
 import io.callface.stream.model.ModelManifest;
+import io.callface.stream.model.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -110,7 +108,7 @@ public final class ModelDirectoryVerifier {
         }
         Path file = modelDir.resolve(fileName);
         ByteBuffer bytes = readFully(file);
-        String actual = sha256(bytes.duplicate());
+        String actual = Sha256.hex(bytes.duplicate());
         if (!actual.equalsIgnoreCase(expected)) {
             throw new ModelRejectedException(fileName + " in " + modelDir + " fails its digest check: expected sha256 "
                     + expected + ", actual " + actual);
@@ -134,16 +132,6 @@ public final class ModelDirectoryVerifier {
             return bytes.flip();
         } catch (IOException e) {
             throw new ModelRejectedException("cannot read " + file + ": " + e, e);
-        }
-    }
-
-    private static String sha256(ByteBuffer bytes) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(bytes);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.callface.stream.inference;
 import io.callface.avro.ModelRelease;
 import io.callface.stream.model.ModelContract;
 import io.callface.stream.model.ModelManifest;
+import io.callface.stream.model.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,10 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -98,19 +97,17 @@ public final class ModelReleaseLoader {
     /** Copies {@code source} to {@code target} and returns the SHA-256 of the bytes copied. */
     private static String copy(ModelRelease release, URI source, Path target) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.newDigest();
             URLConnection connection = source.toURL().openConnection();
             connection.setConnectTimeout((int) FETCH_TIMEOUT.toMillis());
             connection.setReadTimeout((int) FETCH_TIMEOUT.toMillis());
             try (InputStream in = new DigestInputStream(connection.getInputStream(), digest)) {
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            return HexFormat.of().formatHex(digest.digest());
+            return Sha256.hex(digest);
         } catch (IOException e) {
             throw new ModelRejectedException("release " + release.getVersion() + ": cannot fetch " + source + ": "
                     + e, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
         }
     }
 

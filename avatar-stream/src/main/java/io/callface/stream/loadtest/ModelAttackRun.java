@@ -7,21 +7,19 @@ import io.callface.serde.AvroSerializer;
 import io.callface.stream.config.AvatarStreamConfig;
 import io.callface.stream.model.ModelContract;
 import io.callface.stream.model.ModelManifest;
+import io.callface.stream.model.Sha256;
 import io.callface.stream.synth.VoiceLoops;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -153,13 +151,13 @@ public final class ModelAttackRun {
         write(dir.resolve(ModelContract.DECODER_FILE), decoder);
         new ModelManifest(version, original.preset(), original.featureDim(), original.imageHeight(), original.imageWidth(),
                 original.opset(), Instant.now().toString(),
-                Map.of(ModelContract.ENCODER_FILE, sha256(encoder), ModelContract.DECODER_FILE, sha256(decoder)),
+                Map.of(ModelContract.ENCODER_FILE, Sha256.hex(encoder), ModelContract.DECODER_FILE, Sha256.hex(decoder)),
                 original.metrics()).write(dir);
         return ModelRelease.newBuilder().setVersion(version).setPreset(original.preset())
                 .setFeatureDim(original.featureDim())
                 .setEncoderUri(dir.resolve(ModelContract.ENCODER_FILE).toUri().toString())
                 .setDecoderUri(dir.resolve(ModelContract.DECODER_FILE).toUri().toString())
-                .setEncoderSha256(sha256(encoder)).setDecoderSha256(sha256(decoder))
+                .setEncoderSha256(Sha256.hex(encoder)).setDecoderSha256(Sha256.hex(decoder))
                 .setMetrics(Map.of()).setCreatedAt(Instant.now());
     }
 
@@ -204,11 +202,4 @@ public final class ModelAttackRun {
         }
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
-        }
-    }
 }

@@ -2,15 +2,9 @@ package io.callface.trainer.onnx;
 
 import io.callface.stream.model.ModelContract;
 import io.callface.stream.model.ModelManifest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.callface.stream.model.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 
@@ -82,13 +76,6 @@ public record ModelDirectory(Path path, ModelManifest manifest) {
 
     /** Lower-case hex SHA-256 of {@code file}. */
     public static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot hash " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
+        return Sha256.hex(file);
     }
 }

@@ -105,11 +105,6 @@ final class EncoderFlops {
         return new Count(preset, costs, total);
     }
 
-    /** The decoder's FC layers: D -> f_dec (1000), then 1000 -> 136 landmarks and 1000 -> 3*H*W pixels. */
-    static long decoderFlops(int featureDim, int decoderUnits, int pixels, int landmarkFloats) {
-        return 2L * featureDim * decoderUnits + 2L * decoderUnits * landmarkFloats + 2L * decoderUnits * pixels;
-    }
-
     private static List<Layer> strided(int... filters) {
         List<Layer> layers = new ArrayList<>();
         for (int f : filters) {

@@ -48,7 +48,6 @@ public final class InferenceBenchmark {
             new BatchSettings(8, Duration.ofMillis(5), Duration.ofSeconds(60)),
             new BatchSettings(8, Duration.ZERO, Duration.ofSeconds(60)));
     private static final String[] PRESETS = {"tiny", "small", "paper"};
-    private static final int DECODER_UNITS = 1000;
 
     private InferenceBenchmark() {
     }
@@ -235,9 +234,9 @@ public final class InferenceBenchmark {
                     String.join("; ", layers)));
         }
         section.append('\n').append(crossCheck(modelDir, manifest.preset(), frames)).append('\n');
-        long decoder = EncoderFlops.decoderFlops(manifest.featureDim(), DECODER_UNITS,
-                ModelContract.IMAGE_CHANNELS * manifest.imageHeight() * manifest.imageWidth(),
-                DecodedFace.LANDMARK_FLOATS);
+        EncoderFlops.Count decoderCount = DecoderFlops.count(manifest.preset(), manifest.featureDim());
+        section.append(decoderCrossCheck(modelDir, decoderCount)).append('\n');
+        long decoder = decoderCount.totalFlops();
         long perWindow = small.totalFlops() + decoder;
         section.append(String.format("Small preset per window: encoder %.3f GFLOP + decoder %.3f GFLOP = %.3f GFLOP."
                         + "%n%nSingle-thread ONNX Runtime MatMul %dx%dx%d (median of %d runs after 5): %.2f GFLOP/s"
@@ -264,6 +263,24 @@ public final class InferenceBenchmark {
         return String.format("Cross-check of the re-derived `%s` layer list against `encoder.onnx` of the model: weight"
                         + " shapes of its Conv/Gemm/MatMul nodes in graph order %s; re-derived %s: **%s**.%n", preset,
                 found, expected, found.equals(expected) ? "identical" : "DIFFERENT");
+    }
+
+    /** As {@link #crossCheck}, for the decoder, as multisets: its branches may be exported in either order. */
+    private static String decoderCrossCheck(Path modelDir, EncoderFlops.Count expected) throws IOException {
+        List<List<Long>> found = sortedShapes(OnnxWeightShapes.read(modelDir.resolve(ModelContract.DECODER_FILE))
+                .stream().map(OnnxWeightShapes.Weighted::weightDims).toList());
+        List<List<Long>> derived = sortedShapes(expected.layers().stream().map(EncoderFlops.LayerCost::weightDims)
+                .toList());
+        return String.format("Decoder of `%s`: %s (%.3f GFLOP per face). Cross-check against `decoder.onnx`: weight "
+                        + "shapes of its Conv/Gemm/MatMul nodes %s; re-derived %s: **%s**.%n", expected.preset(),
+                expected.layers().stream().map(l -> String.format("%s: %.3f", l.description(), l.flops() / 1e9))
+                        .toList(), expected.totalFlops() / 1e9, found, derived,
+                found.equals(derived) ? "identical" : "DIFFERENT");
+    }
+
+    private static List<List<Long>> sortedShapes(List<List<Long>> shapes) {
+        return shapes.stream().map(InferenceBenchmark::comparable).sorted((a, b) -> a.toString().compareTo(b.toString()))
+                .toList();
     }
 
     private static List<Long> comparable(List<Long> dims) {
