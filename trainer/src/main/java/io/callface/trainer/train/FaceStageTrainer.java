@@ -29,6 +29,11 @@ final class FaceStageTrainer {
     private FaceStageTrainer() {
     }
 
+    /** Updates of the whole face stage over {@code classes} identities (the length of its learning-rate schedule). */
+    static int totalUpdates(int classes, TrainingOptions options) {
+        return MiniBatches.perEpoch(classes, options.faceBatchSize()) * options.faceEpochs();
+    }
+
     /**
      * Runs epochs {@code firstEpoch..options.faceEpochs()}; {@code identities.get(i)} is identity class {@code i}, and
      * an epoch shows every identity once.
@@ -41,7 +46,7 @@ final class FaceStageTrainer {
         int landmarkFloats = 2 * ModelContract.LANDMARK_COUNT;
         int classes = identities.size();
         int perEpoch = MiniBatches.perEpoch(classes, options.faceBatchSize());
-        int total = perEpoch * options.faceEpochs();
+        int total = totalUpdates(classes, options);
         int step = perEpoch * (firstEpoch - 1);
         progress.startStage(EpochRecord.FACE, step);
         for (int epoch = firstEpoch; epoch <= options.faceEpochs(); epoch++) {

@@ -65,8 +65,9 @@ public final class TrainingPipeline {
         configureEngine(options);
         try (Speech2FaceNetworks networks = new Speech2FaceNetworks(preset, identities.size())) {
             List<Network> voiceStage = List.of(networks.voiceEncoder());
-            ParameterUpdater faceUpdater = new ParameterUpdater(networks.faceStage(), options);
-            ParameterUpdater voiceUpdater = new ParameterUpdater(voiceStage, options);
+            ParameterUpdater faceUpdater = ParameterUpdater.faceStage(networks.faceStage(), options,
+                    FaceStageTrainer.totalUpdates(identities.size(), options));
+            ParameterUpdater voiceUpdater = ParameterUpdater.voiceStage(voiceStage, options);
             TrainingLog log = new TrainingLog();
             int faceFirst = 1;
             int voiceFirst = 1;

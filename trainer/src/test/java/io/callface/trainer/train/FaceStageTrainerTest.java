@@ -41,7 +41,8 @@ class FaceStageTrainerTest {
         List<IdentityImages> identities = new ArrayList<>(byId.values());
         List<Double> losses = new ArrayList<>();
         try (Speech2FaceNetworks networks = new Speech2FaceNetworks(tiny, identities.size())) {
-            FaceStageTrainer.train(networks, identities, options, new ParameterUpdater(networks.faceStage(), options), 1,
+            FaceStageTrainer.train(networks, identities, options, ParameterUpdater.faceStage(networks.faceStage(), options,
+                    FaceStageTrainer.totalUpdates(identities.size(), options)), 1,
                     new ProgressReporter(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                             System::nanoTime), epoch -> losses.add(epoch.meanLoss()));
 

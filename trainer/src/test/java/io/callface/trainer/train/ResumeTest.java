@@ -7,11 +7,13 @@ import io.callface.trainer.nn.Preset;
 import io.callface.trainer.onnx.ModelDirectory;
 import io.callface.trainer.synth.CorpusManifest;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +23,7 @@ class ResumeTest {
     private static final Preset TINY = Preset.tiny();
     private static final TrainingOptions OPTIONS = TrainingOptions.defaults(TINY).withFaceEpochs(3).withVoiceEpochs(2)
             .withFaceBatchSize(4).withSeed(5);
+    private static final String INTERRUPTION = "simulated interruption";
 
     @TempDir
     static Path tmp;
@@ -42,10 +45,11 @@ class ResumeTest {
     @Test
     void resumingInsideTheFaceStageGivesTheSameModel() {
         CheckpointDirectory checkpoints = new CheckpointDirectory(tmp.resolve("face-interrupted"));
-        // "Interrupted" after face epoch 2: a run that stops there leaves only face.ckpt behind.
-        pipeline().train(corpus, TINY, tmp.resolve("partial-face"), OPTIONS.withFaceEpochs(2).withVoiceEpochs(1),
-                Optional.of(checkpoints), false);
-        deleteVoiceCheckpoint(checkpoints);
+        // Interrupted during face epoch 3 with the same options (the face stage's learning-rate schedule spans
+        // all its epochs): face.ckpt of epoch 2 is what is left behind.
+        assertThatThrownBy(() -> interruptedAt("[face] epoch 3/").train(corpus, TINY, tmp.resolve("partial-face"),
+                OPTIONS, Optional.of(checkpoints), false)).hasMessage(INTERRUPTION);
+        assertThat(checkpoints.path().resolve(CheckpointDirectory.VOICE_FILE)).doesNotExist();
 
         ModelDirectory resumed = pipeline().train(corpus, TINY, tmp.resolve("resumed-face"), OPTIONS,
                 Optional.of(checkpoints), true);
@@ -104,11 +108,27 @@ class ResumeTest {
                 StandardCharsets.UTF_8), System::nanoTime));
     }
 
-    private static void deleteVoiceCheckpoint(CheckpointDirectory checkpoints) {
-        try {
-            Files.delete(checkpoints.path().resolve(CheckpointDirectory.VOICE_FILE));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    /**
+     * A pipeline whose run stops, as a killed process would, when its progress line starts with {@code prefix}:
+     * a clock that jumps a minute per reading makes every step print, and the line's write throws.
+     */
+    private static TrainingPipeline interruptedAt(String prefix) {
+        OutputStream stopper = new OutputStream() {
+            private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+            @Override
+            public void write(int b) {
+                line.write(b);
+                if (line.toString(StandardCharsets.UTF_8).startsWith(prefix)) {
+                    throw new IllegalStateException(INTERRUPTION);
+                }
+                if (b == '\n') {
+                    line.reset();
+                }
+            }
+        };
+        AtomicLong clock = new AtomicLong();
+        return new TrainingPipeline(new ProgressReporter(new PrintStream(stopper, true, StandardCharsets.UTF_8),
+                () -> clock.addAndGet(60_000_000_000L)));
     }
 }
