@@ -79,7 +79,7 @@ class EndToEndIT {
         ModelManifest manifest = ModelManifest.read(modelDir);
         try (DemoStack stack = DemoStack.start(
                 new DemoStack.Settings(0, 0, 0, work.resolve("data"), modelDir, work.resolve("avatars")), System.out)) {
-            stack.feed(1, 12.0, List.of(), 10.0);
+            stack.feed(1, 12.5, List.of(), 10.0);
 
             List<AvatarEvent> events = new ArrayList<>();
             try (KafkaConsumer<String, AvatarEvent> consumer = avatarConsumer(stack)) {
@@ -93,9 +93,9 @@ class EndToEndIT {
                 });
             }
 
-            // Five synthetic participants in two calls, 12 s each, about 60 % of it voiced: a provisional avatar
-            // at 3 s of voiced audio, then the full 6 s window, and too little left at the end for another: the
-            // end of stream repeats the full window with endOfStream set ("e").
+            // Five synthetic participants in two calls, 12.5 s each, 6.3-8.4 s of it voiced (DemoCallersTest): a
+            // provisional avatar at 3 s of voiced audio, then the full 6 s window, and too little left at the end
+            // for another: the end of stream repeats the full window with endOfStream set ("e").
             Map<String, List<String>> perSpeaker = events.stream().collect(Collectors.groupingBy(
                     e -> e.getCallId() + "/" + e.getParticipantId(),
                     Collectors.mapping(e -> e.getWindowIndex() + (e.getProvisional() ? "p" : "") + (e.getEndOfStream() ? "e" : ""),

@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 
 /** The options every {@code bench} mode shares: the model, the stack's shape, the codec mix and the report. */
 final class BenchOptions {
-    @Option(names = "--models", paramLabel = "DIR", description = "Model directory to serve (default: the demo's cached "
-            + "'small' model in ~/.cache/callface, trained on first use by trainer/target/trainer.jar).")
+    @Option(names = "--models", paramLabel = "DIR", description = "Model directory to serve (default: the demo model "
+            + "shipped in this jar, copied to ~/.cache/callface).")
     Path modelDir;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Broker data and stream state (default: a new temporary directory).")
@@ -55,7 +55,7 @@ final class BenchOptions {
     /** The stack's settings, its data in {@code --data-dir} or else in {@code scratch}. */
     BenchStack.Settings stackSettings(ScratchDirectory scratch) {
         Path models = modelDir != null ? modelDir : DemoModel.ensure(Path.of(System.getProperty("user.home"), ".cache", "callface"),
-                Path.of("trainer", "target", "trainer.jar"), System.out);
+                System.out);
         Map<String, String> values = new HashMap<>();
         values.put(AvatarStreamConfig.NUM_STREAM_THREADS_CONFIG,
                 String.valueOf(streamThreads != null ? streamThreads : LoadAverage.cores()));

@@ -23,17 +23,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds (default: run until Ctrl-C).")
     private Long durationSeconds;
 
-    @Option(names = "--models", paramLabel = "DIR", description = "Model directory to serve (default: the cached demo model, trained on first use).")
+    @Option(names = "--models", paramLabel = "DIR", description = "Model directory to serve (default: the demo model shipped in this jar).")
     private Path modelDir;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "callface-demo", description = "Where avatars are written (default: ${DEFAULT-VALUE}).")
     private Path outputDir;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where the demo model is cached (default: ~/.cache/callface).")
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where the shipped demo model is copied for serving (default: ~/.cache/callface).")
     private Path cacheDir;
-
-    @Option(names = "--trainer-jar", paramLabel = "JAR", description = "trainer.jar used to train the demo model (default: trainer/target/trainer.jar).")
-    private Path trainerJar;
 
     @Option(names = "--kafka-port", defaultValue = "9092", description = "Broker port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     private int kafkaPort;
@@ -59,8 +56,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         Path models = modelDir != null ? modelDir : DemoModel.ensure(
-                cacheDir != null ? cacheDir : Path.of(System.getProperty("user.home"), ".cache", "callface"),
-                trainerJar != null ? trainerJar : defaultTrainerJar(), System.out);
+                cacheDir != null ? cacheDir : Path.of(System.getProperty("user.home"), ".cache", "callface"), System.out);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "callface-demo-stop"));
         try (DemoStack stack = DemoStack.start(new DemoStack.Settings(kafkaPort, registryPort, httpPort, null, models, outputDir), System.out)) {
@@ -90,19 +86,6 @@ final class DemoCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             System.err.println("demo: cannot read a WAV file: " + e.getMessage());
-        }
-    }
-
-    private static Path defaultTrainerJar() {
-        Path relative = Path.of("trainer", "target", "trainer.jar");
-        if (Files.isRegularFile(relative)) {
-            return relative;
-        }
-        try {
-            Path jar = Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return jar.getParent().resolve(Path.of("..", "..", "trainer", "target", "trainer.jar")).normalize();
-        } catch (java.net.URISyntaxException e) {
-            return relative;
         }
     }
 }

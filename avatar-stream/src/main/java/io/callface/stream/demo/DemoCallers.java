@@ -52,7 +52,7 @@ public final class DemoCallers {
     }
 
     /** A synthetic speaker of the given sex and age (body size drawn from {@code random}) speaking {@code seconds}. */
-    public static CallerAudio speaker(SpeakerId id, boolean male, double ageYears, double seconds, Random random) {
+    private static CallerAudio speaker(SpeakerId id, boolean male, double ageYears, double seconds, Random random) {
         VoiceTraits traits = SpeakerVoice.sample(male, ageYears, random.nextGaussian(), random);
         float[] samples = new VoiceSynthesizer().synthesize(traits, seconds, random.nextLong());
         return new CallerAudio(id, samples, VoiceSynthesizer.SAMPLE_RATE);

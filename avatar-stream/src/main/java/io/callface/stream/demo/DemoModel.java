@@ -1,65 +1,120 @@
 package io.callface.stream.demo;
 
+import io.callface.stream.inference.ModelDirectoryVerifier;
+import io.callface.stream.inference.ModelRejectedException;
 import io.callface.stream.model.ModelContract;
+import io.callface.stream.model.ModelManifest;
+import io.callface.stream.model.Sha256;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * Finds the demo's model: a directory the user names, or the cached default, trained on first use by
- * running the trainer job ({@code trainer.jar synth} then {@code train}) with its progress shown. The
- * trainer runs as its own process because it is its own application, with PyTorch beside it.
+ * The demo's default model: a {@code small} preset model that the trainer made, shipped inside the jar (its
+ * README beside it, in the same resource folder, gives the exact command that reproduces it). The demo serves a
+ * copy in the cache directory, because ONNX Runtime and the stream processor load models from directories.
+ * {@link #MODEL_JSON_SHA256} pins {@code model.json}, which pins every ONNX file's digest, so a copy is used only
+ * when all of them match; anything else is replaced by a fresh copy.
  */
 public final class DemoModel {
-    /** A preset that trains within minutes on two cores. */
-    static final String DEMO_PRESET = "small";
-    static final int DEMO_IDENTITIES = 120;
+    /** The SHA-256 of the shipped {@code model.json}. */
+    public static final String MODEL_JSON_SHA256 = "fecf2dbdcd7cb1fa6d2dbe1665850d7e096b135d6ae8ae25d3356d835190b7fd";
+    /** The classpath folder of the shipped model. */
+    static final String RESOURCE_FOLDER = "/io/callface/stream/demo/model/";
+    /** The face encoder is not served, but it belongs to the trainer's model directory and is pinned too. */
+    static final String FACE_ENCODER_FILE = "face_encoder.onnx";
+    private static final List<String> ONNX_FILES = List.of(ModelContract.ENCODER_FILE, ModelContract.DECODER_FILE,
+            FACE_ENCODER_FILE);
 
     private DemoModel() {
     }
 
-    /** Returns a model directory holding {@code model.json}, training one into {@code cacheDir} if needed. */
-    public static Path ensure(Path cacheDir, Path trainerJar, PrintStream log) {
-        Path modelDir = cacheDir.resolve("model-" + DEMO_PRESET);
-        if (Files.isRegularFile(modelDir.resolve(ModelContract.MANIFEST_FILE))) {
-            log.println("Using the cached demo model in " + modelDir);
+    /**
+     * Returns the cached copy of the shipped model under {@code cacheDir}, copying it there first when it is
+     * missing or differs from what the jar ships.
+     */
+    public static Path ensure(Path cacheDir, PrintStream log) {
+        Path modelDir = cacheDir.resolve("demo-model-" + MODEL_JSON_SHA256.substring(0, 12));
+        if (intact(modelDir)) {
+            log.println("Using the demo model in " + modelDir);
             return modelDir;
         }
-        if (!Files.isRegularFile(trainerJar)) {
-            throw new IllegalStateException("No cached model in " + modelDir + " and no trainer at " + trainerJar
-                    + ": build it with ./mvnw -B package -DskipTests, or pass --models DIR");
+        Path staging = copyToStaging(cacheDir);
+        if (!intact(staging)) {
+            deleteQuietly(staging);
+            throw new IllegalStateException("the demo model inside this jar does not match its pinned SHA-256 "
+                    + MODEL_JSON_SHA256 + ": the jar is damaged or was built from a changed model");
         }
-        Path corpus = cacheDir.resolve("corpus");
-        log.println("No cached model: training the '" + DEMO_PRESET + "' preset once (a few minutes on 2 cores)...");
-        runTrainer(trainerJar, log, "synth", "--out", corpus.toString(), "--identities", String.valueOf(DEMO_IDENTITIES));
-        runTrainer(trainerJar, log, "train", "--data", corpus.toString(), "--preset", DEMO_PRESET, "--out", modelDir.toString());
+        replace(staging, modelDir);
+        log.println("Demo model copied to " + modelDir);
         return modelDir;
     }
 
-    private static void runTrainer(Path trainerJar, PrintStream log, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", trainerJar.toString()));
-        command.addAll(List.of(args));
-        log.println("$ " + String.join(" ", command));
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        builder.environment().put("DJL_OFFLINE", "true");
+    /** Whether {@code dir} holds the pinned {@code model.json} and ONNX files of the digests it names. */
+    static boolean intact(Path dir) {
+        Path manifestFile = dir.resolve(ModelContract.MANIFEST_FILE);
+        if (!Files.isRegularFile(manifestFile) || !Sha256.hex(manifestFile).equals(MODEL_JSON_SHA256)) {
+            return false;
+        }
         try {
-            int exit = builder.start().waitFor();
-            if (exit != 0) {
-                throw new IllegalStateException("trainer " + args[0] + " failed with exit code " + exit);
+            ModelDirectoryVerifier.verifyFiles(dir);
+        } catch (ModelRejectedException e) {
+            return false;
+        }
+        Map<String, String> digests = ModelManifest.read(dir).sha256();
+        Path faceEncoder = dir.resolve(FACE_ENCODER_FILE);
+        return Files.isRegularFile(faceEncoder) && Sha256.hex(faceEncoder).equals(digests.get(FACE_ENCODER_FILE));
+    }
+
+    private static Path copyToStaging(Path cacheDir) {
+        try {
+            Files.createDirectories(cacheDir);
+            Path staging = Files.createTempDirectory(cacheDir, "demo-model-");
+            for (String file : Stream.concat(Stream.of(ModelContract.MANIFEST_FILE), ONNX_FILES.stream()).toList()) {
+                try (InputStream in = DemoModel.class.getResourceAsStream(RESOURCE_FOLDER + file)) {
+                    if (in == null) {
+                        throw new IllegalStateException("this jar lacks the demo model's " + file + " ("
+                                + RESOURCE_FOLDER + "); pass --models DIR to serve a model you trained");
+                    }
+                    Files.copy(in, staging.resolve(file));
+                }
             }
+            return staging;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the trainer: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while training the demo model", e);
+            throw new UncheckedIOException("cannot copy the demo model into " + cacheDir + ": " + e.getMessage(), e);
         }
     }
 
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** Moves the checked copy into place; a damaged copy already there goes first. */
+    private static void replace(Path staging, Path modelDir) {
+        deleteQuietly(modelDir);
+        try {
+            Files.move(staging, modelDir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Another demo may have put an intact copy there first; use it.
+            deleteQuietly(staging);
+            if (!intact(modelDir)) {
+                throw new UncheckedIOException("cannot move the demo model to " + modelDir, e);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir, e);
+        }
     }
 }

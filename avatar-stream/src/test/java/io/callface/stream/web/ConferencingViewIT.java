@@ -8,8 +8,8 @@ import io.callface.serde.AvroSerde;
 import io.callface.serde.SchemaRegistryClients;
 import io.callface.stream.demo.AudioFeeder;
 import io.callface.stream.demo.CallerAudio;
+import io.callface.stream.demo.DemoModel;
 import io.callface.stream.demo.DemoStack;
-import io.callface.stream.inference.TinyFaceModelWriter;
 import io.callface.stream.synth.VoiceSynthesizer;
 import io.callface.stream.synth.VoiceTraits;
 import io.callface.stream.window.SpeakerId;
@@ -57,12 +57,10 @@ class ConferencingViewIT {
 
     @BeforeAll
     static void start() throws IOException {
-        // -Dmodel=DIR serves a trained model (for a screenshot worth looking at); the default is a tiny test model.
+        // The shipped demo model, as the demo serves it; -Dmodel=DIR serves another model directory.
         String given = System.getProperty("model");
-        Path model = given != null && !given.isBlank() ? Path.of(given) : temp.resolve("model");
-        if (!model.toFile().isDirectory()) {
-            new TinyFaceModelWriter().imageSize(96, 80).write(model);
-        }
+        Path model = given != null && !given.isBlank() ? Path.of(given)
+                : DemoModel.ensure(temp.resolve("cache"), new PrintStream(new ByteArrayOutputStream()));
         stack = DemoStack.start(new DemoStack.Settings(0, 0, 0, temp.resolve("data"), model, temp.resolve("out")),
                 new PrintStream(new ByteArrayOutputStream()));
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
@@ -89,7 +87,8 @@ class ConferencingViewIT {
         browser.get(base + "?call=standup-1");
         await().atMost(PATIENCE).until(() -> "live".equals(browser.findElement(By.id("status")).getText()));
 
-        // 12 s per caller (some of it unvoiced): a provisional avatar, the full 6 s window, then the end.
+        // 12.5 s per caller (6.3-8.4 s of it voiced, DemoCallersTest): a provisional avatar, the full 6 s window,
+        // then the end.
         CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> feedOneRound());
 
         await().atMost(PATIENCE).until(() -> tiles().size() == 3);
@@ -134,7 +133,7 @@ class ConferencingViewIT {
 
     private static void feedOneRound() {
         try {
-            stack.feed(1, 12, List.of(), 1.0);
+            stack.feed(1, 12.5, List.of(), 1.0);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
