@@ -122,7 +122,7 @@ class EndToEndIT {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 String metrics = get(base + "/metrics").body();
                 assertThat(metrics)
-                        .contains("callface_chunks_in_total 3000.0")
+                        .contains("callface_chunks_in_total 3125.0")
                         .contains("callface_windows_emitted_total{kind=\"full\"} 5.0")
                         .contains("callface_windows_emitted_total{kind=\"provisional\"} 5.0")
                         .contains("callface_speakers_active 0.0")
