@@ -47,6 +47,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "default: ${DEFAULT-VALUE}.")
     String loss;
 
+    @Option(names = "--face-feature-weight", defaultValue = "" + TrainingOptions.DEFAULT_FEATURE_WEIGHT,
+            description = "Weight of the face stage's feature loss (Cole et al.); 0 trains on pixels and landmarks "
+                    + "alone (default: ${DEFAULT-VALUE}).")
+    float featureWeight;
+
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -71,7 +76,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             chosen = Preset.named(preset);
             options = TrainingOptions.defaults(chosen).withSeed(seed).withThreads(threads)
-                    .withVoiceLoss(VoiceLoss.named(loss));
+                    .withVoiceLoss(VoiceLoss.named(loss)).withFeatureWeight(featureWeight);
             if (faceBatchSize != null) {
                 options = options.withFaceBatchSize(faceBatchSize);
             }

@@ -2,6 +2,7 @@ package io.callface.trainer.nn;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import io.callface.stream.audio.SpeechSegment;
 import io.callface.stream.audio.Spectrogram;
 import io.callface.stream.model.ModelContract;
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * All networks of one preset, with their parameters in one {@link NDManager} that {@link #close()} frees:
  * the voice encoder, the face encoder with its identity-classification head (our stand-in for VGG-Face
- * fc8), and the face decoder as {@code f_dec} followed by a landmark branch and an image branch.
+ * fc8), and the face decoder as {@code f_dec} followed by a landmark branch and an image branch; and the face
+ * critic, a frozen copy of the face encoder that judges decoded faces for the face stage's feature loss.
  */
 public final class Speech2FaceNetworks implements AutoCloseable {
     /** Frames of a 6 s segment; used as the representative input length when building. */
@@ -24,6 +26,7 @@ public final class Speech2FaceNetworks implements AutoCloseable {
     private final Network decoderFDec;
     private final Network decoderLandmarks;
     private final Network decoderImage;
+    private final Network faceCritic;
 
     /** Builds and initialises every network; {@code identities} is the size of the identity head. */
     public Speech2FaceNetworks(Preset preset, int identities) {
@@ -43,6 +46,9 @@ public final class Speech2FaceNetworks implements AutoCloseable {
         Shape hidden = new Shape(1, preset.decoderUnits());
         this.decoderLandmarks = new Network("landmarks", preset.decoderLandmarks(), manager, hidden);
         this.decoderImage = new Network("image", preset.decoderImage(), manager, hidden);
+        this.faceCritic = new Network("face_critic", preset.faceEncoder(), manager,
+                new Shape(1, ModelContract.IMAGE_CHANNELS, size, size));
+        faceCritic.freeze();
         requireOutput(decoderImage, hidden, new Shape(1, ModelContract.IMAGE_CHANNELS, size, size));
         requireOutput(decoderLandmarks, hidden, new Shape(1, ModelContract.LANDMARK_COUNT, 2));
     }
@@ -104,6 +110,25 @@ public final class Speech2FaceNetworks implements AutoCloseable {
 
     public Network decoderImage() {
         return decoderImage;
+    }
+
+    /**
+     * The face critic: the face encoder's layers with frozen parameters, copied from the encoder by
+     * {@link #refreshFaceCritic()}. Gradients flow through it to its input (the decoded face) but never change it,
+     * so the feature loss teaches the decoder to draw what the encoder sees instead of teaching the encoder to see
+     * what the decoder draws. Not part of a checkpoint or an export: it is derived from the encoder.
+     */
+    public Network faceCritic() {
+        return faceCritic;
+    }
+
+    /** Copies the face encoder's current parameters (weights and batch-norm statistics) into the face critic. */
+    public void refreshFaceCritic() {
+        List<Parameter> from = faceEncoder.parameters();
+        List<Parameter> to = faceCritic.parameters();
+        for (int i = 0; i < from.size(); i++) {
+            from.get(i).getArray().copyTo(to.get(i).getArray());
+        }
     }
 
     /** The networks of the face stage, which the voice stage keeps frozen. */

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.callface.stream.model.ModelContract;
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
  * one of its renderings), and the identity head must name it: identity classification over several images
  * per identity, as VGG-Face was trained, so the feature comes to ignore pose and light rather than memorise
  * one image. The decoder must draw the identity's canonical face and landmarks from that feature, whichever
- * view it came from (Cole et al.'s normalisation). An identity with no renderings shows its canonical face
+ * view it came from (Cole et al.'s normalisation), and so that the face critic, a copy of the encoder refreshed
+ * every epoch, sees in the drawn face the feature it sees in the canonical one (Cole et al.'s feature loss). An identity with no renderings shows its canonical face
  * jittered in brightness and noise instead.
  */
 final class FaceStageTrainer {
@@ -51,6 +53,8 @@ final class FaceStageTrainer {
         progress.startStage(EpochRecord.FACE, step);
         for (int epoch = firstEpoch; epoch <= options.faceEpochs(); epoch++) {
             Random random = MiniBatches.epochRandom(options.seed(), EpochRecord.FACE, epoch);
+            // Refreshed per epoch, so a run resumed at an epoch boundary judges exactly as an uninterrupted one.
+            networks.refreshFaceCritic();
             long start = System.nanoTime();
             double lossSum = 0;
             for (int[] batch : MiniBatches.shuffled(classes, options.faceBatchSize(), random)) {
@@ -82,8 +86,10 @@ final class FaceStageTrainer {
                         NDArray hidden = networks.decoderFDec().forward(store, feature, true);
                         NDArray image = networks.decoderImage().forward(store, hidden, true);
                         NDArray marks = networks.decoderLandmarks().forward(store, hidden, true);
+                        NDArray judged = networks.faceCritic().forward(store, lowPass(image), false);
+                        NDArray reference = networks.faceCritic().forward(store, lowPass(imageTarget), false);
                         NDArray objective = Speech2FaceLoss.faceStage(logits, labels, image, imageTarget, marks,
-                                landmarkTarget);
+                                landmarkTarget, judged, reference, options.featureWeight());
                         collector.backward(objective);
                         loss = objective.getFloat();
                     }
@@ -100,6 +106,16 @@ final class FaceStageTrainer {
             epochEnd.accept(new EpochRecord(EpochRecord.FACE, epoch, perEpoch, classes,
                     (System.nanoTime() - start) / 1e9, lossSum / perEpoch, Double.NaN));
         }
+    }
+
+    /**
+     * The image averaged over 2 x 2 blocks and scaled back up: what the critic judges. Without it the decoder learns
+     * to meet the feature loss with high-frequency patterns that move the critic's features but are no face (a
+     * 20-epoch run drew checkered noise), since the critic was never trained on such images.
+     */
+    static NDArray lowPass(NDArray image) {
+        NDArray pooled = Pool.avgPool2d(image, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, true);
+        return pooled.repeat(2, 2).repeat(3, 2);
     }
 
     /** Writes {@code source}'s image at {@code start} into {@code dest}, scaled by a random gain, plus noise. */

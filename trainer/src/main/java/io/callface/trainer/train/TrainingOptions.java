@@ -6,7 +6,8 @@ import io.callface.trainer.onnx.OnnxExporter;
 /**
  * Hyper-parameters of a training run. Defaults follow the paper (section 4): Adam with beta1 0.5 and
  * epsilon 1e-4, learning rate 1e-3 decayed by 0.95 every 10,000 steps, loss weights 0.025 and 200,
- * distillation temperature 2.
+ * distillation temperature 2. The face stage, which the paper takes as given, adds a feature loss of weight
+ * {@value #DEFAULT_FEATURE_WEIGHT}.
  *
  * @param faceEpochs     epochs of the face stage (face encoder, identity head, decoder)
  * @param voiceEpochs    epochs of the voice stage (voice encoder against the frozen face networks)
@@ -23,6 +24,8 @@ import io.callface.trainer.onnx.OnnxExporter;
  * @param lambdaCosine   weight of the squared distance between normalised features (paper: 0.025)
  * @param lambdaDistill  weight of the distillation through the identity head (paper: 200)
  * @param temperature    distillation temperature T (paper: 2)
+ * @param featureWeight  weight of the face stage's feature loss: the distance between the face encoder's features of
+ *                       the decoded face and of its target (Cole et al., CVPR 2017); 0 leaves pixels and landmarks alone
  * @param voiceLoss      the paper's full loss or the plain-L1 ablation
  * @param version        {@code callface.version} written into the exported models
  */
@@ -41,8 +44,15 @@ public record TrainingOptions(
         float lambdaCosine,
         float lambdaDistill,
         float temperature,
+        float featureWeight,
         VoiceLoss voiceLoss,
         String version) {
+
+    /**
+     * Default weight of the face stage's feature loss (see {@code featureWeight}). In 20-epoch runs on the default
+     * corpus, weight 1 drew noise that the critic took for faces; 0.1 draws faces (BENCHMARKS.md).
+     */
+    public static final float DEFAULT_FEATURE_WEIGHT = 0.1f;
 
     public TrainingOptions {
         requirePositive("faceEpochs", faceEpochs);
@@ -52,10 +62,11 @@ public record TrainingOptions(
         requirePositive("threads", threads);
         requirePositive("decaySteps", decaySteps);
         if (!(learningRate > 0) || !(beta1 >= 0 && beta1 < 1) || !(epsilon > 0) || !(decayRate > 0 && decayRate <= 1)
-                || !(lambdaCosine >= 0) || !(lambdaDistill >= 0) || !(temperature > 0)) {
+                || !(lambdaCosine >= 0) || !(lambdaDistill >= 0) || !(temperature > 0) || !(featureWeight >= 0)) {
             throw new IllegalArgumentException("invalid optimiser or loss setting: learningRate=" + learningRate
                     + ", beta1=" + beta1 + ", epsilon=" + epsilon + ", decayRate=" + decayRate + ", lambdaCosine="
-                    + lambdaCosine + ", lambdaDistill=" + lambdaDistill + ", temperature=" + temperature);
+                    + lambdaCosine + ", lambdaDistill=" + lambdaDistill + ", temperature=" + temperature
+                    + ", featureWeight=" + featureWeight);
         }
         if (voiceLoss == null) {
             throw new IllegalArgumentException("voiceLoss must not be null");
@@ -71,37 +82,42 @@ public record TrainingOptions(
      */
     public static TrainingOptions defaults(Preset preset) {
         return new TrainingOptions(preset.faceEpochs(), preset.voiceEpochs(), preset.batchSize(), preset.batchSize(), 42, 2,
-                1e-3f, 0.5f, 1e-4f, 0.95f, 10_000, 0.025f, 200f, 2f, VoiceLoss.FULL, OnnxExporter.DEFAULT_VERSION);
+                1e-3f, 0.5f, 1e-4f, 0.95f, 10_000, 0.025f, 200f, 2f, DEFAULT_FEATURE_WEIGHT, VoiceLoss.FULL, OnnxExporter.DEFAULT_VERSION);
+    }
+
+    public TrainingOptions withFeatureWeight(float weight) {
+        return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, weight, voiceLoss, version);
     }
 
     public TrainingOptions withVoiceEpochs(int epochs) {
         return new TrainingOptions(faceEpochs, epochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, voiceLoss, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, version);
     }
 
     public TrainingOptions withFaceEpochs(int epochs) {
         return new TrainingOptions(epochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, voiceLoss, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, version);
     }
 
     public TrainingOptions withSeed(long newSeed) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, newSeed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, voiceLoss, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, version);
     }
 
     public TrainingOptions withThreads(int newThreads) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, newThreads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, voiceLoss, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, version);
     }
 
     public TrainingOptions withVoiceLoss(VoiceLoss loss) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, loss, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, loss, version);
     }
 
     public TrainingOptions withFaceBatchSize(int size) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, size, seed, threads, learningRate, beta1,
-                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, voiceLoss, version);
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, version);
     }
 
     private static void requirePositive(String field, int value) {

@@ -2,8 +2,11 @@ package io.callface.trainer.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.callface.trainer.nn.Preset;
 import io.callface.trainer.nn.Speech2FaceNetworks;
@@ -57,6 +60,49 @@ class FaceStageTrainerTest {
                 }
             }
             assertThat(correct).as(correct + " of " + views + " renderings").isGreaterThanOrEqualTo(views * 3 / 4);
+        }
+    }
+
+    @Test
+    void theCriticJudgesImagesAveragedOverTwoByTwoBlocks() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // A checkerboard of 0 and 1, the pattern a decoder could use to move the critic's features.
+            float[] checkers = new float[4 * 4];
+            for (int i = 0; i < checkers.length; i++) {
+                checkers[i] = (i / 4 + i % 4) % 2;
+            }
+            float[] ramp = {0, 2, 4, 6, 0, 2, 4, 6, 8, 10, 12, 14, 8, 10, 12, 14};
+
+            float[] flat = FaceStageTrainer.lowPass(m.create(checkers, new Shape(1, 1, 4, 4))).toFloatArray();
+            float[] blocks = FaceStageTrainer.lowPass(m.create(ramp, new Shape(1, 1, 4, 4))).toFloatArray();
+
+            assertThat(flat).containsOnly(0.5f);
+            assertThat(blocks).containsExactly(1, 1, 5, 5, 1, 1, 5, 5, 9, 9, 13, 13, 9, 9, 13, 13);
+        }
+    }
+
+    @Test
+    void theCriticIsAFrozenCopyOfTheFaceEncoderThatPassesGradientsToItsInput() {
+        Preset tiny = Preset.tiny();
+        try (Speech2FaceNetworks networks = new Speech2FaceNetworks(tiny, 3);
+                NDManager m = networks.manager().newSubManager()) {
+            ParameterStore store = new ParameterStore(m, false);
+            NDArray image = m.randomUniform(0, 1, new Shape(2, 3, 64, 64));
+
+            NDArray before = networks.faceCritic().forward(store, image, false);
+            networks.refreshFaceCritic();
+            NDArray critic = networks.faceCritic().forward(store, image, false);
+            NDArray encoder = networks.faceEncoder().forward(store, image, false);
+
+            // Two independently initialised networks differ until the critic is refreshed from the encoder.
+            assertThat(before.sub(encoder).abs().max().getFloat()).isGreaterThan(1e-3f);
+            assertThat(critic.sub(encoder).abs().max().getFloat()).isLessThan(1e-6f);
+            assertThat(networks.faceCritic().trainableParameters()).isEmpty();
+            image.setRequiresGradient(true);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                collector.backward(networks.faceCritic().forward(store, image, false).sum());
+            }
+            assertThat(image.getGradient().abs().sum().getFloat()).isGreaterThan(0f);
         }
     }
 
