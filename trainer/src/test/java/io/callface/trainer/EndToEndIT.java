@@ -63,7 +63,7 @@ class EndToEndIT {
         assertThat(ModelManifest.read(modelDir).sha256()).isEqualTo(ModelManifest.read(trained).sha256());
         assertThat(ModelManifest.read(trained).metrics()).containsKeys("recall_at_10_6s", "sex_agreement_feature_6s",
                 "sex_agreement_s2f_6s", "age_r_s2f_6s", "face_identity_recall_at_1",
-                "oracle_feature_recall_at_10", "oracle_shape_recall_at_10",
+                "oracle_feature_recall_at_10", "oracle_shape_recall_at_10", "oracle_age_r",
                 "train_voice_samples_per_s");
         assertThat(java.nio.file.Files.readString(trained.resolve("report.md"))).contains(
                 "Attributes judged on the faces", "Craniofacial measures", "The face stage keeps identity",

@@ -170,7 +170,7 @@ public final class Evaluator {
         }
 
         /**
-         * Both oracle ceilings, one query per test identity ({@code galleryIds.get(i)} has the face feature
+         * The oracle ceilings, one query per test identity ({@code galleryIds.get(i)} has the face feature
          * {@code gallery.get(i)}), when there are more training identities than the oracle has inputs.
          */
         Optional<OracleRecall> oracleRecall(CorpusManifest corpus, List<String> galleryIds, List<float[]> gallery) {
@@ -181,10 +181,14 @@ public final class Evaluator {
             TraitOracle featureOracle = TraitOracle.fit(traits, features);
             ShapeFeatures shapes = new ShapeFeatures(traits.stream().map(IdentityTraits::face).toList());
             TraitOracle shapeOracle = TraitOracle.fit(traits, traits.stream().map(t -> shapes.of(t.face())).toList());
+            TraitOracle ageOracle = TraitOracle.fit(traits,
+                    traits.stream().map(t -> new float[] {(float) t.ageYears()}).toList());
             return Optional.of(new OracleRecall(
                     Retrieval.recall(test.stream().map(featureOracle::predict).toList(), gallery),
                     Retrieval.recall(test.stream().map(shapeOracle::predict).toList(),
-                            test.stream().map(t -> shapes.of(t.face())).toList())));
+                            test.stream().map(t -> shapes.of(t.face())).toList()),
+                    Correlation.pearson(test.stream().mapToDouble(t -> ageOracle.predict(t)[0]).toArray(),
+                            test.stream().mapToDouble(IdentityTraits::ageYears).toArray())));
         }
     }
 

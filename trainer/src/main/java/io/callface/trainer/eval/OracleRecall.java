@@ -3,7 +3,7 @@ package io.callface.trainer.eval;
 import java.util.Map;
 
 /**
- * Recall at K of the {@link TraitOracle}: what perfect hearing of a synthetic voice's parameters allows.
+ * The {@link TraitOracle} ceilings: what perfect hearing of a synthetic voice's parameters allows.
  *
  * @param faceFeature recall when the oracle predicts the face encoder's feature {@code v_f} and retrieves among
  *                    the test faces' features by cosine: the ceiling of this model's face feature space
@@ -11,9 +11,13 @@ import java.util.Map;
  *                    (standardised on the training identities) and retrieves among the test identities' exact
  *                    shapes by cosine: the ceiling the synthetic population leaves for any face feature that
  *                    encodes shape, whatever the model
+ * @param age         Pearson r between the age in years the oracle predicts and the test identities' true age: how
+ *                    much of age this world's voices carry for a linear read-out, the ceiling of any age judged from
+ *                    a face drawn from speech
  */
-public record OracleRecall(Map<Integer, Double> faceFeature, Map<Integer, Double> faceShape) {
+public record OracleRecall(Map<Integer, Double> faceFeature, Map<Integer, Double> faceShape, Correlation age) {
     public OracleRecall {
+        java.util.Objects.requireNonNull(age, "age");
         faceFeature = Map.copyOf(faceFeature);
         faceShape = Map.copyOf(faceShape);
         if (!faceFeature.keySet().containsAll(EvaluationReport.KS) || !faceShape.keySet().containsAll(EvaluationReport.KS)) {

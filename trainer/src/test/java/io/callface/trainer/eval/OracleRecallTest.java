@@ -27,7 +27,7 @@ class OracleRecallTest {
         assertThatThrownBy(() -> Retrieval.recall(List.of(new float[] {1}), List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("equal size");
         Map<Integer, Double> full = Map.of(1, 0.1, 2, 0.2, 5, 0.3, 10, 0.4);
-        assertThatThrownBy(() -> new OracleRecall(full, Map.of(1, 0.1)))
+        assertThatThrownBy(() -> new OracleRecall(full, Map.of(1, 0.1), new Correlation(0.5, 10, 0.1, 0.3)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cover K");
     }
 }

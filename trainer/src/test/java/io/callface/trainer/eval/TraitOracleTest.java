@@ -50,6 +50,17 @@ class TraitOracleTest {
     }
 
     @Test
+    void theVoiceCarriesAgeThroughJitterShimmerRateAndBreathiness() {
+        TraitOracle oracle = TraitOracle.fit(TRAIN, TRAIN.stream().map(t -> new float[] {(float) t.ageYears()}).toList());
+
+        Correlation r = Correlation.pearson(TEST.stream().mapToDouble(t -> oracle.predict(t)[0]).toArray(),
+                TEST.stream().mapToDouble(IdentityTraits::ageYears).toArray());
+
+        // SpeakerVoice ties jitter, shimmer and breathiness (up) and rate (down) to age, F0 to age within sex.
+        assertThat(r.r()).isGreaterThan(0.5);
+    }
+
+    @Test
     void rejectsTooFewIdentitiesOrMismatchedFeatures() {
         assertThatThrownBy(() -> TraitOracle.fit(TRAIN.subList(0, TraitOracle.INPUTS),
                 TRAIN.subList(0, TraitOracle.INPUTS).stream().map(t -> new float[] {1}).toList()))
