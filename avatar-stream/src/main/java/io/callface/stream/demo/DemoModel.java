@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  */
 public final class DemoModel {
     /** The SHA-256 of the shipped {@code model.json}. */
-    public static final String MODEL_JSON_SHA256 = "fecf2dbdcd7cb1fa6d2dbe1665850d7e096b135d6ae8ae25d3356d835190b7fd";
+    public static final String MODEL_JSON_SHA256 = "4c2b1c71a36390a51bab3f578dbc72de4f71684a4817bcf408c80c3f4715ea62";
     /** The classpath folder of the shipped model. */
     static final String RESOURCE_FOLDER = "/io/callface/stream/demo/model/";
     /** The face encoder is not served, but it belongs to the trainer's model directory and is pinned too. */
