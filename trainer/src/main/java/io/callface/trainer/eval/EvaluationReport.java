@@ -113,8 +113,8 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
         oracle.ifPresent(o -> KS.forEach(k -> {
             m.put("oracle_feature_recall_at_" + k, o.faceFeature().get(k));
             m.put("oracle_shape_recall_at_" + k, o.faceShape().get(k));
-            m.put("oracle_age_r", o.age().r());
         }));
+        oracle.ifPresent(o -> m.put("oracle_age_r", o.age().r()));
         oracleRatio().ifPresent(r -> m.put("oracle_ratio_at_" + ORACLE_K + "_6s", r));
         sex.ifPresent(a -> {
             m.put("sex_feature_classifier_accuracy", a.classifierAccuracy());

@@ -1,6 +1,7 @@
 package io.callface.trainer.eval;
 
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The {@link TraitOracle} ceilings: what perfect hearing of a synthetic voice's parameters allows.
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public record OracleRecall(Map<Integer, Double> faceFeature, Map<Integer, Double> faceShape, Correlation age) {
     public OracleRecall {
-        java.util.Objects.requireNonNull(age, "age");
+        Objects.requireNonNull(age, "age");
         faceFeature = Map.copyOf(faceFeature);
         faceShape = Map.copyOf(faceShape);
         if (!faceFeature.keySet().containsAll(EvaluationReport.KS) || !faceShape.keySet().containsAll(EvaluationReport.KS)) {

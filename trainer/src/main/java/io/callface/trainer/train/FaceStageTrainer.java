@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  * per identity, as VGG-Face was trained, so the feature comes to ignore pose and light rather than memorise
  * one image. The decoder must draw the identity's canonical face and landmarks from that feature, whichever
  * view it came from (Cole et al.'s normalisation), and so that the face critic, a copy of the encoder refreshed
- * every epoch, sees in the drawn face the feature it sees in the canonical one (Cole et al.'s feature loss). An identity with no renderings shows its canonical face
- * jittered in brightness and noise instead.
+ * every epoch, sees in the drawn face the feature it sees in the canonical one (Cole et al.'s feature loss). An
+ * identity with no renderings shows its canonical face jittered in brightness and noise instead.
  */
 final class FaceStageTrainer {
     private static final float BRIGHTNESS_JITTER = 0.15f;
@@ -86,10 +86,14 @@ final class FaceStageTrainer {
                         NDArray hidden = networks.decoderFDec().forward(store, feature, true);
                         NDArray image = networks.decoderImage().forward(store, hidden, true);
                         NDArray marks = networks.decoderLandmarks().forward(store, hidden, true);
-                        NDArray judged = networks.faceCritic().forward(store, lowPass(image), false);
-                        NDArray reference = networks.faceCritic().forward(store, lowPass(imageTarget), false);
                         NDArray objective = Speech2FaceLoss.faceStage(logits, labels, image, imageTarget, marks,
-                                landmarkTarget, judged, reference, options.featureWeight());
+                                landmarkTarget);
+                        if (options.featureWeight() > 0) {
+                            NDArray judged = networks.faceCritic().forward(store, lowPass(image), false);
+                            NDArray reference = networks.faceCritic().forward(store, lowPass(imageTarget), false);
+                            objective = objective.add(Speech2FaceLoss.featureDistance(judged, reference)
+                                    .mul(options.featureWeight()));
+                        }
                         collector.backward(objective);
                         loss = objective.getFloat();
                     }

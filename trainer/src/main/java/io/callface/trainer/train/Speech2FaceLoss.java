@@ -14,26 +14,32 @@ final class Speech2FaceLoss {
     }
 
     /**
-     * Face stage: identity cross-entropy + mean L1 image error + {@value #LANDMARK_WEIGHT} x landmark MSE +
-     * {@code featureWeight} x the squared distance between the normalised critic features of the decoded face and
-     * of its target ({@code 2 - 2 cos}, the distance the face-identity retrieval ranks by). The pixel error alone
-     * is met by blurred faces with the right colours, since the flat background and skin dominate it; the feature
-     * term asks for what tells faces apart (Cole et al., CVPR 2017, train their decoder the same way).
+     * Face stage: identity cross-entropy + mean L1 image error + {@value #LANDMARK_WEIGHT} x landmark MSE.
      *
-     * @param logits          identity-head output {@code [B, classes]}
-     * @param labels          one-hot identities {@code [B, classes]}
-     * @param image           decoded image {@code [B, 3, H, W]} and {@code imageTarget} likewise
-     * @param landmarks       decoded landmarks {@code [B, 68, 2]} and {@code landmarkTarget} likewise
-     * @param judged          the face critic's feature of {@code image} {@code [B, D]}
-     * @param reference       the face critic's feature of {@code imageTarget} {@code [B, D]}
+     * @param logits      identity-head output {@code [B, classes]}
+     * @param labels      one-hot identities {@code [B, classes]}
+     * @param image       decoded image {@code [B, 3, H, W]} and {@code imageTarget} likewise
+     * @param landmarks   decoded landmarks {@code [B, 68, 2]} and {@code landmarkTarget} likewise
      */
     static NDArray faceStage(NDArray logits, NDArray labels, NDArray image, NDArray imageTarget, NDArray landmarks,
-            NDArray landmarkTarget, NDArray judged, NDArray reference, float featureWeight) {
+            NDArray landmarkTarget) {
         NDArray crossEntropy = logits.logSoftmax(1).mul(labels).sum(new int[] {1}).neg().mean();
         NDArray imageL1 = image.sub(imageTarget).abs().mean();
         NDArray landmarkL2 = landmarks.sub(landmarkTarget).square().mean();
-        NDArray featureDistance = normalise(judged).sub(normalise(reference)).square().sum(new int[] {1}).mean();
-        return crossEntropy.add(imageL1).add(landmarkL2.mul(LANDMARK_WEIGHT)).add(featureDistance.mul(featureWeight));
+        return crossEntropy.add(imageL1).add(landmarkL2.mul(LANDMARK_WEIGHT));
+    }
+
+    /**
+     * The face stage's feature loss: the squared distance between the normalised critic features of the decoded
+     * face and of its target ({@code 2 - 2 cos}, the distance the face-identity retrieval ranks by), averaged over
+     * the batch. The pixel error alone is met by blurred faces with the right colours, since the flat background and
+     * skin dominate it; this term asks for what tells faces apart (Cole et al., CVPR 2017, train their decoder so).
+     *
+     * @param judged    the face critic's feature of the decoded image {@code [B, D]}
+     * @param reference the face critic's feature of the target image {@code [B, D]}
+     */
+    static NDArray featureDistance(NDArray judged, NDArray reference) {
+        return normalise(judged).sub(normalise(reference)).square().sum(new int[] {1}).mean();
     }
 
     /**

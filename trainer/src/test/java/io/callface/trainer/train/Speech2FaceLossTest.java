@@ -34,27 +34,17 @@ class Speech2FaceLossTest {
     }
 
     @Test
-    void theFaceStageFeatureTermIsTwoMinusTwoCosineTimesItsWeight() {
+    void theFeatureDistanceIsTwoMinusTwoCosineAveragedOverTheBatch() {
         try (NDManager m = NDManager.newBaseManager()) {
-            NDArray logits = m.create(new float[] {0, 0}, new Shape(1, 2));
-            NDArray labels = m.create(new float[] {1, 0}, new Shape(1, 2));
-            NDArray image = m.zeros(new Shape(1, 3, 4, 4));
-            NDArray marks = m.zeros(new Shape(1, 68, 2));
-            NDArray feature = m.create(new float[] {3, 0}, new Shape(1, 2));
-            NDArray sameDirection = m.create(new float[] {1, 0}, new Shape(1, 2));
-            NDArray orthogonal = m.create(new float[] {0, 5}, new Shape(1, 2));
+            NDArray judged = m.create(new float[] {3, 0, 3, 0}, new Shape(2, 2));
+            NDArray sameDirection = m.create(new float[] {1, 0, 1, 0}, new Shape(2, 2));
+            NDArray oneOrthogonal = m.create(new float[] {1, 0, 0, 5}, new Shape(2, 2));
+            NDArray oneOpposite = m.create(new float[] {1, 0, -2, 0}, new Shape(2, 2));
 
-            float base = Speech2FaceLoss.faceStage(logits, labels, image, image, marks, marks, feature, sameDirection, 0.5f)
-                    .getFloat();
-            float apart = Speech2FaceLoss.faceStage(logits, labels, image, image, marks, marks, feature, orthogonal, 0.5f)
-                    .getFloat();
-            float unweighted = Speech2FaceLoss.faceStage(logits, labels, image, image, marks, marks, feature, orthogonal,
-                    0f).getFloat();
-
-            // Identical images and landmarks leave the identity cross-entropy, log 2, and the feature term.
-            assertThat(base).isCloseTo((float) Math.log(2), within(1e-6f));
-            assertThat(apart - base).isCloseTo(0.5f * 2, within(1e-5f));
-            assertThat(unweighted).isCloseTo(base, within(1e-6f));
+            // Scale does not matter; per row 2 - 2 cos is 0 (same direction), 2 (orthogonal), 4 (opposite).
+            assertThat(Speech2FaceLoss.featureDistance(judged, sameDirection).getFloat()).isCloseTo(0f, within(1e-6f));
+            assertThat(Speech2FaceLoss.featureDistance(judged, oneOrthogonal).getFloat()).isCloseTo(1f, within(1e-6f));
+            assertThat(Speech2FaceLoss.featureDistance(judged, oneOpposite).getFloat()).isCloseTo(2f, within(1e-6f));
         }
     }
 
