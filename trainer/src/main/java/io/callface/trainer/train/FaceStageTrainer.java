@@ -53,8 +53,10 @@ final class FaceStageTrainer {
         progress.startStage(EpochRecord.FACE, step);
         for (int epoch = firstEpoch; epoch <= options.faceEpochs(); epoch++) {
             Random random = MiniBatches.epochRandom(options.seed(), EpochRecord.FACE, epoch);
-            // Refreshed per epoch, so a run resumed at an epoch boundary judges exactly as an uninterrupted one.
-            networks.refreshFaceCritic();
+            if (options.featureWeight() > 0) {
+                // Refreshed per epoch, so a run resumed at an epoch boundary judges exactly as an uninterrupted one.
+                networks.refreshFaceCritic();
+            }
             long start = System.nanoTime();
             double lossSum = 0;
             for (int[] batch : MiniBatches.shuffled(classes, options.faceBatchSize(), random)) {

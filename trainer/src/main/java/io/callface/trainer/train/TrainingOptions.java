@@ -50,7 +50,8 @@ public record TrainingOptions(
 
     /**
      * Default weight of the face stage's feature loss (see {@code featureWeight}). In 20-epoch runs on the default
-     * corpus, weight 1 drew noise that the critic took for faces; 0.1 draws faces (BENCHMARKS.md).
+     * corpus, weight 1 (with a critic that read full-resolution images) drew noise that the critic took for faces;
+     * 0.1 on 2 x 2 averages draws faces (BENCHMARKS.md).
      */
     public static final float DEFAULT_FEATURE_WEIGHT = 0.1f;
 
