@@ -1,6 +1,7 @@
 #!/bin/sh
 # The compose feeder, one round after another: the trainer synthesises a few voices as WAV files (a fresh seed
-# each round), then FeedWavFiles.java publishes them to the audio topic as one call, in real time.
+# each round), then the developer stack's `feed` publishes them to the audio topic as one call (wav-<round>), in
+# real time.
 set -eu
 : "${CALLFACE_BOOTSTRAP_SERVERS:?set CALLFACE_BOOTSTRAP_SERVERS}"
 : "${CALLFACE_SCHEMA_REGISTRY_URL:?set CALLFACE_SCHEMA_REGISTRY_URL}"
@@ -14,8 +15,9 @@ while [ "$round" -le "$rounds" ]; do
   corpus="$(mktemp -d)"
   java -jar /app/trainer.jar synth --out "$corpus" --identities "$callers" --clips-per-identity 1 \
     --clip-seconds "$seconds" --val-fraction 0 --test-fraction 0 --seed "$round"
-  java -cp /app/trainer.jar /app/feeder/FeedWavFiles.java \
-    "$CALLFACE_BOOTSTRAP_SERVERS" "$CALLFACE_SCHEMA_REGISTRY_URL" "$topic" "compose-$round" "$corpus"/audio/*.wav
+  java -jar /app/callface-dev.jar feed --bootstrap-servers "$CALLFACE_BOOTSTRAP_SERVERS" \
+    --schema-registry-url "$CALLFACE_SCHEMA_REGISTRY_URL" --topic "$topic" --no-synthetic --round "$round" \
+    "$corpus"/audio/*.wav
   rm -rf "$corpus"
   round=$((round + 1))
 done

@@ -7,7 +7,7 @@ import io.callface.avro.AvatarEvent;
 import io.callface.serde.AvroSerde;
 import io.callface.serde.SchemaRegistryClients;
 import io.callface.stream.demo.DemoStack;
-import io.callface.stream.model.ModelManifest;
+import io.callface.model.ModelManifest;
 import io.callface.trainer.cli.TrainerCli;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

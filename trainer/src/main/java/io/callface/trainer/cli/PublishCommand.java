@@ -3,14 +3,12 @@ package io.callface.trainer.cli;
 import io.callface.avro.ModelRelease;
 import io.callface.serde.AvroSerde;
 import io.callface.serde.SchemaRegistryClients;
-import io.callface.stream.config.AvatarStreamConfig;
-import io.callface.stream.config.EnvironmentSettings;
-import io.callface.stream.model.ModelContract;
-import io.callface.stream.model.ModelManifest;
+import io.callface.model.ModelContract;
+import io.callface.model.ModelManifest;
 import io.callface.trainer.onnx.ModelDirectory;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -68,16 +66,11 @@ final class PublishCommand implements Callable<Integer> {
                 .build();
         // The stream processor's CALLFACE_* environment (as the Helm chart sets it) supplies defaults and the
         // kafka.* client settings (SASL, TLS).
-        Map<String, String> env = EnvironmentSettings.from(System.getenv());
-        String brokers = firstOf(bootstrapServers, env.get(AvatarStreamConfig.BOOTSTRAP_SERVERS_CONFIG), "127.0.0.1:9092");
-        String registry = firstOf(registryUrl, env.get(AvatarStreamConfig.SCHEMA_REGISTRY_URL_CONFIG), "http://127.0.0.1:8081");
-        String modelsTopic = firstOf(topic, env.get(AvatarStreamConfig.MODELS_TOPIC_CONFIG), "callface.models");
-        Properties props = new Properties();
-        env.forEach((key, value) -> {
-            if (key.startsWith(AvatarStreamConfig.KAFKA_PREFIX)) {
-                props.put(key.substring(AvatarStreamConfig.KAFKA_PREFIX.length()), value);
-            }
-        });
+        StreamEnvironment env = StreamEnvironment.from(System.getenv());
+        String brokers = firstOf(bootstrapServers, env.bootstrapServers(), "127.0.0.1:9092");
+        String registry = firstOf(registryUrl, env.schemaRegistryUrl(), "http://127.0.0.1:8081");
+        String modelsTopic = firstOf(topic, env.modelsTopic(), "callface.models");
+        Properties props = env.kafkaClientSettings();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -90,7 +83,7 @@ final class PublishCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String firstOf(String option, String environment, String fallback) {
-        return option != null ? option : environment != null ? environment : fallback;
+    private static String firstOf(String option, Optional<String> environment, String fallback) {
+        return option != null ? option : environment.orElse(fallback);
     }
 }

@@ -1,6 +1,6 @@
 package io.callface.trainer.eval;
 
-import io.callface.stream.model.ModelContract;
+import io.callface.model.ModelContract;
 import io.callface.trainer.synth.Ancestry;
 import io.callface.trainer.synth.CorpusClip;
 import io.callface.trainer.synth.CorpusManifest;

@@ -1,12 +1,12 @@
 package io.callface.trainer.eval;
 
-import io.callface.stream.features.FaceMeasurements;
+import io.callface.model.features.FaceMeasurements;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
  * One craniofacial measure of the paper's Figure 5, taken from the stream processor's own
- * {@link FaceMeasurements} (formulas in {@link io.callface.stream.features.FaceMeasuresCalculator}), with the
+ * {@link FaceMeasurements} (formulas in {@link io.callface.model.features.FaceMeasuresCalculator}), with the
  * correlation the paper reports between faces decoded from the true feature and from speech.
  *
  * @param name   the paper's name for it

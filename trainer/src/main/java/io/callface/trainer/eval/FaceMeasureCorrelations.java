@@ -1,7 +1,7 @@
 package io.callface.trainer.eval;
 
-import io.callface.stream.features.FaceMeasurements;
-import io.callface.stream.features.FaceMeasuresCalculator;
+import io.callface.model.features.FaceMeasurements;
+import io.callface.model.features.FaceMeasuresCalculator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

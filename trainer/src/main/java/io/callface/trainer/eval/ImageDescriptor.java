@@ -1,6 +1,6 @@
 package io.callface.trainer.eval;
 
-import io.callface.stream.model.ModelContract;
+import io.callface.model.ModelContract;
 
 /**
  * The fixed pixel descriptor the attribute classifiers read, computed the same way from true and from decoded

@@ -1,6 +1,6 @@
 package io.callface.trainer.eval;
 
-import io.callface.stream.synth.VoiceTraits;
+import io.callface.audio.synth.VoiceTraits;
 import io.callface.trainer.synth.IdentityTraits;
 import io.callface.trainer.synth.Sex;
 import java.util.List;

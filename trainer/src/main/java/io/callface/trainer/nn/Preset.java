@@ -1,6 +1,6 @@
 package io.callface.trainer.nn;
 
-import io.callface.stream.model.ModelContract;
+import io.callface.model.ModelContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -3,9 +3,9 @@ package io.callface.trainer.nn;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import io.callface.stream.audio.SpeechSegment;
-import io.callface.stream.audio.Spectrogram;
-import io.callface.stream.model.ModelContract;
+import io.callface.audio.SpeechSegment;
+import io.callface.audio.Spectrogram;
+import io.callface.model.ModelContract;
 import java.util.List;
 
 /**

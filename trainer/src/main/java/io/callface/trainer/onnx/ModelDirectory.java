@@ -1,8 +1,8 @@
 package io.callface.trainer.onnx;
 
-import io.callface.stream.model.ModelContract;
-import io.callface.stream.model.ModelManifest;
-import io.callface.stream.model.Sha256;
+import io.callface.model.ModelContract;
+import io.callface.model.ModelManifest;
+import io.callface.model.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.callface.trainer.onnx;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import io.callface.stream.model.ModelContract;
-import io.callface.stream.model.ModelManifest;
+import io.callface.model.ModelContract;
+import io.callface.model.ModelManifest;
 import io.callface.trainer.nn.Preset;
 import io.callface.trainer.nn.Speech2FaceNetworks;
 import java.io.IOException;

@@ -13,7 +13,7 @@ import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
-import io.callface.stream.model.ModelContract;
+import io.callface.model.ModelContract;
 import io.callface.trainer.nn.Layer;
 import io.callface.trainer.nn.Network;
 import java.nio.ByteBuffer;

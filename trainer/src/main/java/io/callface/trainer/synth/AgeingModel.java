@@ -1,6 +1,6 @@
 package io.callface.trainer.synth;
 
-import static io.callface.stream.synth.VoiceTraits.clamp;
+import static io.callface.audio.synth.VoiceTraits.clamp;
 
 import java.util.Random;
 

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * The README.md written into a synthetic corpus: what it is, every formula of the world with its source, what a
  * voice can and cannot reveal in it, the files, seed and counts. The formulas are those of {@link Population},
- * {@link io.callface.stream.synth.SpeakerVoice}, {@link PigmentModel}, {@link HairModel} and {@link AgeingModel}.
+ * {@link io.callface.audio.synth.SpeakerVoice}, {@link PigmentModel}, {@link HairModel} and {@link AgeingModel}.
  */
 final class CorpusReadme {
     private CorpusReadme() {

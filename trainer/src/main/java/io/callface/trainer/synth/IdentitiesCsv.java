@@ -1,6 +1,6 @@
 package io.callface.trainer.synth;
 
-import io.callface.stream.synth.VoiceTraits;
+import io.callface.audio.synth.VoiceTraits;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
 package io.callface.trainer.synth;
 
-import io.callface.stream.synth.VoiceTraits;
+import io.callface.audio.synth.VoiceTraits;
 
 /**
  * Everything about one synthetic person: the latent causes, what the voice carries and what the face shows.
@@ -9,7 +9,7 @@ import io.callface.stream.synth.VoiceTraits;
  *   <li>{@code sex}, {@code ageYears} (18-80), {@code ancestry} and {@code bodySize} (within-sex standard score
  *       of body height) are the latent causes;</li>
  *   <li>{@code voice} (F0, vocal-tract length, jitter, shimmer, rate, breathiness) depends on sex, age and body
- *       size ({@link io.callface.stream.synth.SpeakerVoice}); the vocal-tract length is {@link #vocalTractCm()};</li>
+ *       size ({@link io.callface.audio.synth.SpeakerVoice}); the vocal-tract length is {@link #vocalTractCm()};</li>
  *   <li>{@code face} and {@code detail} (proportions), {@code hair}, {@code facialHair} and {@code ageing}
  *       depend on sex, age, ancestry and body size plus individual variation, so a voice predicts part of the
  *       face, never all of it;</li>

@@ -1,9 +1,9 @@
 package io.callface.trainer.synth;
 
-import static io.callface.stream.synth.VoiceTraits.clamp;
+import static io.callface.audio.synth.VoiceTraits.clamp;
 
-import io.callface.stream.synth.SpeakerVoice;
-import io.callface.stream.synth.VoiceTraits;
+import io.callface.audio.synth.SpeakerVoice;
+import io.callface.audio.synth.VoiceTraits;
 import java.util.Random;
 
 /**

@@ -1,8 +1,8 @@
 package io.callface.trainer.synth;
 
-import io.callface.stream.audio.Audio;
-import io.callface.stream.audio.WavWriter;
-import io.callface.stream.synth.VoiceSynthesizer;
+import io.callface.audio.Audio;
+import io.callface.audio.WavWriter;
+import io.callface.audio.synth.VoiceSynthesizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.callface.trainer.train;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import io.callface.stream.model.ModelContract;
+import io.callface.model.ModelContract;
 import io.callface.trainer.nn.Speech2FaceNetworks;
 import java.util.LinkedHashMap;
 import java.util.List;

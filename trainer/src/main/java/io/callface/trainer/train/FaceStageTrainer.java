@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import io.callface.stream.model.ModelContract;
+import io.callface.model.ModelContract;
 import io.callface.trainer.nn.Speech2FaceNetworks;
 import java.util.List;
 import java.util.Random;

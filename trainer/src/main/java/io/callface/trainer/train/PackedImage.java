@@ -1,6 +1,6 @@
 package io.callface.trainer.train;
 
-import io.callface.stream.model.ModelContract;
+import io.callface.model.ModelContract;
 import io.callface.trainer.synth.CorpusFormatException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

@@ -1,7 +1,7 @@
 package io.callface.trainer.train;
 
-import io.callface.stream.audio.SpeechSegment;
-import io.callface.stream.audio.Spectrogram;
+import io.callface.audio.SpeechSegment;
+import io.callface.audio.Spectrogram;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import io.callface.stream.model.ModelContract;
+import io.callface.model.ModelContract;
 import io.callface.trainer.nn.Speech2FaceNetworks;
 import io.callface.trainer.synth.CorpusClip;
 import java.nio.FloatBuffer;

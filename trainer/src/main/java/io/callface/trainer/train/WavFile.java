@@ -1,8 +1,8 @@
 package io.callface.trainer.train;
 
-import io.callface.stream.audio.AudioFormatException;
-import io.callface.stream.audio.AudioFrontEnd;
-import io.callface.stream.audio.WavReader;
+import io.callface.audio.AudioFormatException;
+import io.callface.audio.AudioFrontEnd;
+import io.callface.audio.WavReader;
 import io.callface.trainer.synth.CorpusFormatException;
 import java.io.IOException;
 import java.nio.file.Path;

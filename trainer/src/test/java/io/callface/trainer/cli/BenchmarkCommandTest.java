@@ -2,7 +2,7 @@ package io.callface.trainer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callface.stream.model.ModelManifest;
+import io.callface.model.ModelManifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

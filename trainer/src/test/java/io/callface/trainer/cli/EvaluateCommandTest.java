@@ -2,7 +2,7 @@ package io.callface.trainer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callface.stream.model.ModelManifest;
+import io.callface.model.ModelManifest;
 import io.callface.trainer.eval.ReportPlots;
 import io.callface.trainer.train.TrainedTinyModel;
 import java.io.IOException;

@@ -10,7 +10,7 @@ import io.callface.stream.inference.FaceModel;
 import io.callface.stream.inference.InferenceOptions;
 import io.callface.stream.inference.ModelReleaseLoader;
 import io.callface.stream.inference.TinyFaceModelWriter;
-import io.callface.stream.model.ModelManifest;
+import io.callface.model.ModelManifest;
 import io.callface.stream.testing.KafkaBrokerExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.callface.trainer.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.callface.stream.model.ModelContract;
+import io.callface.model.ModelContract;
 import io.callface.trainer.nn.Preset;
 import io.callface.trainer.onnx.ModelDirectory;
 import io.callface.trainer.synth.CorpusFormatException;

@@ -1,0 +1,169 @@
+package io.callface.stream.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.callface.avro.AudioChunk;
+import io.callface.serde.AvroSerde;
+import io.callface.serde.SchemaRegistryClients;
+import io.callface.stream.demo.AudioFeeder;
+import io.callface.stream.demo.CallerAudio;
+import io.callface.stream.demo.DemoModel;
+import io.callface.stream.demo.DemoStack;
+import io.callface.audio.synth.VoiceSynthesizer;
+import io.callface.audio.synth.VoiceTraits;
+import io.callface.stream.window.SpeakerId;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The conferencing view in real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) on
+ * the embedded stack: two calls of synthetic callers, tiles with a face and a cartoon, live updates, and
+ * greyed tiles at end of stream. {@code -Dscreenshot=FILE} saves a screenshot of a live call.
+ */
+class ConferencingViewIT {
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path temp;
+    private static DemoStack stack;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        // The shipped demo model, as the demo serves it; -Dmodel=DIR serves another model directory.
+        String given = System.getProperty("model");
+        Path model = given != null && !given.isBlank() ? Path.of(given)
+                : DemoModel.ensure(temp.resolve("cache"), new PrintStream(new ByteArrayOutputStream()));
+        stack = DemoStack.start(new DemoStack.Settings(0, 0, 0, temp.resolve("data"), model, temp.resolve("out")),
+                new PrintStream(new ByteArrayOutputStream()));
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,720");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build(),
+                options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void tilesShowEveryParticipantLiveAndGreyOutAtTheEnd() throws Exception {
+        await().atMost(PATIENCE).until(() -> stack.app().state() == KafkaStreams.State.RUNNING);
+        String base = "http://127.0.0.1:" + stack.app().httpPort() + "/";
+        browser.get(base + "?call=standup-1");
+        await().atMost(PATIENCE).until(() -> "live".equals(browser.findElement(By.id("status")).getText()));
+
+        // 12.5 s per caller (6.3-8.4 s of it voiced, DemoCallersTest): a provisional avatar, the full 6 s window,
+        // then the end.
+        CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> feedOneRound());
+
+        await().atMost(PATIENCE).until(() -> tiles().size() == 3);
+        List<String> firstWindows = tiles().stream().map(t -> t.getAttribute("class")).toList();
+        assertThat(firstWindows).allMatch(c -> c.contains("is-provisional")).allMatch(c -> c.contains("is-speaking"));
+
+        // A participant joining the call while it runs gets a tile of their own.
+        CompletableFuture<Void> joiner = join("standup-1", "zoe");
+        await().atMost(PATIENCE).until(() -> tiles().size() == 4);
+        // "Speaking" lasts 8 s after an avatar, so it is checked on tiles that just got one: on a slow machine the
+        // first callers may have finished by the time the joiner's first avatar comes.
+        assertThat(tiles()).filteredOn(t -> t.findElement(By.className("name")).getText().equals("zoe"))
+                .singleElement().satisfies(t -> assertThat(t.getAttribute("class")).contains("is-speaking"));
+        for (WebElement tile : tiles()) {
+            assertThat(faceWidth(tile)).isPositive();
+            assertThat(tile.findElements(By.cssSelector(".cartoon ellipse"))).hasSizeGreaterThan(3);
+        }
+
+        // The full window replaces each provisional avatar in place.
+        await().atMost(PATIENCE).until(() -> tiles().stream().noneMatch(t -> t.getAttribute("class").contains("is-provisional")));
+        assertThat(tiles()).extracting(t -> t.findElement(By.className("name")).getText())
+                .containsExactlyInAnyOrder("ada", "grace", "linus", "zoe");
+        String screenshot = System.getProperty("screenshot");
+        if (screenshot != null && !screenshot.isBlank()) {
+            Path target = Path.of(screenshot).toAbsolutePath();
+            Files.createDirectories(target.getParent());
+            Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
+        }
+
+        await().atMost(PATIENCE).until(() -> tiles().stream().allMatch(t -> t.getAttribute("class").contains("is-ended")));
+        assertThat(tiles()).noneMatch(t -> t.getAttribute("class").contains("is-speaking"));
+        feeding.get();
+        joiner.get();
+
+        // The other call, loaded from the API after it ended: two greyed tiles.
+        browser.get(base + "?call=support-1");
+        await().atMost(PATIENCE).until(() -> tiles().size() == 2
+                && tiles().stream().allMatch(t -> t.getAttribute("class").contains("is-ended")));
+        assertThat(browser.findElements(By.cssSelector("#call-picker option"))).extracting(WebElement::getText)
+                .anyMatch(text -> text.startsWith("standup-1")).anyMatch(text -> text.startsWith("support-1"));
+    }
+
+    private static void feedOneRound() {
+        try {
+            stack.feed(1, 12.5, List.of(), 1.0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Publishes 12 s of a synthetic voice for one more participant of {@code callId}, in real time. */
+    private static CompletableFuture<Void> join(String callId, String participantId) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        KafkaProducer<String, AudioChunk> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new AvroSerde<>(SchemaRegistryClients.forUrl(stack.registryUrl()), AudioChunk.class).serializer());
+        float[] voice = new VoiceSynthesizer().synthesize(VoiceTraits.random(new Random(7)), 12, 7);
+        AudioFeeder feeder = new AudioFeeder(producer, stack.config().audioTopic());
+        return feeder.start(List.of(new CallerAudio(new SpeakerId(callId, participantId), voice,
+                VoiceSynthesizer.SAMPLE_RATE)), 1.0)
+                // Closed off the feeder's own thread: closing stops that thread's executor.
+                .whenCompleteAsync((done, error) -> feeder.close());
+    }
+
+    private static List<WebElement> tiles() {
+        return browser.findElements(By.cssSelector("#tiles .tile"));
+    }
+
+    private static Long faceWidth(WebElement tile) {
+        WebElement img = tile.findElement(By.className("face"));
+        await().atMost(PATIENCE).until(() -> ((Number) ((JavascriptExecutor) browser)
+                .executeScript("return arguments[0].naturalWidth", img)).longValue() > 0);
+        return ((Number) ((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth", img)).longValue();
+    }
+}
