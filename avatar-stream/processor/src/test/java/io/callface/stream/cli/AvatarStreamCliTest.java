@@ -10,14 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class AvatarStreamCliTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     private int execute(String... args) {
-        return new CommandLine(new AvatarStreamCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return AvatarStreamCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
     }
 
     @Test
@@ -26,6 +25,14 @@ class AvatarStreamCliTest {
 
         assertThat(out.toString()).contains("run", "spectrogram").doesNotContain("demo", "feed", "bench");
         assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void aDeveloperCommandIsAUsageErrorThatNamesTheDeveloperStack() {
+        assertThat(execute("demo", "--duration", "10")).isEqualTo(2);
+
+        assertThat(err.toString()).contains("Unmatched argument", "java -jar callface-dev.jar demo");
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test
