@@ -9,12 +9,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaCompatibility;
 
 /**
  * A schema registry held in memory, with Confluent's rules: ids are registry-wide and shared by equal schemas,
  * versions count from 1 per subject, registering an already registered schema returns its id, and a new version
- * must be BACKWARD compatible with the subject's latest (it can read what the latest wrote).
+ * must be compatible with the subject's versions under the subject's {@link CompatibilityLevel} (its own, or the
+ * global one, BACKWARD unless changed): otherwise it is refused with 409.
  *
  * <p>{@code mock://scope} URLs resolve to {@link #forScope(String)}: one shared instance per scope name within the
  * JVM, like Confluent's {@code MockSchemaRegistry}, so a test's producer and consumer serdes meet. Thread-safe.
@@ -26,6 +26,8 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
     private final Map<String, Integer> idsBySchemaText = new HashMap<>();
     private final Map<Integer, Schema> schemasById = new HashMap<>();
     private final Map<String, List<SchemaVersion>> versionsBySubject = new LinkedHashMap<>();
+    private final Map<String, CompatibilityLevel> levelsBySubject = new HashMap<>();
+    private CompatibilityLevel globalLevel = CompatibilityLevel.BACKWARD;
     private int nextId = 1;
 
     /** A registry of its own, not reachable by any {@code mock://} scope. */
@@ -54,8 +56,11 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
                 return existing.id();
             }
         }
-        if (!versions.isEmpty()) {
-            requireBackwardCompatible(subject, schema, versions.get(versions.size() - 1));
+        List<String> problems = incompatibilities(subject, schema, versions);
+        if (!problems.isEmpty()) {
+            throw new SchemaRegistryException(409, SchemaRegistryException.INCOMPATIBLE_SCHEMA,
+                    "Schema being registered is incompatible with an earlier schema for subject \"" + subject
+                            + "\", details: " + problems + " (compatibility " + compatibility(subject) + ")");
         }
         int id = idsBySchemaText.computeIfAbsent(text, t -> nextId++);
         schemasById.putIfAbsent(id, schema);
@@ -114,6 +119,68 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
                 .toList();
     }
 
+    /** The global compatibility level: subjects without their own follow it. */
+    public synchronized CompatibilityLevel globalCompatibility() {
+        return globalLevel;
+    }
+
+    public synchronized void setGlobalCompatibility(CompatibilityLevel level) {
+        globalLevel = Objects.requireNonNull(level, "level");
+    }
+
+    /** The level {@code subject} has been given itself, if any. */
+    public synchronized Optional<CompatibilityLevel> subjectCompatibility(String subject) {
+        return Optional.ofNullable(levelsBySubject.get(subject));
+    }
+
+    /** Gives {@code subject} a level of its own; the subject need not have versions yet. */
+    public synchronized void setSubjectCompatibility(String subject, CompatibilityLevel level) {
+        levelsBySubject.put(Objects.requireNonNull(subject, "subject"), Objects.requireNonNull(level, "level"));
+    }
+
+    /**
+     * Removes {@code subject}'s own level, which then follows the global one.
+     *
+     * @return the level it had
+     * @throws SchemaRegistryException 404 / 40408 when it had none
+     */
+    public synchronized CompatibilityLevel deleteSubjectCompatibility(String subject) {
+        CompatibilityLevel removed = levelsBySubject.remove(subject);
+        if (removed == null) {
+            throw new SchemaRegistryException(404, SchemaRegistryException.SUBJECT_LEVEL_COMPATIBILITY_NOT_CONFIGURED,
+                    "Subject '" + subject + "' does not have subject-level compatibility configured");
+        }
+        return removed;
+    }
+
+    /** The level that decides registrations under {@code subject}: its own, else the global one. */
+    public synchronized CompatibilityLevel compatibility(String subject) {
+        return levelsBySubject.getOrDefault(subject, globalLevel);
+    }
+
+    /**
+     * Why {@code schema} could not be registered under {@code subject} now, checked against the versions its level
+     * names; empty when it could (also for a subject without versions).
+     */
+    public synchronized List<String> incompatibilities(String subject, Schema schema) {
+        return incompatibilities(subject, schema, versionsBySubject.getOrDefault(subject, List.of()));
+    }
+
+    /**
+     * Why {@code schema} could not follow version {@code version} of {@code subject} under the subject's level
+     * (transitive or not, only that version is checked); empty when it could.
+     */
+    public synchronized List<String> incompatibilitiesWith(String subject, int version, Schema schema) {
+        return compatibility(subject).incompatibilities(schema, version(subject, version));
+    }
+
+    private List<String> incompatibilities(String subject, Schema schema, List<SchemaVersion> versions) {
+        CompatibilityLevel level = compatibility(subject);
+        return level.versionsToCheck(versions).stream()
+                .flatMap(existing -> level.incompatibilities(schema, existing).stream())
+                .toList();
+    }
+
     private List<SchemaVersion> versionsOf(String subject) {
         List<SchemaVersion> versions = versionsBySubject.get(subject);
         if (versions == null || versions.isEmpty()) {
@@ -121,15 +188,5 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
                     "Subject '" + subject + "' not found");
         }
         return versions;
-    }
-
-    private static void requireBackwardCompatible(String subject, Schema candidate, SchemaVersion latest) {
-        SchemaCompatibility.SchemaPairCompatibility result =
-                SchemaCompatibility.checkReaderWriterCompatibility(candidate, latest.schema());
-        if (result.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-            throw new SchemaRegistryException(409, SchemaRegistryException.INCOMPATIBLE_SCHEMA,
-                    "Schema being registered is incompatible with version " + latest.version() + " of subject '"
-                            + subject + "' (BACKWARD): " + result.getResult().getIncompatibilities());
-        }
     }
 }

@@ -12,12 +12,16 @@ public class SchemaRegistryException extends RuntimeException {
     public static final int VERSION_NOT_FOUND = 40402;
     /** Schema (id, or schema under a subject) not found. */
     public static final int SCHEMA_NOT_FOUND = 40403;
-    /** Schema incompatible with the subject's latest version. */
+    /** The subject has no compatibility level of its own (it follows the global one). */
+    public static final int SUBJECT_LEVEL_COMPATIBILITY_NOT_CONFIGURED = 40408;
+    /** Schema incompatible with the versions its subject's compatibility level checks. */
     public static final int INCOMPATIBLE_SCHEMA = 409;
     /** Schema text is not a valid schema of a supported type. */
     public static final int INVALID_SCHEMA = 42201;
     /** Version is neither a positive integer nor {@code latest}. */
     public static final int INVALID_VERSION = 42202;
+    /** Not one of Confluent's compatibility levels. */
+    public static final int INVALID_COMPATIBILITY_LEVEL = 42203;
 
     private static final long serialVersionUID = 1L;
 

@@ -58,6 +58,48 @@ class InMemorySchemaRegistryClientTest {
     }
 
     @Test
+    void aSubjectsOwnLevelDecidesItsRegistrationsUntilDeleted() {
+        Schema v1 = SchemaBuilder.record("R").fields().requiredString("a").endRecord();
+        Schema v2 = SchemaBuilder.record("R").fields().requiredString("a").requiredInt("b").endRecord();
+        Schema v3 = SchemaBuilder.record("R").fields().requiredString("a").requiredInt("b").requiredInt("c").endRecord();
+        registry.register("r-value", v1);
+
+        registry.setSubjectCompatibility("r-value", CompatibilityLevel.FORWARD);
+        registry.register("r-value", v2);
+        assertThat(registry.compatibility("r-value")).isEqualTo(CompatibilityLevel.FORWARD);
+        assertThat(registry.compatibility("other-value")).isEqualTo(CompatibilityLevel.BACKWARD);
+
+        assertThat(registry.deleteSubjectCompatibility("r-value")).isEqualTo(CompatibilityLevel.FORWARD);
+        assertThat(registry.subjectCompatibility("r-value")).isEmpty();
+        assertThat(registry.incompatibilities("r-value", v3)).isNotEmpty();
+        assertThatThrownBy(() -> registry.register("r-value", v3)).isInstanceOfSatisfying(SchemaRegistryException.class,
+                e -> assertThat(e.httpStatus()).isEqualTo(409));
+        assertThatThrownBy(() -> registry.deleteSubjectCompatibility("r-value"))
+                .isInstanceOfSatisfying(SchemaRegistryException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.SUBJECT_LEVEL_COMPATIBILITY_NOT_CONFIGURED));
+
+        registry.setGlobalCompatibility(CompatibilityLevel.NONE);
+        registry.register("r-value", v3);
+        assertThat(registry.versions("r-value")).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aTransitiveLevelChecksEveryEarlierVersion() {
+        Schema v1 = SchemaBuilder.record("R").fields().requiredString("a").endRecord();
+        Schema v2 = SchemaBuilder.record("R").fields().requiredString("a").name("b").type().intType().intDefault(0)
+                .endRecord();
+        Schema v3 = SchemaBuilder.record("R").fields().requiredString("a").requiredInt("b").endRecord();
+        registry.register("r-value", v1);
+        registry.register("r-value", v2);
+
+        assertThat(registry.incompatibilities("r-value", v3)).as("BACKWARD: v3 reads v2").isEmpty();
+        registry.setSubjectCompatibility("r-value", CompatibilityLevel.BACKWARD_TRANSITIVE);
+        assertThat(registry.incompatibilities("r-value", v3)).as("but not v1").singleElement().asString()
+                .contains("version 1");
+        assertThat(registry.incompatibilitiesWith("r-value", 2, v3)).isEmpty();
+    }
+
+    @Test
     void unknownsAnswerWithConfluentErrorCodes() {
         registry.register("r-value", ModelRelease.getClassSchema());
 

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callface.serde.CompatibilityLevel;
 import io.callface.serde.InMemorySchemaRegistryClient;
 import io.callface.serde.RestSchemaRegistryClient;
 import io.callface.serde.SchemaRegistryException;
 import io.callface.serde.SchemaVersion;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.avro.Schema;
@@ -19,19 +21,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An in-memory schema registry speaking Confluent's REST API, so the embedded default needs no external
- * registry and any Confluent-compatible client (ours, Confluent's, kcat) can use it. Only Avro schemas, BACKWARD
- * compatibility against each subject's latest version, nothing persisted. Thread-safe.
+ * registry and any Confluent-compatible client (ours, Confluent's, kcat) can use it. Only Avro schemas, nothing
+ * persisted. Thread-safe. Compatibility is enforced as Confluent's registry does it: a global level (BACKWARD unless
+ * changed) and optional per-subject levels, decided by Avro's {@code SchemaCompatibility} (see
+ * {@link CompatibilityLevel}); an incompatible registration is answered 409.
  *
  * <p>Endpoints: {@code POST /subjects/{s}/versions}, {@code POST /subjects/{s}}, {@code GET /schemas/ids/{id}},
  * {@code GET /schemas/ids/{id}/versions}, {@code GET /subjects}, {@code GET /subjects/{s}/versions},
- * {@code GET /subjects/{s}/versions/{version|latest}}, {@code GET /config}. Errors answer
- * {@code {"error_code":n,"message":"..."}} with Confluent's codes (40401 subject, 40402 version, 40403 schema,
- * 409 incompatible, 42201 invalid schema, 42202 invalid version).
+ * {@code GET /subjects/{s}/versions/{version|latest}}, {@code GET|PUT /config},
+ * {@code GET|PUT|DELETE /config/{s}} ({@code GET} with {@code ?defaultToGlobal=true} falls back to the global level),
+ * {@code POST /compatibility/subjects/{s}/versions/{version|latest}} and {@code POST /compatibility/subjects/{s}/versions}
+ * ({@code ?verbose=true} adds the reasons). Errors answer {@code {"error_code":n,"message":"..."}} with Confluent's
+ * codes (40401 subject, 40402 version, 40403 schema, 40408 no subject-level compatibility, 409 incompatible,
+ * 42201 invalid schema, 42202 invalid version, 42203 invalid compatibility level).
  */
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
-
-    /** The compatibility level every subject has. */
-    public static final String COMPATIBILITY_LEVEL = "BACKWARD";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -108,7 +112,39 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                     : store.version(subject, versionNumber(version));
             answer(ctx, versionJson(found));
         });
-        app.get("/config", ctx -> answer(ctx, JSON.createObjectNode().put("compatibilityLevel", COMPATIBILITY_LEVEL)));
+        app.get("/config", ctx -> answer(ctx, levelJson("compatibilityLevel", store.globalCompatibility())));
+        app.put("/config", ctx -> {
+            CompatibilityLevel level = postedLevel(ctx);
+            store.setGlobalCompatibility(level);
+            answer(ctx, levelJson("compatibility", level));
+        });
+        app.get("/config/{subject}", ctx -> {
+            String subject = ctx.pathParam("subject");
+            CompatibilityLevel level = Boolean.parseBoolean(ctx.queryParam("defaultToGlobal"))
+                    ? store.compatibility(subject)
+                    : store.subjectCompatibility(subject).orElseThrow(() -> new SchemaRegistryException(404,
+                            SchemaRegistryException.SUBJECT_LEVEL_COMPATIBILITY_NOT_CONFIGURED,
+                            "Subject '" + subject + "' does not have subject-level compatibility configured"));
+            answer(ctx, levelJson("compatibilityLevel", level));
+        });
+        app.put("/config/{subject}", ctx -> {
+            CompatibilityLevel level = postedLevel(ctx);
+            store.setSubjectCompatibility(ctx.pathParam("subject"), level);
+            answer(ctx, levelJson("compatibility", level));
+        });
+        app.delete("/config/{subject}", ctx ->
+                answer(ctx, levelJson("compatibilityLevel", store.deleteSubjectCompatibility(ctx.pathParam("subject")))));
+        app.post("/compatibility/subjects/{subject}/versions/{version}", ctx -> {
+            String subject = ctx.pathParam("subject");
+            Schema schema = postedSchema(ctx);
+            String version = ctx.pathParam("version");
+            int number = "latest".equals(version) || "-1".equals(version)
+                    ? store.latest(subject).version()
+                    : versionNumber(version);
+            answerCompatibility(ctx, store.incompatibilitiesWith(subject, number, schema));
+        });
+        app.post("/compatibility/subjects/{subject}/versions", ctx ->
+                answerCompatibility(ctx, store.incompatibilities(ctx.pathParam("subject"), postedSchema(ctx))));
 
         app.exception(SchemaRegistryException.class, (e, ctx) -> error(ctx, e.httpStatus(), e.errorCode(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
@@ -145,6 +181,33 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_SCHEMA,
                     "Invalid schema: " + e.getMessage());
         }
+    }
+
+    /** Parses a request body {@code {"compatibility": "FULL"}}. */
+    private static CompatibilityLevel postedLevel(Context ctx) {
+        JsonNode request;
+        try {
+            request = JSON.readTree(ctx.body());
+        } catch (JsonProcessingException e) {
+            throw new SchemaRegistryException(400, 400, "Request body is not JSON: " + e.getOriginalMessage());
+        }
+        if (request == null || !request.path("compatibility").isTextual()) {
+            throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL,
+                    "Request body needs a string field 'compatibility'");
+        }
+        return CompatibilityLevel.parse(request.get("compatibility").asText());
+    }
+
+    private static void answerCompatibility(Context ctx, List<String> problems) {
+        ObjectNode body = JSON.createObjectNode().put("is_compatible", problems.isEmpty());
+        if (Boolean.parseBoolean(ctx.queryParam("verbose"))) {
+            body.set("messages", JSON.valueToTree(problems));
+        }
+        answer(ctx, body);
+    }
+
+    private static ObjectNode levelJson(String field, CompatibilityLevel level) {
+        return JSON.createObjectNode().put(field, level.name());
     }
 
     private static int schemaId(Context ctx) {

@@ -118,6 +118,54 @@ class EmbeddedSchemaRegistryTest {
     }
 
     @Test
+    void compatibilityLevelsAreConfiguredGloballyAndPerSubjectAsConfluentDoes() throws Exception {
+        assertThat(json(send("PUT", "/config", "{\"compatibility\":\"full\"}")))
+                .isEqualTo(JSON.readTree("{\"compatibility\":\"FULL\"}"));
+        assertThat(json(get("/config"))).isEqualTo(JSON.readTree("{\"compatibilityLevel\":\"FULL\"}"));
+        assertError(get("/config/s-value"), 404, 40408);
+        assertThat(json(get("/config/s-value?defaultToGlobal=true"))).isEqualTo(JSON.readTree("{\"compatibilityLevel\":\"FULL\"}"));
+
+        assertThat(json(send("PUT", "/config/s-value", "{\"compatibility\":\"NONE\"}")))
+                .isEqualTo(JSON.readTree("{\"compatibility\":\"NONE\"}"));
+        assertThat(json(get("/config/s-value"))).isEqualTo(JSON.readTree("{\"compatibilityLevel\":\"NONE\"}"));
+        assertError(send("PUT", "/config/s-value", "{\"compatibility\":\"SIDEWAYS\"}"), 422, 42203);
+        assertError(send("PUT", "/config", "{}"), 422, 42203);
+
+        post("/subjects/s-value/versions", registration(V1));
+        Schema breaking = SchemaBuilder.record("Reading").namespace("test").fields().requiredString("other").endRecord();
+        assertThat(post("/subjects/s-value/versions", registration(breaking)).statusCode()).as("NONE checks nothing").isEqualTo(200);
+
+        assertThat(json(send("DELETE", "/config/s-value", null))).isEqualTo(JSON.readTree("{\"compatibilityLevel\":\"NONE\"}"));
+        assertError(send("DELETE", "/config/s-value", null), 404, 40408);
+        assertThat(json(get("/config/s-value?defaultToGlobal=true"))).as("follows the global level again")
+                .isEqualTo(JSON.readTree("{\"compatibilityLevel\":\"FULL\"}"));
+    }
+
+    @Test
+    void compatibilityIsTestedAgainstAVersionOrTheSubjectsLevel() throws Exception {
+        post("/subjects/s-value/versions", registration(V1));
+        Schema incompatible = SchemaBuilder.record("Reading").namespace("test").fields()
+                .requiredString("sensor").requiredDouble("value").requiredString("unit").endRecord();
+
+        assertThat(json(post("/compatibility/subjects/s-value/versions/latest", registration(V2))))
+                .isEqualTo(JSON.readTree("{\"is_compatible\":true}"));
+        assertThat(json(post("/compatibility/subjects/s-value/versions/1", registration(incompatible))))
+                .isEqualTo(JSON.readTree("{\"is_compatible\":false}"));
+        JsonNode verbose = json(post("/compatibility/subjects/s-value/versions/latest?verbose=true", registration(incompatible)));
+        assertThat(verbose.get("is_compatible").asBoolean()).isFalse();
+        assertThat(verbose.get("messages").get(0).asText()).contains("READER_FIELD_MISSING_DEFAULT_VALUE", "unit");
+        assertThat(json(post("/compatibility/subjects/s-value/versions", registration(incompatible))).get("is_compatible").asBoolean())
+                .isFalse();
+        assertThat(json(post("/compatibility/subjects/new-value/versions", registration(incompatible))).get("is_compatible").asBoolean())
+                .as("nothing to be incompatible with").isTrue();
+
+        assertError(post("/compatibility/subjects/new-value/versions/latest", registration(V1)), 404, 40401);
+        assertError(post("/compatibility/subjects/s-value/versions/7", registration(V1)), 404, 40402);
+        assertError(post("/compatibility/subjects/s-value/versions/zero", registration(V1)), 422, 42202);
+        assertError(post("/compatibility/subjects/s-value/versions/latest", "{}"), 422, 42201);
+    }
+
+    @Test
     void sameSchemaRegisteredTwiceKeepsOneVersion() throws Exception {
         int first = json(post("/subjects/s-value/versions", registration(V1))).get("id").asInt();
         int second = json(post("/subjects/s-value/versions", registration(V1))).get("id").asInt();
@@ -202,6 +250,14 @@ class EmbeddedSchemaRegistryTest {
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(registry.url() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(registry.url() + path))
+                        .header("Content-Type", CONTENT_TYPE)
+                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
