@@ -41,9 +41,14 @@ final class AttributeTally {
     AttributeEvaluation evaluation() {
         Map<FaceSource, AttributeScores> scores = new EnumMap<>(FaceSource.class);
         for (FaceSource source : FaceSource.values()) {
-            scores.put(source, AttributeScores.of(truth.get(source), reference.get(source), judged.get(source)));
+            scores.put(source, scoresOf(source));
         }
         return new AttributeEvaluation(classifiers.trainingImages(), classifiers.penalties(), scores);
+    }
+
+    /** The scores of one source; it must have at least one face. */
+    AttributeScores scoresOf(FaceSource source) {
+        return AttributeScores.of(truth.get(source), reference.get(source), judged.get(source));
     }
 
     private void add(FaceSource source, IdentityTraits traits, AttributeJudgement ref, AttributeJudgement verdict) {

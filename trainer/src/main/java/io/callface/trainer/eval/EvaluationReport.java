@@ -33,7 +33,7 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
         Map<Integer, Double> recallSix, Map<Integer, Double> recallThree, List<Double> curveSix,
         List<Double> curveThree, Map<Integer, Double> faceIdentityRecall, Optional<SexAgreement> sex,
         Optional<AttributeEvaluation> attributes, Optional<FaceMeasureCorrelations> faceMeasures,
-        Optional<OracleRecall> oracle, List<FaceExample> examples) {
+        Optional<OracleRecall> oracle, List<FaceExample> examples, List<ConditionScores> conditions) {
 
     /** What the oracle row of the report means. */
     private static final String ORACLE_NOTE = """
@@ -79,6 +79,7 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
         Objects.requireNonNull(faceMeasures, "faceMeasures");
         Objects.requireNonNull(oracle, "oracle");
         examples = List.copyOf(examples);
+        conditions = List.copyOf(conditions);
     }
 
     /** Binomial standard error of a speech recall over the {@link #clips()} queries. */
@@ -121,6 +122,15 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
             m.put("sex_agreement_feature_6s", a.featureAgreement());
         });
         attributes.ifPresent(a -> m.putAll(a.metrics()));
+        conditions.forEach(c -> {
+            String key = c.condition().key();
+            m.put("recall_at_" + ORACLE_K + "_6s_" + key, c.recallAt10());
+            c.attributes().ifPresent(a -> {
+                m.put("sex_agreement_s2f_6s_" + key, a.sexAgreement());
+                m.put("age_r_s2f_6s_" + key, a.ageVsTrueAge().r());
+                m.put("ancestry_agreement_s2f_6s_" + key, a.ancestryAgreement());
+            });
+        });
         faceMeasures.ifPresent(f -> {
             f.measures().forEach(row -> {
                 String k = row.measure().key();
@@ -179,6 +189,9 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
                 100 * faceIdentityRecall.get(5), 100 * faceIdentityStandardError(5), 100 * Retrieval.chance(1, gallerySize),
                 100 * Retrieval.chance(5, gallerySize)));
         attributes.ifPresent(a -> md.append(a.toMarkdown()));
+        if (!conditions.isEmpty()) {
+            conditions(md);
+        }
         faceMeasures.ifPresent(f -> measures(md, f));
         sex.ifPresent(a -> md.append(String.format(Locale.ROOT, """
 
@@ -190,6 +203,29 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
                 is lost in the decoder, not in the voice encoder.
                 """, 100 * a.classifierAccuracy(), 100 * a.featureAgreement())));
         return md.toString();
+    }
+
+    private void conditions(StringBuilder md) {
+        md.append("""
+
+                ## Speech heard through call channels (6 s)
+
+                Each test clip encoded as a platform sends it and decoded by the stream processor's own front end
+                (io.callface.audio.CallChannels): G.711 is the 300-3400 Hz band at 8 kHz, mu-law; Opus runs in VoIP
+                mode at 16 kHz with 5 % of its 20 ms packets lost and skipped, as the stream skips lost audio; babble is
+                six training voices at equal power, mixed at 10 dB SNR. Attributes of the decoded face are judged
+                against the verdicts on the true faces; R@10 ranks the voice feature among the test faces' features.
+
+                | condition | R@10 % | sex agreement % | age r (true age) | ancestry agreement % |
+                |---|---|---|---|---|
+                """);
+        for (ConditionScores c : conditions) {
+            md.append(String.format(Locale.ROOT, "| %s | %.1f +- %.1f", c.condition().label(), 100 * c.recallAt10(),
+                    100 * c.recallStandardError()));
+            md.append(c.attributes().map(a -> String.format(Locale.ROOT, " | %.1f +- %.1f | %.3f | %.1f |%n",
+                    100 * a.sexAgreement(), 100 * a.sexAgreementStandardError(), a.ageVsTrueAge().r(),
+                    100 * a.ancestryAgreement())).orElse(" | - | - | - |\n"));
+        }
     }
 
     private static void measures(StringBuilder md, FaceMeasureCorrelations f) {

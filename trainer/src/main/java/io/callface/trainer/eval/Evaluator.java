@@ -119,9 +119,11 @@ public final class Evaluator {
                         FaceExample.toImage(fromFeature.get(galleryIndex.get(id)).image(), size),
                         FaceExample.toImage(firstFromSpeech.get(id).image(), size)));
             }
+            List<ConditionScores> conditions = ConditionEvaluator.evaluate(clips, galleryIndex, gallery, extractor, decoder,
+                    classifiers.filter(c -> testTraits), onTrueFace, id -> traits(corpus, id), corpus.clips(Split.TRAIN));
             return new EvaluationReport(clips.size(), gallery.size(), six.similarity(), three.similarity(),
                     six.recall(), three.recall(), six.curve(), three.curve(), faceIdentity, sex,
-                    tally.map(AttributeTally::evaluation), measures, oracle, examples);
+                    tally.map(AttributeTally::evaluation), measures, oracle, examples, conditions);
         }
     }
 

@@ -11,11 +11,11 @@ import java.nio.file.Path;
  * Reads a corpus clip through the stream processor's own front end (WAV decoding, mono mixdown,
  * band-limited resampling to 16 kHz), so training sees audio exactly as serving does.
  */
-final class WavFile {
+public final class WavFile {
     private WavFile() {
     }
 
-    static float[] readMono16k(Path file) {
+    public static float[] readMono16k(Path file) {
         try {
             return AudioFrontEnd.to16kMono(WavReader.read(file));
         } catch (IOException e) {

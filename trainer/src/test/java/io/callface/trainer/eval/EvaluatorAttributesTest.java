@@ -78,6 +78,26 @@ class EvaluatorAttributesTest {
     }
 
     @Test
+    void speechIsAlsoHeardThroughEveryCallChannel() {
+        int testClips = corpus.clips(Split.TEST).size();
+
+        assertThat(report.conditions()).extracting(ConditionScores::condition).containsExactly(CallCondition.values());
+        for (ConditionScores c : report.conditions()) {
+            assertThat(c.clips()).isEqualTo(testClips);
+            assertThat(c.attributes().orElseThrow().samples()).isEqualTo(testClips);
+            assertThat(c.recallAt10()).isBetween(0.0, 1.0);
+        }
+        // The clean channel is the main evaluation's 6 s path, so it must score exactly the same.
+        ConditionScores clean = report.conditions().get(0);
+        assertThat(clean.recallAt10()).isEqualTo(report.recallSix().get(10));
+        assertThat(clean.attributes().orElseThrow().sexAgreement())
+                .isEqualTo(report.attributes().orElseThrow().of(FaceSource.FROM_SPEECH_6S).sexAgreement());
+        assertThat(report.metrics()).containsKeys("recall_at_10_6s_g711_8k", "sex_agreement_s2f_6s_opus_16k_loss5",
+                "age_r_s2f_6s_babble_10db", "ancestry_agreement_s2f_6s_clean");
+        assertThat(report.toMarkdown("tiny")).contains("## Speech heard through call channels", "| G.711 mu-law 8 kHz |");
+    }
+
+    @Test
     void theClassifiersAreFittedOnTheCanonicalFacesAndEveryRendering() {
         List<String> train = corpus.identityIds(Split.TRAIN);
         int expected = train.size() + train.stream().mapToInt(id -> corpus.renderings(id).size()).sum();

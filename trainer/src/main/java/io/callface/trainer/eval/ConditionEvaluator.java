@@ -1,0 +1,87 @@
+package io.callface.trainer.eval;
+
+import io.callface.audio.Spectrogram;
+import io.callface.audio.SpeechSegment;
+import io.callface.trainer.synth.CorpusClip;
+import io.callface.trainer.synth.IdentityTraits;
+import io.callface.trainer.train.WavFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The per-condition evaluation: every test clip heard through each {@link CallCondition} (the stream's own codecs
+ * and front end), its 6 s voice feature ranked among the test faces' features and its decoded face judged by the
+ * attribute classifiers against the verdict on the identity's true face.
+ */
+final class ConditionEvaluator {
+    /** Voices summed into the babble, each at the same power: a crowd, not a competing talker. */
+    static final int BABBLE_TALKERS = 6;
+
+    private ConditionEvaluator() {
+    }
+
+    /**
+     * @param galleryIndex  each test identity's index in {@code gallery}, its true face feature
+     * @param onTrueFace    the classifiers' verdict on each test identity's true face, when they ran
+     * @param traits        each test identity's generating traits
+     * @param babbleVoices  clips of speakers outside the test set; without any, babble is left out
+     */
+    static List<ConditionScores> evaluate(List<CorpusClip> clips, Map<String, Integer> galleryIndex, List<float[]> gallery,
+            OnnxFeatureExtractor extractor, OnnxFaceDecoder decoder, Optional<AttributeClassifiers> classifiers,
+            Map<String, AttributeJudgement> onTrueFace, Function<String, IdentityTraits> traits,
+            List<CorpusClip> babbleVoices) {
+        Optional<float[]> babble = babble(babbleVoices);
+        Spectrogram spectrogram = new Spectrogram();
+        List<ConditionScores> scores = new ArrayList<>();
+        for (CallCondition condition : CallCondition.values()) {
+            if (condition == CallCondition.BABBLE_10DB && babble.isEmpty()) {
+                continue;
+            }
+            Optional<AttributeTally> tally = classifiers.map(AttributeTally::new);
+            int hits = 0;
+            for (CorpusClip clip : clips) {
+                float[] clean = WavFile.readMono16k(clip.audio());
+                float[] heard = condition.apply(clean, babble.orElse(clean), clip.audio().toString().hashCode());
+                float[] vs = extractor.voiceFeature(spectrogram.compute(SpeechSegment.toSixSeconds(heard)));
+                int truth = galleryIndex.get(clip.identity());
+                hits += Retrieval.rank(vs, gallery, truth) <= EvaluationReport.ORACLE_K ? 1 : 0;
+                float[] face = decoder.decode(vs).image();
+                tally.ifPresent(t -> t.addDecoded(FaceSource.FROM_SPEECH_6S, traits.apply(clip.identity()),
+                        onTrueFace.get(clip.identity()), face));
+            }
+            scores.add(new ConditionScores(condition, clips.size(), (double) hits / clips.size(),
+                    tally.map(t -> t.scoresOf(FaceSource.FROM_SPEECH_6S))));
+        }
+        return scores;
+    }
+
+    private static <T> java.util.function.Predicate<T> distinctBy(Function<T, String> key) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return t -> seen.add(key.apply(t));
+    }
+
+    /** The sum of up to {@value #BABBLE_TALKERS} speakers' voices, each scaled to unit power, as long as the longest. */
+    static Optional<float[]> babble(List<CorpusClip> voices) {
+        List<float[]> talkers = voices.stream().filter(distinctBy(CorpusClip::identity)).limit(BABBLE_TALKERS)
+                .map(c -> WavFile.readMono16k(c.audio())).toList();
+        int length = talkers.stream().mapToInt(t -> t.length).max().orElse(0);
+        if (length == 0) {
+            return Optional.empty();
+        }
+        float[] crowd = new float[length];
+        for (float[] talker : talkers) {
+            double power = 0;
+            for (float s : talker) {
+                power += (double) s * s;
+            }
+            double gain = power == 0 ? 0 : 1 / Math.sqrt(power / talker.length);
+            for (int i = 0; i < length; i++) {
+                crowd[i] += (float) (gain * talker[i % talker.length]);
+            }
+        }
+        return Optional.of(crowd);
+    }
+}
