@@ -48,16 +48,19 @@ public final class CallChannels {
         return out.samples();
     }
 
+    /** libopus's default encoder complexity, which desktop WebRTC clients run near. */
+    public static final int OPUS_DEFAULT_COMPLEXITY = 10;
+
     /**
-     * A WebRTC call: Opus at {@code bitrate} bit/s (VoIP mode, 16 kHz), each 20 ms packet lost with probability
-     * {@code lossRate} (seeded). Lost packets never reach the stream, which skips lost audio, so the result is
-     * shorter than the input by the lost share.
+     * A WebRTC call: Opus at {@code bitrate} bit/s (VoIP mode, 16 kHz, encoder {@code complexity} 0-10), each 20 ms
+     * packet lost with probability {@code lossRate} (seeded). Lost packets never reach the stream, which skips lost
+     * audio, so the result is shorter than the input by the lost share.
      */
-    public static float[] opus(float[] clean16k, int bitrate, double lossRate, long seed) {
+    public static float[] opus(float[] clean16k, int bitrate, int complexity, double lossRate, long seed) {
         if (!(lossRate >= 0 && lossRate < 1)) {
             throw new IllegalArgumentException("loss rate must be in [0, 1), got " + lossRate);
         }
-        OpusEncoder encoder = opusEncoder(bitrate);
+        OpusEncoder encoder = opusEncoder(bitrate, complexity);
         int chunk = Spectrogram.SAMPLE_RATE * CHUNK_MS / 1000;
         StreamFrontEnd stream = AudioFrontEnd.forStream(SampleEncoding.OPUS, Spectrogram.SAMPLE_RATE, 1);
         Random loss = new Random(seed);
@@ -101,7 +104,9 @@ public final class CallChannels {
 
     /** The 300-3400 Hz band of 16 kHz audio (zeroed outside it in one FFT of the whole signal), at 8 kHz. */
     static float[] telephoneBand(float[] clean16k) {
-        int n = clean16k.length + (clean16k.length % 2);
+        // A power of two keeps JTransforms on its fast radix paths; the zero padding also keeps the filter from
+        // wrapping the signal's end onto its start.
+        int n = Integer.highestOneBit(Math.max(2, clean16k.length - 1)) << 1;
         double[] spectrum = new double[n];
         for (int i = 0; i < clean16k.length; i++) {
             spectrum[i] = clean16k[i];
@@ -128,10 +133,14 @@ public final class CallChannels {
         return narrow;
     }
 
-    private static OpusEncoder opusEncoder(int bitrate) {
+    private static OpusEncoder opusEncoder(int bitrate, int complexity) {
+        if (complexity < 0 || complexity > OPUS_DEFAULT_COMPLEXITY) {
+            throw new IllegalArgumentException("Opus complexity must be in [0, 10], got " + complexity);
+        }
         try {
             OpusEncoder encoder = new OpusEncoder(Spectrogram.SAMPLE_RATE, 1, OpusApplication.OPUS_APPLICATION_VOIP);
             encoder.setBitrate(bitrate);
+            encoder.setComplexity(complexity);
             return encoder;
         } catch (OpusException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Concentus refused a mono 16 kHz Opus encoder at " + bitrate + " bit/s", e);

@@ -57,7 +57,7 @@ class CallChannelsTest {
     void opusWithoutLossKeepsTheVoiceAndItsLength() {
         float[] voice = tone(440, 1);
 
-        float[] heard = CallChannels.opus(voice, 16_000, 0, 1);
+        float[] heard = CallChannels.opus(voice, 16_000, CallChannels.OPUS_DEFAULT_COMPLEXITY, 0, 1);
 
         assertThat(heard.length).isCloseTo(voice.length, within(RATE / 100));
         assertThat(gainDb(heard, voice)).isCloseTo(0, within(3.0));
@@ -67,15 +67,16 @@ class CallChannelsTest {
     void opusLossDropsWholePacketsAsSeeded() {
         float[] voice = tone(440, 2);
 
-        float[] lossy = CallChannels.opus(voice, 16_000, 0.25, 7);
+        float[] lossy = CallChannels.opus(voice, 16_000, 1, 0.25, 7);
 
         int packet = RATE * CallChannels.CHUNK_MS / 1000;
         double kept = (double) lossy.length / voice.length;
         assertThat(kept).isBetween(0.6, 0.9);
-        assertThat(CallChannels.opus(voice, 16_000, 0.25, 7)).containsExactly(lossy);
-        assertThat(CallChannels.opus(voice, 16_000, 0.25, 8).length).isNotEqualTo(lossy.length);
+        assertThat(CallChannels.opus(voice, 16_000, 1, 0.25, 7)).containsExactly(lossy);
+        assertThat(CallChannels.opus(voice, 16_000, 1, 0.25, 8).length).isNotEqualTo(lossy.length);
         assertThat(Math.abs(lossy.length - Math.round(kept * voice.length / packet) * packet)).isLessThan(packet);
-        assertThatThrownBy(() -> CallChannels.opus(voice, 16_000, 1.0, 7)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CallChannels.opus(voice, 16_000, 1, 1.0, 7)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CallChannels.opus(voice, 16_000, 11, 0, 7)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -107,6 +107,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + "alone (default: ${DEFAULT-VALUE}).")
     float featureWeight;
 
+    @Option(names = "--augment", defaultValue = "" + TrainingOptions.DEFAULT_AUGMENTATION, paramLabel = "SHARE",
+            description = "Share of voice-stage clips heard through a call channel (G.711, Opus with loss), noise and a "
+                    + "level change; 0 trains on clean audio only (default: ${DEFAULT-VALUE}).")
+    float augmentation;
+
     @Option(names = "--threads", defaultValue = "2", description = "PyTorch CPU threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
@@ -128,7 +133,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
             corpusSpec = CorpusSpec.defaults().withIdentities(identities);
             chosen = Preset.named(preset);
             full = TrainingOptions.defaults(chosen).withSeed(seed).withThreads(threads).withFaceEpochs(faceEpochs)
-                    .withVoiceEpochs(voiceEpochs).withFaceBatchSize(faceBatchSize).withFeatureWeight(featureWeight);
+                    .withVoiceEpochs(voiceEpochs).withFaceBatchSize(faceBatchSize).withFeatureWeight(featureWeight)
+                    .withAugmentation(augmentation);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -52,6 +52,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "alone (default: ${DEFAULT-VALUE}).")
     float featureWeight;
 
+    @Option(names = "--augment", defaultValue = "" + TrainingOptions.DEFAULT_AUGMENTATION, paramLabel = "SHARE",
+            description = "Share of voice-stage clips heard through a call channel (G.711, Opus with loss), noise and a "
+                    + "level change; 0 trains on clean audio only (default: ${DEFAULT-VALUE}).")
+    float augmentation;
+
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -76,7 +81,8 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             chosen = Preset.named(preset);
             options = TrainingOptions.defaults(chosen).withSeed(seed).withThreads(threads)
-                    .withVoiceLoss(VoiceLoss.named(loss)).withFeatureWeight(featureWeight);
+                    .withVoiceLoss(VoiceLoss.named(loss)).withFeatureWeight(featureWeight)
+                    .withAugmentation(augmentation);
             if (faceBatchSize != null) {
                 options = options.withFaceBatchSize(faceBatchSize);
             }

@@ -44,7 +44,7 @@ public enum CallCondition {
         return switch (this) {
             case CLEAN_16K -> clean16k;
             case G711_8K -> CallChannels.telephone(clean16k, SampleEncoding.MULAW);
-            case OPUS_16K_LOSS_5 -> CallChannels.opus(clean16k, OPUS_BITRATE, OPUS_LOSS, seed);
+            case OPUS_16K_LOSS_5 -> CallChannels.opus(clean16k, OPUS_BITRATE, CallChannels.OPUS_DEFAULT_COMPLEXITY, OPUS_LOSS, seed);
             case BABBLE_10DB -> CallChannels.withNoise(clean16k, babble, BABBLE_SNR_DB);
         };
     }

@@ -4,6 +4,7 @@ import io.callface.audio.Spectrogram;
 import io.callface.audio.SpeechSegment;
 import io.callface.trainer.synth.CorpusClip;
 import io.callface.trainer.synth.IdentityTraits;
+import io.callface.trainer.train.NoiseSignals;
 import io.callface.trainer.train.WavFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,16 +73,7 @@ final class ConditionEvaluator {
             return Optional.empty();
         }
         float[] crowd = new float[length];
-        for (float[] talker : talkers) {
-            double power = 0;
-            for (float s : talker) {
-                power += (double) s * s;
-            }
-            double gain = power == 0 ? 0 : 1 / Math.sqrt(power / talker.length);
-            for (int i = 0; i < length; i++) {
-                crowd[i] += (float) (gain * talker[i % talker.length]);
-            }
-        }
+        talkers.forEach(talker -> NoiseSignals.addAtUnitPower(crowd, talker));
         return Optional.of(crowd);
     }
 }

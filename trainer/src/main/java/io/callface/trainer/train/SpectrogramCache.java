@@ -50,6 +50,11 @@ public final class SpectrogramCache {
         return computed;
     }
 
+    /** The first 6 s of {@code samples} (16 kHz, repeated when shorter), not cached: augmented audio is heard once. */
+    float[] sixSecondsOf(float[] samples) {
+        return spectrogram.compute(SpeechSegment.toSixSeconds(samples));
+    }
+
     /** The first 3 s of {@code audio}, repeated to 6 s by the segment rule the stream processor applies (not cached). */
     public float[] threeSeconds(Path audio) {
         float[] samples = WavFile.readMono16k(audio);

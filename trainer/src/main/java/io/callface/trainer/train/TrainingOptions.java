@@ -27,6 +27,8 @@ import io.callface.trainer.onnx.OnnxExporter;
  * @param featureWeight  weight of the face stage's feature loss: the distance between the face encoder's features of
  *                       the decoded face and of its target (Cole et al., CVPR 2017); 0 leaves pixels and landmarks alone
  * @param voiceLoss      the paper's full loss or the plain-L1 ablation
+ * @param augmentation   share of the voice stage's clips heard through a call channel, noise and a level change
+ *                       ({@link VoiceAugmentation}); 0 trains on the clean corpus only
  * @param version        {@code callface.version} written into the exported models
  */
 public record TrainingOptions(
@@ -46,6 +48,7 @@ public record TrainingOptions(
         float temperature,
         float featureWeight,
         VoiceLoss voiceLoss,
+        float augmentation,
         String version) {
 
     /**
@@ -54,6 +57,9 @@ public record TrainingOptions(
      * 0.1 on 2 x 2 averages draws faces (BENCHMARKS.md).
      */
     public static final float DEFAULT_FEATURE_WEIGHT = 0.1f;
+
+    /** Default share of augmented voice-stage clips: half hear a call, half the clean corpus. */
+    public static final float DEFAULT_AUGMENTATION = 0.5f;
 
     public TrainingOptions {
         requirePositive("faceEpochs", faceEpochs);
@@ -69,6 +75,9 @@ public record TrainingOptions(
                     + lambdaCosine + ", lambdaDistill=" + lambdaDistill + ", temperature=" + temperature
                     + ", featureWeight=" + featureWeight);
         }
+        if (!(augmentation >= 0 && augmentation <= 1)) {
+            throw new IllegalArgumentException("augmentation must be in [0, 1], got " + augmentation);
+        }
         if (voiceLoss == null) {
             throw new IllegalArgumentException("voiceLoss must not be null");
         }
@@ -83,42 +92,49 @@ public record TrainingOptions(
      */
     public static TrainingOptions defaults(Preset preset) {
         return new TrainingOptions(preset.faceEpochs(), preset.voiceEpochs(), preset.batchSize(), preset.batchSize(), 42, 2,
-                1e-3f, 0.5f, 1e-4f, 0.95f, 10_000, 0.025f, 200f, 2f, DEFAULT_FEATURE_WEIGHT, VoiceLoss.FULL, OnnxExporter.DEFAULT_VERSION);
+                1e-3f, 0.5f, 1e-4f, 0.95f, 10_000, 0.025f, 200f, 2f, DEFAULT_FEATURE_WEIGHT, VoiceLoss.FULL, DEFAULT_AUGMENTATION,
+                OnnxExporter.DEFAULT_VERSION);
     }
 
     public TrainingOptions withFeatureWeight(float weight) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
-                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, weight, voiceLoss, version);
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, weight, voiceLoss, augmentation, version);
     }
 
     public TrainingOptions withVoiceEpochs(int epochs) {
         return new TrainingOptions(faceEpochs, epochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, version);
     }
 
     public TrainingOptions withFaceEpochs(int epochs) {
         return new TrainingOptions(epochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, version);
     }
 
     public TrainingOptions withSeed(long newSeed) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, newSeed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, version);
     }
 
     public TrainingOptions withThreads(int newThreads) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, newThreads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, version);
     }
 
     public TrainingOptions withVoiceLoss(VoiceLoss loss) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, loss, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, loss, augmentation, version);
     }
 
     public TrainingOptions withFaceBatchSize(int size) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, size, seed, threads, learningRate, beta1,
-                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, version);
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, version);
+    }
+
+    public TrainingOptions withAugmentation(float share) {
+        return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, share,
+                version);
     }
 
     private static void requirePositive(String field, int value) {

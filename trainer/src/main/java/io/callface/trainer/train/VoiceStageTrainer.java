@@ -36,6 +36,7 @@ final class VoiceStageTrainer {
         int total = perEpoch * options.voiceEpochs();
         int step = perEpoch * (firstEpoch - 1);
         progress.startStage(EpochRecord.VOICE, step);
+        VoiceAugmentation augmentation = new VoiceAugmentation(options.augmentation(), options.seed(), clips);
         for (int epoch = firstEpoch; epoch <= options.voiceEpochs(); epoch++) {
             Random random = MiniBatches.epochRandom(options.seed(), EpochRecord.VOICE, epoch);
             long start = System.nanoTime();
@@ -46,8 +47,11 @@ final class VoiceStageTrainer {
                 FloatBuffer input = FloatBuffer.allocate(b * spectrogramFloats);
                 float[] target = new float[b * d];
                 for (int i = 0; i < b; i++) {
-                    CorpusClip clip = clips.get(batch[i]);
-                    input.put(spectrograms.sixSeconds(clip.audio()));
+                    int index = batch[i];
+                    CorpusClip clip = clips.get(index);
+                    input.put(augmentation.augments(epoch, index)
+                            ? spectrograms.sixSecondsOf(augmentation.apply(epoch, index, WavFile.readMono16k(clip.audio())))
+                            : spectrograms.sixSeconds(clip.audio()));
                     System.arraycopy(features.get(clip.identity()), 0, target, i * d, d);
                 }
                 input.flip();
