@@ -147,8 +147,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
     public synchronized CompatibilityLevel deleteSubjectCompatibility(String subject) {
         CompatibilityLevel removed = levelsBySubject.remove(subject);
         if (removed == null) {
-            throw new SchemaRegistryException(404, SchemaRegistryException.SUBJECT_LEVEL_COMPATIBILITY_NOT_CONFIGURED,
-                    "Subject '" + subject + "' does not have subject-level compatibility configured");
+            throw SchemaRegistryException.noSubjectCompatibility(subject);
         }
         return removed;
     }

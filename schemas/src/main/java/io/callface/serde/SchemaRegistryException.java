@@ -40,6 +40,12 @@ public class SchemaRegistryException extends RuntimeException {
         this.errorCode = 0;
     }
 
+    /** Confluent's answer when {@code subject} has no compatibility level of its own. */
+    public static SchemaRegistryException noSubjectCompatibility(String subject) {
+        return new SchemaRegistryException(404, SUBJECT_LEVEL_COMPATIBILITY_NOT_CONFIGURED,
+                "Subject '" + subject + "' does not have subject-level compatibility configured");
+    }
+
     /** The HTTP status of the registry's answer, 0 if none came. */
     public int httpStatus() {
         return httpStatus;

@@ -122,9 +122,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             String subject = ctx.pathParam("subject");
             CompatibilityLevel level = Boolean.parseBoolean(ctx.queryParam("defaultToGlobal"))
                     ? store.compatibility(subject)
-                    : store.subjectCompatibility(subject).orElseThrow(() -> new SchemaRegistryException(404,
-                            SchemaRegistryException.SUBJECT_LEVEL_COMPATIBILITY_NOT_CONFIGURED,
-                            "Subject '" + subject + "' does not have subject-level compatibility configured"));
+                    : store.subjectCompatibility(subject).orElseThrow(() -> SchemaRegistryException.noSubjectCompatibility(subject));
             answer(ctx, levelJson("compatibilityLevel", level));
         });
         app.put("/config/{subject}", ctx -> {
@@ -155,12 +153,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     /** Parses a request body {@code {"schema": "...", "schemaType": "AVRO"}} into an Avro schema. */
     private static Schema postedSchema(Context ctx) {
-        JsonNode request;
-        try {
-            request = JSON.readTree(ctx.body());
-        } catch (JsonProcessingException e) {
-            throw new SchemaRegistryException(400, 400, "Request body is not JSON: " + e.getOriginalMessage());
-        }
+        JsonNode request = requestJson(ctx);
         if (request == null || !request.path("schema").isTextual()) {
             throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_SCHEMA,
                     "Request body needs a string field 'schema'");
@@ -185,17 +178,21 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     /** Parses a request body {@code {"compatibility": "FULL"}}. */
     private static CompatibilityLevel postedLevel(Context ctx) {
-        JsonNode request;
-        try {
-            request = JSON.readTree(ctx.body());
-        } catch (JsonProcessingException e) {
-            throw new SchemaRegistryException(400, 400, "Request body is not JSON: " + e.getOriginalMessage());
-        }
+        JsonNode request = requestJson(ctx);
         if (request == null || !request.path("compatibility").isTextual()) {
             throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL,
                     "Request body needs a string field 'compatibility'");
         }
         return CompatibilityLevel.parse(request.get("compatibility").asText());
+    }
+
+    /** The request body as JSON (null when empty); 400 when it is not JSON. */
+    private static JsonNode requestJson(Context ctx) {
+        try {
+            return JSON.readTree(ctx.body());
+        } catch (JsonProcessingException e) {
+            throw new SchemaRegistryException(400, 400, "Request body is not JSON: " + e.getOriginalMessage());
+        }
     }
 
     private static void answerCompatibility(Context ctx, List<String> problems) {
