@@ -6,7 +6,8 @@ import io.callface.trainer.synth.CorpusClip;
 import io.callface.trainer.synth.IdentityTraits;
 import io.callface.trainer.train.NoiseSignals;
 import io.callface.trainer.train.WavFile;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,28 +36,29 @@ final class ConditionEvaluator {
             Map<String, AttributeJudgement> onTrueFace, Function<String, IdentityTraits> traits,
             List<CorpusClip> babbleVoices) {
         Optional<float[]> babble = babble(babbleVoices);
+        List<CallCondition> conditions = Arrays.stream(CallCondition.values())
+                .filter(c -> c != CallCondition.BABBLE_10DB || babble.isPresent()).toList();
+        Map<CallCondition, Optional<AttributeTally>> tallies = new EnumMap<>(CallCondition.class);
+        Map<CallCondition, Integer> hits = new EnumMap<>(CallCondition.class);
+        conditions.forEach(c -> {
+            tallies.put(c, classifiers.map(AttributeTally::new));
+            hits.put(c, 0);
+        });
         Spectrogram spectrogram = new Spectrogram();
-        List<ConditionScores> scores = new ArrayList<>();
-        for (CallCondition condition : CallCondition.values()) {
-            if (condition == CallCondition.BABBLE_10DB && babble.isEmpty()) {
-                continue;
-            }
-            Optional<AttributeTally> tally = classifiers.map(AttributeTally::new);
-            int hits = 0;
-            for (CorpusClip clip : clips) {
-                float[] clean = WavFile.readMono16k(clip.audio());
+        for (CorpusClip clip : clips) {
+            float[] clean = WavFile.readMono16k(clip.audio());
+            int truth = galleryIndex.get(clip.identity());
+            for (CallCondition condition : conditions) {
                 float[] heard = condition.apply(clean, babble.orElse(clean), clip.audio().toString().hashCode());
                 float[] vs = extractor.voiceFeature(spectrogram.compute(SpeechSegment.toSixSeconds(heard)));
-                int truth = galleryIndex.get(clip.identity());
-                hits += Retrieval.rank(vs, gallery, truth) <= EvaluationReport.ORACLE_K ? 1 : 0;
+                hits.merge(condition, Retrieval.rank(vs, gallery, truth) <= EvaluationReport.ORACLE_K ? 1 : 0, Integer::sum);
                 float[] face = decoder.decode(vs).image();
-                tally.ifPresent(t -> t.addDecoded(FaceSource.FROM_SPEECH_6S, traits.apply(clip.identity()),
-                        onTrueFace.get(clip.identity()), face));
+                tallies.get(condition).ifPresent(t -> t.addDecoded(FaceSource.FROM_SPEECH_6S,
+                        traits.apply(clip.identity()), onTrueFace.get(clip.identity()), face));
             }
-            scores.add(new ConditionScores(condition, clips.size(), (double) hits / clips.size(),
-                    tally.map(t -> t.scoresOf(FaceSource.FROM_SPEECH_6S))));
         }
-        return scores;
+        return conditions.stream().map(c -> new ConditionScores(c, clips.size(), (double) hits.get(c) / clips.size(),
+                tallies.get(c).map(t -> t.scoresOf(FaceSource.FROM_SPEECH_6S)))).toList();
     }
 
     private static <T> java.util.function.Predicate<T> distinctBy(Function<T, String> key) {
