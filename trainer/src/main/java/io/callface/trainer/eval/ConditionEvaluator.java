@@ -8,10 +8,13 @@ import io.callface.trainer.train.NoiseSignals;
 import io.callface.trainer.train.WavFile;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The per-condition evaluation: every test clip heard through each {@link CallCondition} (the stream's own codecs
@@ -61,8 +64,9 @@ final class ConditionEvaluator {
                 tallies.get(c).map(t -> t.scoresOf(FaceSource.FROM_SPEECH_6S)))).toList();
     }
 
-    private static <T> java.util.function.Predicate<T> distinctBy(Function<T, String> key) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+    /** Keeps the first item of each key, in order. */
+    private static <T> Predicate<T> distinctBy(Function<T, String> key) {
+        Set<String> seen = new HashSet<>();
         return t -> seen.add(key.apply(t));
     }
 
