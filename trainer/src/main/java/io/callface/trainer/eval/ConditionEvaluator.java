@@ -17,8 +17,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The per-condition evaluation: every test clip heard through each {@link CallCondition} (the stream's own codecs
- * and front end), its 6 s voice feature ranked among the test faces' features and its decoded face judged by the
+ * The per-condition evaluation: every test clip heard through each degraded {@link CallCondition} (the stream's own
+ * codecs and front end; the clean one is the evaluation's own 6 s pass), its 6 s voice feature ranked among the test faces' features and its decoded face judged by the
  * attribute classifiers against the verdict on the identity's true face.
  */
 final class ConditionEvaluator {
@@ -34,12 +34,13 @@ final class ConditionEvaluator {
      * @param traits        each test identity's generating traits
      * @param babbleVoices  clips of speakers outside the test set; without any, babble is left out
      */
-    static List<ConditionScores> evaluate(List<CorpusClip> clips, Map<String, Integer> galleryIndex, List<float[]> gallery,
+    static List<ConditionScores> evaluateDegraded(List<CorpusClip> clips, Map<String, Integer> galleryIndex, List<float[]> gallery,
             OnnxFeatureExtractor extractor, OnnxFaceDecoder decoder, Optional<AttributeClassifiers> classifiers,
             Map<String, AttributeJudgement> onTrueFace, Function<String, IdentityTraits> traits,
             List<CorpusClip> babbleVoices) {
         Optional<float[]> babble = babble(babbleVoices);
         List<CallCondition> conditions = Arrays.stream(CallCondition.values())
+                .filter(c -> c != CallCondition.CLEAN_16K)
                 .filter(c -> c != CallCondition.BABBLE_10DB || babble.isPresent()).toList();
         Map<CallCondition, Optional<AttributeTally>> tallies = new EnumMap<>(CallCondition.class);
         Map<CallCondition, Integer> hits = new EnumMap<>(CallCondition.class);

@@ -119,8 +119,11 @@ public final class Evaluator {
                         FaceExample.toImage(fromFeature.get(galleryIndex.get(id)).image(), size),
                         FaceExample.toImage(firstFromSpeech.get(id).image(), size)));
             }
-            List<ConditionScores> conditions = ConditionEvaluator.evaluate(clips, galleryIndex, gallery, extractor, decoder,
-                    classifiers.filter(c -> testTraits), onTrueFace, id -> traits(corpus, id), corpus.clips(Split.TRAIN));
+            // The clean channel is this evaluation's own 6 s pass; only the degraded channels need another.
+            List<ConditionScores> conditions = new ArrayList<>(List.of(new ConditionScores(CallCondition.CLEAN_16K,
+                    clips.size(), six.recallAt(EvaluationReport.ORACLE_K), tally.map(t -> t.scoresOf(FaceSource.FROM_SPEECH_6S)))));
+            conditions.addAll(ConditionEvaluator.evaluateDegraded(clips, galleryIndex, gallery, extractor, decoder,
+                    classifiers.filter(c -> testTraits), onTrueFace, id -> traits(corpus, id), corpus.clips(Split.TRAIN)));
             return new EvaluationReport(clips.size(), gallery.size(), six.similarity(), three.similarity(),
                     six.recall(), three.recall(), six.curve(), three.curve(), faceIdentity, sex,
                     tally.map(AttributeTally::evaluation), measures, oracle, examples, conditions);

@@ -56,6 +56,10 @@ final class VoiceAugmentation {
         SplittableRandom random = random(epoch, index);
         random.nextDouble(); // the draw augments() made
         float[] heard = channel(clean16k, random);
+        if (heard.length == 0) {
+            // A clip shorter than one packet, or one whose every packet was lost: the stream would hear nothing.
+            heard = clean16k;
+        }
         if (random.nextBoolean()) {
             double snr = MIN_SNR_DB + (MAX_SNR_DB - MIN_SNR_DB) * random.nextDouble();
             heard = CallChannels.withNoise(heard, noise(heard.length, index, random), snr);

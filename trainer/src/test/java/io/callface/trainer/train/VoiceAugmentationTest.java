@@ -58,4 +58,15 @@ class VoiceAugmentationTest {
         }
         assertThat(changed).isEqualTo(12);
     }
+
+    @Test
+    void aClipShorterThanOnePacketStaysTrainable() {
+        VoiceAugmentation always = new VoiceAugmentation(1, 42, clips);
+        float[] tenMilliseconds = new float[160];
+        java.util.Arrays.fill(tenMilliseconds, 0.1f);
+
+        for (int epoch = 1; epoch <= 20; epoch++) {
+            assertThat(always.apply(epoch, 0, tenMilliseconds)).as("epoch %d", epoch).isNotEmpty();
+        }
+    }
 }
