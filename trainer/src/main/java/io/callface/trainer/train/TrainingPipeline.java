@@ -132,7 +132,11 @@ public final class TrainingPipeline {
         }
     }
 
-    /** Seeds PyTorch (so initialisation repeats) and sets its CPU thread count. */
+    /**
+     * Seeds PyTorch (so initialisation repeats) and sets its CPU thread count. The same seed and thread count give
+     * byte-identical models in a fresh process; PyTorch's native state is not reset, though, and a training at another
+     * thread count earlier in the same JVM can change a later one's result.
+     */
     static void configureEngine(TrainingOptions options) {
         Engine engine = Engine.getEngine(ENGINE);
         engine.setRandomSeed((int) options.seed());
