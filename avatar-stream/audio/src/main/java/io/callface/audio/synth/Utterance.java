@@ -21,9 +21,10 @@ record Utterance(List<Segment> segments, List<PitchTarget> pitch, List<Span> cre
      * One phone. {@code consonant} is null for a vowel. Formants (Hz, for this speaker's tract) are the targets at
      * a quarter and three quarters of a vowel, and the anchor at the middle of a consonant ({@code onset} =
      * {@code offset}). {@code releaseSteps} is a plosive's voice-onset time after its closure; 0 otherwise.
+     * {@code stressed} is the lexical stress of the phone's syllable.
      */
-    record Segment(Consonant consonant, int start, int length, double loudness, Formants onset, Formants offset,
-                   int releaseSteps) {
+    record Segment(Consonant consonant, int start, int length, boolean stressed, double loudness, Formants onset,
+                   Formants offset, int releaseSteps) {
         boolean isVowel() {
             return consonant == null;
         }

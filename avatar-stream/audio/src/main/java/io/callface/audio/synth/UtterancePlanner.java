@@ -127,14 +127,14 @@ final class UtterancePlanner {
             Syllable s = syllables.get(d.syllable);
             double loudness = (s.stressed() ? 1 : UNSTRESSED_LOUDNESS) * (d.syllable == last ? FINAL_LOUDNESS : 1);
             if (d.consonant == null) {
-                segments.add(new Segment(null, from, length, loudness, onsets[d.syllable].scaled(scale),
+                segments.add(new Segment(null, from, length, s.stressed(), loudness, onsets[d.syllable].scaled(scale),
                         offsets[d.syllable].scaled(scale), 0));
                 timed.add(new TimedSyllable(s, from, from + length));
             } else {
                 Formants vowel = d.coda ? offsets[d.syllable] : onsets[d.syllable];
                 Formants anchor = consonantAnchor(d.consonant, vowel).scaled(scale);
                 Consonant before = k > 0 && !d.coda ? drafts.get(k - 1).consonant : null;
-                segments.add(new Segment(d.consonant, from, length, loudness, anchor, anchor,
+                segments.add(new Segment(d.consonant, from, length, s.stressed(), loudness, anchor, anchor,
                         d.coda ? 0 : releaseSteps(d.consonant, before)));
             }
         }
