@@ -22,7 +22,7 @@ import java.util.List;
  * its median over voiced steps is the speaker's F0.
  */
 final class ControlTracks {
-    static final double NASAL_VOICING = 0.5;
+    static final double NASAL_VOICING = 0.22;
     static final double APPROXIMANT_VOICING = 0.7;
     static final double FRICATIVE_VOICING = 0.4;
     static final double VOICE_BAR = 0.1;

@@ -28,8 +28,8 @@ import java.util.SplittableRandom;
  * strong frication is {@value #FRICATION_LEVEL} of the voiced RMS over strong voicing (sibilants about 10 dB
  * below vowels). Output samples lie in [-1, 1] with the peak normalised to {@value #PEAK}, plus a uniform noise
  * floor of {@value #NOISE_FLOOR} (about 63 dB below the peak) so pauses are not digital silence. The result is a
- * pure function of the arguments: the seed is split into one stream for the plan and one for the rendering, so one
- * seed gives the same words and prosody with every method.
+ * pure function of the arguments: the plan and the rendering draw from separate streams of the seed, so one seed
+ * gives the same words and prosody with every method.
  *
  * <p>Measured speed (one core, this machine's CPU, see {@code SpeechSynthesizerTest}): several hundred seconds of
  * audio per CPU second.
@@ -47,6 +47,7 @@ public final class SpeechSynthesizer {
     private static final double B1_BREATHY_HZ = 60;
     private static final long STYLE_SALT = 0x5EEDF00D5EEDF00DL;
     private static final long METHOD_SALT = 0x3E7C0DE53E7C0DEL;
+    private static final long RENDER_SALT = 0x0DDBA11C0FFEE5L;
 
     /**
      * {@code seconds} of speech with the given voice, accent, style and method; deterministic for {@code seed}.
@@ -66,11 +67,13 @@ public final class SpeechSynthesizer {
         if (samples == 0) {
             throw new IllegalArgumentException("seconds: " + seconds + " is shorter than one sample");
         }
-        SplittableRandom root = new SplittableRandom(seed);
-        SplittableRandom planRandom = root.split();
-        SplittableRandom renderRandom = root.split();
-        Utterance plan = UtterancePlanner.plan(traits, accent, style, samples / Utterance.STEP + 1, planRandom);
-        return render(plan, traits, method, samples, renderRandom);
+        return render(plan(traits, accent, style, samples, seed), traits, method, samples,
+                new SplittableRandom(seed ^ RENDER_SALT));
+    }
+
+    /** The plan {@link #synthesize} renders for these arguments. */
+    static Utterance plan(VoiceTraits traits, Accent accent, SpeakingStyle style, int samples, long seed) {
+        return UtterancePlanner.plan(traits, accent, style, samples / Utterance.STEP + 1, new SplittableRandom(seed));
     }
 
     /** As above with the method drawn from {@code seed} ({@link #methodFor}), so a corpus mixes all four. */
