@@ -176,9 +176,9 @@ public record Accent(String name, List<VowelShift> vowelShifts, double vowelRedu
         requireRange("amount", amount, 0, 0.5);
         SplittableRandom random = new SplittableRandom(seed);
         List<VowelShift> shifts = vowelShifts.stream().map(s -> new VowelShift(s.vowel,
-                1 + (s.f1Factor - 1) * factor(random, amount),
-                1 + (s.f2Factor - 1) * factor(random, amount),
-                1 + (s.f3Factor - 1) * factor(random, amount))).toList();
+                perturbedShift(s.f1Factor, random, amount),
+                perturbedShift(s.f2Factor, random, amount),
+                perturbedShift(s.f3Factor, random, amount))).toList();
         return new Accent(name, shifts,
                 Math.min(1, vowelReduction * factor(random, amount)),
                 VoiceTraits.clamp(unstressedDuration * factor(random, amount), 0.3, 1),
@@ -204,6 +204,10 @@ public record Accent(String name, List<VowelShift> vowelShifts, double vowelRedu
         Map<Vowel, VowelShift> map = new EnumMap<>(Vowel.class);
         shifts.forEach(s -> map.put(s.vowel, s));
         return map;
+    }
+
+    private static double perturbedShift(double shift, SplittableRandom random, double amount) {
+        return VoiceTraits.clamp(1 + (shift - 1) * factor(random, amount), 0.5, 2);
     }
 
     private static double factor(SplittableRandom random, double amount) {

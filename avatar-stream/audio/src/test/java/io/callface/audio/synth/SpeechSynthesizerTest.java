@@ -27,12 +27,16 @@ class SpeechSynthesizerTest {
 
     private final SpeechSynthesizer synthesizer = new SpeechSynthesizer();
 
-    /** One vowel held for {@code seconds} at a flat F0, rendered by {@code method}. */
+    /**
+     * One vowel held for {@code seconds}, rendered by {@code method}, its F0 gliding 10 semitones up through the
+     * speaker's F0 so that harmonics sweep past the formants and the median over frames cancels LPC's pull toward
+     * the nearest harmonic.
+     */
     static float[] sustained(Formants target, VoiceTraits traits, SynthesisMethod method, double seconds) {
         int samples = (int) (seconds * RATE);
         int steps = samples / Utterance.STEP + 1;
         Utterance plan = new Utterance(List.of(new Segment(null, 0, steps, true, 1, target, target, 0)),
-                List.of(new PitchTarget(0, 0)), List.of(), List.of(new Span(0, steps)), steps);
+                List.of(new PitchTarget(0, -5), new PitchTarget(steps, 5)), List.of(), List.of(new Span(0, steps)), steps);
         return SpeechSynthesizer.render(plan, traits, method, samples, new SplittableRandom(1));
     }
 
