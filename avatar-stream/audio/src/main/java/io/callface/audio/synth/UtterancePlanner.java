@@ -133,9 +133,11 @@ final class UtterancePlanner {
             } else {
                 Formants vowel = d.coda ? offsets[d.syllable] : onsets[d.syllable];
                 Formants anchor = consonantAnchor(d.consonant, vowel).scaled(scale);
-                Consonant before = k > 0 && !d.coda ? drafts.get(k - 1).consonant : null;
+                Draft previous = k > 0 ? drafts.get(k - 1) : null;
+                boolean sCluster = !d.coda && previous != null && previous.syllable == d.syllable
+                        && previous.consonant == Consonant.S;
                 segments.add(new Segment(d.consonant, from, length, s.stressed(), loudness, anchor, anchor,
-                        d.coda ? 0 : releaseSteps(d.consonant, before)));
+                        d.coda ? 0 : releaseSteps(d.consonant, sCluster)));
             }
         }
         int end = (int) Math.round(clock);
@@ -166,7 +168,7 @@ final class UtterancePlanner {
         return new Formants(OBSTRUENT_F1_HZ, f2, Math.max(vowel.f3(), f2 + 300), vowel.f4());
     }
 
-    private int releaseSteps(Consonant c, Consonant before) {
+    private int releaseSteps(Consonant c, boolean afterS) {
         if (c.manner != Consonant.Manner.PLOSIVE) {
             return 0;
         }
@@ -176,7 +178,7 @@ final class UtterancePlanner {
             default -> c.voiced ? 21 : 80;
         };
         if (!c.voiced) {
-            lag = before == Consonant.S ? 12 : lag * accent.aspiration();
+            lag = afterS ? 12 : lag * accent.aspiration();
         }
         return Math.max(1, (int) Math.round(lag));
     }
