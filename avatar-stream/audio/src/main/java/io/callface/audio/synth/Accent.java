@@ -34,28 +34,38 @@ import java.util.SplittableRandom;
  *       80 ms; Lisker &amp; Abramson 1964, Word 20:384).</li>
  * </ul>
  *
- * <p>The named accents (sizes are those reported, not exaggerated):
+ * <p>The named accents. Varieties of English spoken by L2 speakers or in post-colonial settings are less
+ * stress-timed than British English (Low, Grabe &amp; Nolan 2000, Language and Speech 43:377, Singapore English;
+ * Udofot 2003, English World-Wide 24:201 and Gut 2005, English World-Wide 26:153, Nigerian English; Fuchs 2016,
+ * <i>Speech Rhythm in Varieties of English</i>, Springer, Indian English), but far less so than their speakers' first
+ * languages (Grabe &amp; Low: Yoruba 32.7, Mandarin 27.0). Our rhythm settings are choices inside that range; the
+ * values their plans measure ({@code AccentTest}, 60 six-second plans each) are given per accent. Vowel mergers are
+ * realised as partial moves toward the merger partner (60-70 % of the Hz distance, our choice: the studies report
+ * merged or near-merged categories with much variation between speakers).
  * <ul>
- *   <li>{@link #ENGLISH} ("english", stress-timed): the reference: no vowel shifts, strong reduction (0.7),
- *       unstressed vowels half as long, frequent clusters, 4 st accents on 60 % of content-word stresses, long-lag
- *       VOT. Its plans measure vocalic nPVI about 55-60, matching Grabe &amp; Low's British English 57.2.</li>
- *   <li>{@link #WEST_AFRICAN} ("west-african", syllable-timed, Nigerian English-like): full vowels in unstressed
- *       syllables and little duration contrast (Udofot 2003, English World-Wide 24:201; Gut 2005, English
- *       World-Wide 26:153: nPVI well below British English, near the Yoruba end); the lax-tense merger /ɪ/-/i/,
- *       /ʊ/-/u/, /ʌ/ and /ɝ/ as [ɔ] and [ɛ] without r-colouring (Gut 2008, in Kortmann &amp; Schneider (eds.),
- *       <i>Varieties of English 4</i>, Mouton), realised here as 60-70 % of the Hz distance to the merger partner;
- *       most content words accented, a 1 st syllable tone (tone-language L1s: Yoruba, Igbo, Hausa), shorter VOT.</li>
+ *   <li>{@link #ENGLISH} ("english", stress-timed): the reference. No vowel shifts, strong reduction (0.7),
+ *       unstressed vowels under half as long (0.47), frequent clusters, 4 st accents on 60 % of content-word
+ *       stresses, long-lag VOT. Plans: nPVI-V 56.1 (British English 57.2), %V 40.5 (English 40.1), deltaC 48.8 ms
+ *       (English 53.5).</li>
+ *   <li>{@link #WEST_AFRICAN} ("west-african", Nigerian English-like, syllable-timed): nearly full vowels in
+ *       unstressed syllables (reduction 0.1) and little duration contrast (Udofot 2003; Gut 2005); the mergers
+ *       /ɪ/-/i/ and /ʊ/-/u/, /ʌ/ toward [ɔ], /ɝ/ toward [ɛ] without r-colouring (Wells 1982, <i>Accents of English
+ *       3</i>, CUP; Gut 2008, in Mesthrie (ed.), <i>Varieties of English 4</i>, Mouton); most content words accented
+ *       and a 1 st movement on every syllable (tone-language first languages: Yoruba, Igbo, Hausa), VOT 70 % of
+ *       English. Plans: nPVI-V 38.9, %V 51.3, deltaC 44.3 ms.</li>
  *   <li>{@link #EAST_ASIAN} ("east-asian", Mandarin-influenced English): wider F0 range (Keating &amp; Kuo 2012,
- *       JASA 132:1050: Mandarin speakers' F0 range is larger, in both their languages), pitch movement on every
- *       syllable (2 st, Juffs 1990), accents on most stresses, little reduction and simple syllables (Mandarin
- *       codas are only /n ŋ/), mergers /ɪ/-/i/, /ʊ/-/u/ and /æ/ toward /ɛ/ (Deterding 2003, English World-Wide 24:1,
- *       for Singapore English; Wang &amp; van Heuven 2006, Linguistics in the Netherlands 23:237, for Chinese
- *       learners); aspirated stops stay long-lag as in Mandarin.</li>
+ *       JASA 132:1050: Mandarin speakers' F0 range is larger, in Mandarin and in English) through 5.5 st accents on
+ *       most stresses and a 2 st movement on every syllable (Juffs 1990), little reduction and simple syllables
+ *       (Mandarin codas are only /n ŋ/), mergers /ɪ/-/i/, /ʊ/-/u/ and /æ/ toward /ɛ/ (Deterding 2003, English
+ *       World-Wide 24:1, Singapore English; Wang &amp; van Heuven 2006, Linguistics in the Netherlands 23:237,
+ *       Chinese learners); voiceless stops stay long-lag, as Mandarin's aspirated stops are. Plans: nPVI-V 42.2,
+ *       %V 51.3, deltaC 44.8 ms; F0 span (10th-90th percentile) 7.0 st against English's 5.7.</li>
  *   <li>{@link #SOUTH_ASIAN} ("south-asian", Indian English-like): less reduction and less duration contrast than
- *       British English (Fuchs 2016, <i>Speech Rhythm in Varieties of English</i>, Springer; Sirsa &amp; Redford
- *       2013, J Phonetics 41:393), unaspirated voiceless stops (VOT about 40 % of American English; Awan &amp;
- *       Stine 2011, Clin Linguist Phon 25:998), /æ/ raised toward /ɛ/, /ɔ/ toward /o/ and weak r-colouring of /ɝ/
- *       (Maxwell &amp; Fletcher 2010, World Englishes 29:27), rising pitch accents of moderate size.</li>
+ *       British English (Fuchs 2016; Sirsa &amp; Redford 2013, J Phonetics 41:393), voiceless stops unaspirated or
+ *       weakly aspirated (VOT 40 % of English; Wells 1982; Awan &amp; Stine 2011, Clin Linguist Phon 25:998),
+ *       /æ/ raised toward /ɛ/, /ɔ/ toward /o/, weak r-colouring of /ɝ/ (Wells 1982), 4.5 st accents (rising accents
+ *       on stressed syllables: Wiltshire &amp; Harnsberger 2006, World Englishes 25:91). Plans: nPVI-V 50.3,
+ *       %V 46.4, deltaC 47.6 ms.</li>
  * </ul>
  *
  * @param name identifies the accent in logs and corpus metadata

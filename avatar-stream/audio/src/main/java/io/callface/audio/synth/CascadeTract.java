@@ -23,7 +23,7 @@ final class CascadeTract implements VocalTract {
         nasalPole.tune(tracks.nasalPoleHz(), NASAL_BANDWIDTH_HZ);
         nasalZero.tune(tracks.nasalZeroHz[k], NASAL_BANDWIDTH_HZ);
         for (int n = 0; n < formants.length; n++) {
-            formants[n].tune(VocalTract.formantHz(tracks, n, k), BANDWIDTHS_HZ[n] + (n == 0 ? b1ExtraHz : 0));
+            formants[n].tune(VocalTract.formantHz(tracks, n, k), VocalTract.bandwidthHz(n) + (n == 0 ? b1ExtraHz : 0));
         }
     }
 

@@ -11,8 +11,8 @@ package io.callface.audio.synth;
  * comes from the single shape parameter Rd (Fant 1995, STL-QPSR 36(2-3):119):
  * {@code Ra = (-1 + 4.8 Rd) / 100}, {@code Rk = (22.4 + 11.8 Rd) / 100},
  * {@code Rg = Rk / (4 (0.11 Rd / (0.5 + 1.2 Rk) - Ra))}, {@code tp = 1 / (2 Rg)}, {@code te = tp (1 + Rk)},
- * {@code ta = Ra}. Rd near 0.3-0.5 is pressed (creaky) voice, about 1 modal, 2-2.7 breathy (Gobl &amp; Ní Chasaide
- * 2003, Speech Communication 40:189); a larger Rd lowers the high harmonics (more spectral tilt).
+ * {@code ta = Ra}. Rd near 0.3-0.5 is pressed (creaky) voice, about 1 modal, 2-2.7 breathy (Fant 1995); a larger
+ * Rd lowers the high harmonics (more spectral tilt) and raises H1-H2.
  *
  * <p>Pulses are tabulated once, {@value #TABLE_SIZE} points per period, for Rd from {@value #MIN_RD} to
  * {@value #MAX_RD} in steps of {@value #RD_STEP}, and scaled so the main excitation (the negative peak

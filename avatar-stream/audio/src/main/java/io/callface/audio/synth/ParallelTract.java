@@ -36,7 +36,7 @@ final class ParallelTract implements VocalTract {
         nasalZero.tune(tracks.nasalZeroHz[k], NASAL_BANDWIDTH_HZ);
         for (int n = 0; n < formants.length; n++) {
             hz[n] = VocalTract.formantHz(tracks, n, k);
-            bw[n] = BANDWIDTHS_HZ[n] + (n == 0 ? b1ExtraHz : 0);
+            bw[n] = VocalTract.bandwidthHz(n) + (n == 0 ? b1ExtraHz : 0);
             formants[n].tune(hz[n], bw[n]);
         }
         for (int n = 0; n < formants.length; n++) {

@@ -9,20 +9,19 @@ import java.util.SplittableRandom;
  * An individual's way of talking, independent of voice and accent, for {@link SpeechSynthesizer}. Draw it once per
  * speaker ({@link #draw(long)}) so all of a speaker's clips share it.
  * <ul>
- *   <li>{@code pitchRange}: multiplies pitch-accent excursions and boundary movements (0.3-2). Speakers differ
- *       widely in F0 range at a given accent (Mennen, Schaeffler &amp; Docherty 2012, JASA 131:2249: between-speaker
- *       sd of span about a third of its mean); drawn log-normal with sd 0.3.</li>
+ *   <li>{@code pitchRange}: multiplies pitch-accent excursions, syllable tones and boundary movements (0.3-2).
+ *       Speakers of one language differ widely in F0 span (Mennen, Schaeffler &amp; Docherty 2012, JASA 131:2249);
+ *       drawn log-normal with log sd 0.3 (our choice).</li>
  *   <li>{@code articulationPrecision}: vowel-space size around schwa, {@code F = F_schwa + p (F_target - F_schwa)}
- *       (0.6-1.3). Talkers' vowel-space areas differ by a factor of about 1.5-2 and predict their intelligibility
- *       (Bradlow, Torretta &amp; Pisoni 1996, Speech Communication 20:255); drawn as 1 + 0.08 sd, so areas
- *       (which scale with p squared) spread by about that factor.</li>
- *   <li>{@code pauseScale}: multiplies the median silent pause between phrases, 500 ms; pause durations are
- *       log-normal (Campione &amp; Véronis 2002, Speech Prosody, 199-202) and their median is a stable habit of a
- *       speaker (0.3-3; drawn log-normal with sd 0.35).</li>
- *   <li>{@code phraseSyllables}: mean number of syllables per intonational phrase (3-20; drawn about 8, sd 2).</li>
- *   <li>{@code creakiness}: probability that a phrase ends in creaky voice (vocal fry) (0-1). Phrase-final
- *       glottalisation is common but varies a lot between speakers (Redi &amp; Shattuck-Hufnagel 2001, J Phonetics
- *       29:407: from a few to over half of phrase ends); drawn uniformly in [0, 0.6].</li>
+ *       (0.6-1.3). Talkers differ in vowel-space area, and larger spaces go with higher intelligibility (Bradlow,
+ *       Torretta &amp; Pisoni 1996, Speech Communication 20:255); drawn as 1 + 0.08 N(0,1), so the middle 95 % of
+ *       speakers' areas (which scale with p squared) span a factor of about 1.9.</li>
+ *   <li>{@code pauseScale}: multiplies the median silent pause between phrases (500 ms); pause durations are skewed, roughly log-normal (Campione &amp; Véronis 2002, Proc. Speech Prosody,
+ *       199-202), and a speaker's pausing is a habit (0.3-3; drawn log-normal with log sd 0.35, our choice).</li>
+ *   <li>{@code phraseSyllables}: mean number of syllables per intonational phrase (3-20; drawn 8 + 2 N(0,1)).</li>
+ *   <li>{@code creakiness}: probability that a falling phrase ends in creaky voice (vocal fry) (0-1). Phrase-final
+ *       glottalisation is common and varies greatly between speakers (Redi &amp; Shattuck-Hufnagel 2001,
+ *       J Phonetics 29:407); drawn uniformly in [0, 0.6].</li>
  * </ul>
  */
 public record SpeakingStyle(double pitchRange, double articulationPrecision, double pauseScale, double phraseSyllables,

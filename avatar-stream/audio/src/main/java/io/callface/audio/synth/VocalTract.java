@@ -2,8 +2,6 @@ package io.callface.audio.synth;
 
 /** A formant filter retuned once per control step: {@link CascadeTract} or {@link ParallelTract}. */
 interface VocalTract {
-    /** Bandwidths of F1-F5 in Hz for a modal voice (Klatt 1980's defaults, rounded). */
-    double[] BANDWIDTHS_HZ = {60, 90, 150, 200, 300};
     /** The fifth formant of the reference tract, fixed as in Klatt 1980. */
     double F5_HZ = 4500;
     /** Highest formant frequency used, safely below the 8 kHz Nyquist frequency. */
@@ -14,6 +12,17 @@ interface VocalTract {
     void tune(ControlTracks tracks, int k, double b1ExtraHz);
 
     double filter(double x);
+
+    /** Bandwidth of formant {@code n} (0-based, 0-4) in Hz for a modal voice (Klatt 1980's defaults, rounded). */
+    static double bandwidthHz(int n) {
+        return switch (n) {
+            case 0 -> 60;
+            case 1 -> 90;
+            case 2 -> 150;
+            case 3 -> 200;
+            default -> 300;
+        };
+    }
 
     /** Formant {@code n} (0-based, 0-4) at step {@code k}, the fifth fixed and all kept below Nyquist. */
     static double formantHz(ControlTracks tracks, int n, int k) {

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  *       {@code y[n] = (1 - c) x[n] + c y[n-1]} whose attenuation at 3 kHz is TL dB. Open quotient
  *       {@code OQ = 0.5 + 0.3 b} and {@code TL = 4 + 16 b} dB for breathiness b: breathy voices have longer open
  *       phases and steeper tilt (Klatt &amp; Klatt 1990; Hanson 1997, JASA 101:466).</li>
- *   <li><b>LF</b>: {@code Rd = 0.9 + 1.5 b} (modal to breathy, Gobl &amp; Ní Chasaide 2003).</li>
+ *   <li><b>LF</b>: {@code Rd = 0.9 + 1.5 b}, from modal (about 1) toward breathy (2-2.7; Fant 1995).</li>
  *   <li><b>Jitter and shimmer</b>: each period's length and amplitude are perturbed by independent normal factors
  *       with the speaker's relative sd ({@link VoiceTraits#jitter()}, {@link VoiceTraits#shimmer()}), clipped at
  *       three sd.</li>
@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  *   <li><b>Creak</b> (vocal fry): F0 falls to {@value #CREAK_F0_RATIO} of the contour, at most
  *       {@value #MAX_CREAK_F0_HZ} Hz, with period jitter {@value #CREAK_JITTER}, alternate periods
  *       {@value #CREAK_ALTERNATION} weaker and a pressed pulse (Rd {@value #CREAK_RD}, OQ 0.3): low, irregular,
- *       constricted, as in prototypical creak (Keating, Garellek &amp; Kreiman 2015, Proc. ICPhS, paper 0821).</li>
+ *       constricted, as in prototypical creak (Keating, Garellek &amp; Kreiman 2015, Proc. 18th ICPhS, Glasgow).</li>
  * </ul>
  */
 final class VoiceSource {

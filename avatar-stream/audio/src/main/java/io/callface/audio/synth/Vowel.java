@@ -69,11 +69,6 @@ public enum Vowel {
         return onset.get(n);
     }
 
-    /** Whether the vowel glides to a second target. */
-    public boolean isDiphthong() {
-        return offset != onset;
-    }
-
     /** Intrinsic duration relative to the mean vowel (Hillenbrand et al. 1995). */
     public double durationFactor() {
         return durationFactor;
