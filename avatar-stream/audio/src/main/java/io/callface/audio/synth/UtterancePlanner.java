@@ -83,32 +83,8 @@ final class UtterancePlanner {
 
     /** Lays out one phrase from {@code start}; returns the step after it. */
     private int phrase(List<Syllable> syllables, int start) {
-        List<Draft> drafts = new ArrayList<>();
-        double total = 0;
-        for (int i = 0; i < syllables.size(); i++) {
-            Syllable s = syllables.get(i);
-            for (Consonant c : s.onset()) {
-                drafts.add(new Draft(c, i, false, consonantMs(c, s.onset().size())));
-            }
-            double vowelMs = MEAN_VOWEL_MS * s.vowel().durationFactor() * (s.stressed() ? 1 : accent.unstressedDuration())
-                    * Math.exp(accent.durationVariability() * clamp3(random.nextGaussian()));
-            drafts.add(new Draft(null, i, false, vowelMs));
-            for (Consonant c : s.coda()) {
-                drafts.add(new Draft(c, i, true, consonantMs(c, s.coda().size())));
-            }
-        }
-        for (Draft d : drafts) {
-            total += d.ms;
-        }
-        double rateScale = syllables.size() * 1000 / traits.speakingRate() / total;
+        List<Draft> drafts = durations(syllables);
         int last = syllables.size() - 1;
-        double[] msEach = new double[drafts.size()];
-        for (int k = 0; k < drafts.size(); k++) {
-            Draft d = drafts.get(k);
-            boolean finalRhyme = d.syllable == last && (d.consonant == null || d.coda);
-            msEach[k] = d.ms * rateScale * (finalRhyme ? FINAL_LENGTHENING : 1);
-        }
-
         Formants[] onsets = new Formants[syllables.size()];
         Formants[] offsets = new Formants[syllables.size()];
         for (int i = 0; i < syllables.size(); i++) {
@@ -122,7 +98,7 @@ final class UtterancePlanner {
         for (int k = 0; k < drafts.size(); k++) {
             Draft d = drafts.get(k);
             int from = (int) Math.round(clock);
-            clock += msEach[k];
+            clock += d.ms;
             int length = Math.max(1, (int) Math.round(clock) - from);
             Syllable s = syllables.get(d.syllable);
             double loudness = (s.stressed() ? 1 : UNSTRESSED_LOUDNESS) * (d.syllable == last ? FINAL_LOUDNESS : 1);
@@ -145,6 +121,33 @@ final class UtterancePlanner {
         phrases.add(span);
         IntonationPlanner.phrase(timed, span, accent, style, random, pitch, creak);
         return end;
+    }
+
+    /**
+     * The phrase's phones with their durations: intrinsic ones, stress and rhythm applied, scaled to the speaking
+     * rate, the final rhyme lengthened.
+     */
+    private List<Draft> durations(List<Syllable> syllables) {
+        List<Draft> drafts = new ArrayList<>();
+        for (int i = 0; i < syllables.size(); i++) {
+            Syllable s = syllables.get(i);
+            for (Consonant c : s.onset()) {
+                drafts.add(new Draft(c, i, false, consonantMs(c, s.onset().size())));
+            }
+            double stress = s.stressed() ? 1 : accent.unstressedDuration();
+            double jitter = Math.exp(accent.durationVariability() * clamp3(random.nextGaussian()));
+            drafts.add(new Draft(null, i, false, MEAN_VOWEL_MS * s.vowel().durationFactor() * stress * jitter));
+            for (Consonant c : s.coda()) {
+                drafts.add(new Draft(c, i, true, consonantMs(c, s.coda().size())));
+            }
+        }
+        double total = drafts.stream().mapToDouble(Draft::ms).sum();
+        double rateScale = syllables.size() * 1000 / traits.speakingRate() / total;
+        int last = syllables.size() - 1;
+        return drafts.stream().map(d -> {
+            boolean finalRhyme = d.syllable == last && (d.consonant == null || d.coda);
+            return new Draft(d.consonant, d.syllable, d.coda, d.ms * rateScale * (finalRhyme ? FINAL_LENGTHENING : 1));
+        }).toList();
     }
 
     private static double consonantMs(Consonant c, int clusterSize) {
