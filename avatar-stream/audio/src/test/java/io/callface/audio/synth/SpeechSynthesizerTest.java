@@ -109,6 +109,17 @@ class SpeechSynthesizerTest {
         }
     }
 
+    /** A clip shorter than the lead-in silence holds no phrase: only the noise floor, not an error. */
+    @Test
+    void clipShorterThanTheLeadInIsQuiet() {
+        float[] x = synthesizer.synthesize(MAN, Accent.ENGLISH, SpeakingStyle.NEUTRAL, SynthesisMethod.PARALLEL_LF,
+                0.01, 1);
+        assertThat(x).hasSize(160);
+        for (float v : x) {
+            assertThat(Math.abs(v)).isLessThanOrEqualTo((float) SpeechSynthesizer.NOISE_FLOOR);
+        }
+    }
+
     @Test
     void rejectsBadArguments() {
         SpeakingStyle style = SpeakingStyle.NEUTRAL;
