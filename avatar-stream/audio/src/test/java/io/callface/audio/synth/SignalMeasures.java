@@ -161,19 +161,17 @@ final class SignalMeasures {
         return RATE / (best + shift);
     }
 
-    /** Mean power per Hz-bin of a direct DFT (Hann, {@code size} points) over [{@code loHz}, {@code hiHz}). */
-    static double bandPower(float[] x, int start, int size, double loHz, double hiHz) {
+    /** Summed power of a direct DFT (Hann, {@code size} points) over the bins in [{@code loHz}, {@code hiHz}). */
+    static double bandEnergy(float[] x, int start, int size, double loHz, double hiHz) {
         double[] spectrum = powerSpectrum(x, start, size);
         double sum = 0;
-        int count = 0;
         for (int k = 0; k < spectrum.length; k++) {
             double hz = (double) k * RATE / size;
             if (hz >= loHz && hz < hiHz) {
                 sum += spectrum[k];
-                count++;
             }
         }
-        return sum / count;
+        return sum;
     }
 
     /** Power spectrum, bins 0..size/2, of a Hann-windowed frame (direct DFT; test sizes are small). */

@@ -271,8 +271,8 @@ class SpeechSynthesizerTest {
                         || !next.isVowel() || next.start() != nasal.end() || next.end() * Utterance.STEP > x.length) {
                     continue;
                 }
-                double low = SignalMeasures.bandPower(x, middle - 128, 256, 60, 500) * 440;
-                double all = SignalMeasures.bandPower(x, middle - 128, 256, 60, 8000) * 7940;
+                double low = SignalMeasures.bandEnergy(x, middle - 128, 256, 60, 500);
+                double all = SignalMeasures.bandEnergy(x, middle - 128, 256, 60, 8001);
                 lowShare.add(low / all);
                 double vowel = SignalMeasures.rms(x, (next.start() + next.length() / 4) * Utterance.STEP,
                         (next.end() - next.length() / 4) * Utterance.STEP);

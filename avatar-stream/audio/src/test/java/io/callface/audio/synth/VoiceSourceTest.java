@@ -92,8 +92,8 @@ class VoiceSourceTest {
         double high = 0;
         double all = 0;
         for (int start = 0; start + 512 <= x.length; start += 512) {
-            high += SignalMeasures.bandPower(x, start, 512, 2000, 8000) * 6000;
-            all += SignalMeasures.bandPower(x, start, 512, 60, 8000) * 7940;
+            high += SignalMeasures.bandEnergy(x, start, 512, 2000, 8001);
+            all += SignalMeasures.bandEnergy(x, start, 512, 60, 8001);
         }
         return high / all;
     }
