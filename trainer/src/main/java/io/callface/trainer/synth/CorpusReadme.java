@@ -20,9 +20,10 @@ final class CorpusReadme {
                 # Synthetic paired voice-face corpus (callface `trainer synth`)
 
                 **Everything here is synthetic.** No real person's voice or face is in this directory. The voices
-                are source-filter synthesis (Rosenberg glottal pulses through four formant resonators, random vowel
-                sequences, fricative noise, pauses); they sound like buzzy vowel babble, not words. The faces are
-                Java2D drawings. The corpus exists to train and test the pipeline end to end; a model trained on it
+                are callface's own source-filter speech synthesis (`SpeechSynthesizer`: phrases of nonsense words with
+                English-like phonotactics, stress, accents and sentence prosody, by four formant-synthesis methods);
+                no other speech engine's output is used, so engines such as espeak-ng stay held out for testing. It is
+                not intelligible English. The faces are Java2D drawings. The corpus exists to train and test the pipeline end to end; a model trained on it
                 learns this generator, not human voices or faces, and says nothing about how Speech2Face performs on
                 real people. The world's formulas follow published population statistics (sources below) but are a
                 stand-in: they were chosen from the literature, never tuned to make a model pass.
@@ -47,6 +48,36 @@ final class CorpusReadme {
                 - jitter (0.0045 + 0.00006 a) and shimmer (0.030 + 0.0003 a), each times exp(0.3 e) (Xue & Deliyski
                   2001); speaking rate 5.0 + 0.15 (men) - 0.012 a + 0.5 e syllables/s (Jacewicz et al. 2009/2010;
                   Quené 2008); breathiness women 0.30, men 0.15, + 0.002 a + 0.08 e (Klatt & Klatt 1990; Linville 2001).
+
+                ## Speech (columns accent .. creakiness)
+                Each clip is `SpeechSynthesizer` speech in the identity's voice, accent and style; the synthesis method
+                is drawn per clip, a quarter each: Klatt's cascade formant chain (Klatt 1980, JASA 67:971) or a
+                Holmes-style parallel formant bank (Holmes 1983, Speech Communication 2:251), each driven by an LF
+                (Fant, Liljencrants & Lin 1985, STL-QPSR 26:1) or KLGLOTT88 (Klatt & Klatt 1990) glottal source, so a
+                model cannot key on one synthesiser's artefacts.
+                - segments: vowels of Hillenbrand et al. 1995 with formant transitions by locus equations; stops
+                  (closure, burst, aspiration with voice-onset times after Lisker & Abramson 1964), voiced and
+                  voiceless fricatives with place-dependent noise, nasals with antiformants, approximants.
+                - words and stress: English-like phonotactics; stressed syllables longer, louder and higher;
+                  unstressed vowels reduced towards schwa (Lindblom 1963, JASA 35:1773).
+                - prosody: declination of -11 / (T + 1.5) semitones per second over a phrase of T seconds ('t Hart,
+                  Collier & Cohen 1990), pitch accents, boundary tones, phrase-final lengthening, pauses between
+                  phrases, phrase-final creak.
+                - accent (`accent`, `accent_exposure`, `accent_seed`): accent is learned, not inherited. European
+                  speakers speak the reference accent (`english`, stress-timed); a speaker of another group grew up
+                  speaking English natively with probability 0.3 (exposure 1, the reference accent; this world's
+                  assumption for a mixed caller population, not a census figure), and otherwise has the group's
+                  language background (african: `west-african`, syllable-timed, Nigerian English-like, Udofot 2003,
+                  Gut 2005; east_asian: `east-asian`, Mandarin-influenced, wider pitch range, Keating & Kuo 2012, Juffs
+                  1990; south_asian: `south-asian`, Indian English-like, Fuchs 2016) moved towards the reference by an
+                  exposure uniform in [0, 0.5]. Each accent sets vowel shifts and mergers, vowel reduction, rhythm
+                  (vocalic nPVI and %%V after Grabe & Low 2002 and Ramus, Nespor & Mehler 1999), pitch-accent size and
+                  density, syllable tones and aspiration; every speaker's accent is then perturbed individually
+                  (log-normal factors, sd 0.15, seeded by `accent_seed`). `Accent`'s javadoc gives every value.
+                - style (`pitch_range`, `articulation_precision`, `pause_scale`, `phrase_syllables`, `creakiness`):
+                  per speaker, after Mennen, Schaeffler & Docherty 2012 (F0 span), Bradlow, Torretta & Pisoni 1996
+                  (vowel-space size), Campione & Véronis 2002 (pauses) and Redi & Shattuck-Hufnagel 2001 (creak);
+                  `SpeakingStyle`'s javadoc gives the distributions.
 
                 ## Face proportions
                 Each is mean(sex) + age slope x a + z slope x z + ancestry offset + sd x e; d = Cohen's d of the sex
@@ -117,9 +148,11 @@ final class CorpusReadme {
                   and hairline; age (F0 changes, jitter, shimmer, breathiness, slower speech), and through age greying,
                   wrinkles, hairline recession and the age slopes of the proportions; body size, weakly (vocal tract
                   r = 0.3 with height), and through it a little face width, jaw and chin.
-                - **cannot**: ancestry, and so skin, hair and eye colour, hair texture and the ancestry offsets of the
-                  face: the synthetic voices carry no accent or prosody yet, so a model that predicts them from audio
-                  better than chance has overfitted; the individual residual of every trait (the sd column above),
+                - **partly**: ancestry, and through it skin, hair and eye colour, hair texture and the ancestry offsets
+                  of the face, through accent only: european speakers and native speakers of every group (30 %%) share
+                  the reference accent, so accent tells a group apart only for the second-language speakers, as in
+                  real calls.
+                - **cannot**: the individual residual of every trait (the sd column above),
                   the grooming choices beyond their sex and age shares, and the pose, light and expression of the
                   renderings.
 

@@ -1,5 +1,6 @@
 package io.callface.trainer.synth;
 
+import io.callface.audio.synth.SpeakingStyle;
 import io.callface.audio.synth.VoiceTraits;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,9 @@ final class IdentitiesCsv {
             "vocal_tract_cm", "f0_hz", "skin", "hair", "eyes", "lips", "jitter", "shimmer", "speaking_rate",
             "breathiness", "face_aspect", "jaw_width", "nose_width", "eye_spacing", "lip_fullness", "body_size",
             "chin_height", "brow_ridge", "brow_thickness", "brow_height", "eye_opening", "hair_length", "hair_style",
-            "hair_texture", "norwood", "facial_hair", "grey_share", "forehead_lines", "crows_feet", "nasolabial_folds");
+            "hair_texture", "norwood", "facial_hair", "grey_share", "forehead_lines", "crows_feet", "nasolabial_folds",
+            "accent", "accent_exposure", "accent_seed", "pitch_range", "articulation_precision", "pause_scale",
+            "phrase_syllables", "creakiness");
     static final String HEADER = String.join(",", COLUMNS);
 
     private IdentitiesCsv() {
@@ -23,6 +26,8 @@ final class IdentitiesCsv {
         Pigmentation c = t.colours();
         Hair h = t.hair();
         Ageing a = t.ageing();
+        SpeechHabits s = t.speech();
+        SpeakingStyle style = s.style();
         return String.join(",", identity, split.csvName(), t.sex().csvName(), num(t.ageYears()), t.ancestry().csvName(),
                 num(v.vocalTractCm()), num(v.f0Hz()), Pigmentation.hex(c.skin()), Pigmentation.hex(c.hair()),
                 Pigmentation.hex(c.eyes()), Pigmentation.hex(c.lips()), num(v.jitter()), num(v.shimmer()),
@@ -31,7 +36,9 @@ final class IdentitiesCsv {
                 num(d.chinHeight()), num(d.browRidge()), num(d.browThickness()), num(d.browHeight()),
                 num(d.eyeOpening()), h.length().csvName(), h.style().csvName(), h.texture().csvName(),
                 Integer.toString(h.norwood()), t.facialHair().csvName(), num(a.greyShare()), num(a.foreheadLines()),
-                num(a.crowsFeet()), num(a.nasolabialFolds()));
+                num(a.crowsFeet()), num(a.nasolabialFolds()), s.accent(), num(s.exposure()),
+                Long.toString(s.accentSeed()), num(style.pitchRange()), num(style.articulationPrecision()),
+                num(style.pauseScale()), num(style.phraseSyllables()), num(style.creakiness()));
     }
 
     /** Parses a row; throws {@link IllegalArgumentException} naming the bad field. */
@@ -57,8 +64,21 @@ final class IdentitiesCsv {
                 x.number("nasolabial_folds"));
         IdentityTraits traits = new IdentityTraits(Sex.fromCsv(x.text("sex")), x.number("age"),
                 Ancestry.fromCsv(x.text("ancestry")), x.number("body_size"), voice, face, detail, colours, hair,
-                FacialHair.fromCsv(x.text("facial_hair")), ageing);
+                FacialHair.fromCsv(x.text("facial_hair")), ageing, speech(x));
         return new Identity(x.text("identity"), Split.fromCsv(x.text("split")), traits);
+    }
+
+    private static SpeechHabits speech(Row x) {
+        String seed = x.text("accent_seed");
+        long accentSeed;
+        try {
+            accentSeed = Long.parseLong(seed);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("accent_seed: '" + seed + "' is not an integer");
+        }
+        SpeakingStyle style = new SpeakingStyle(x.number("pitch_range"), x.number("articulation_precision"),
+                x.number("pause_scale"), x.number("phrase_syllables"), x.number("creakiness"));
+        return new SpeechHabits(x.text("accent"), x.number("accent_exposure"), accentSeed, style);
     }
 
     private static String num(double value) {

@@ -14,13 +14,15 @@ import io.callface.audio.synth.VoiceTraits;
  *       depend on sex, age, ancestry and body size plus individual variation, so a voice predicts part of the
  *       face, never all of it;</li>
  *   <li>{@code colours} (natural skin, hair, eye and lip colour) depend on ancestry only; greying is in
- *       {@code ageing}.</li>
+ *       {@code ageing};</li>
+ *   <li>{@code speech} (accent and speaking style) depends on ancestry through upbringing
+ *       ({@link SpeechHabits}).</li>
  * </ul>
  * See {@link Population} for the exact model.
  */
 public record IdentityTraits(Sex sex, double ageYears, Ancestry ancestry, double bodySize, VoiceTraits voice,
                              FaceShape face, FaceDetail detail, Pigmentation colours, Hair hair,
-                             FacialHair facialHair, Ageing ageing) {
+                             FacialHair facialHair, Ageing ageing, SpeechHabits speech) {
     public static final double MIN_AGE = 18;
     public static final double MAX_AGE = 80;
     public static final double MAX_BODY_SIZE = 4;
@@ -32,8 +34,9 @@ public record IdentityTraits(Sex sex, double ageYears, Ancestry ancestry, double
         Ranges.require("ageYears", ageYears, MIN_AGE, MAX_AGE);
         Ranges.require("bodySize", bodySize, -MAX_BODY_SIZE, MAX_BODY_SIZE);
         if (voice == null || face == null || detail == null || colours == null || hair == null
-                || facialHair == null || ageing == null) {
-            throw new IllegalArgumentException("voice, face, detail, colours, hair, facialHair, ageing: must not be null");
+                || facialHair == null || ageing == null || speech == null) {
+            throw new IllegalArgumentException(
+                    "voice, face, detail, colours, hair, facialHair, ageing, speech: must not be null");
         }
         if (sex == Sex.FEMALE && facialHair != FacialHair.NONE) {
             throw new IllegalArgumentException("facialHair: " + facialHair.csvName() + " on a woman; this world gives "

@@ -76,7 +76,10 @@ public final class Population {
         Hair hair = HairModel.hair(sex, age, ancestry, random);
         FacialHair facialHair = HairModel.facialHair(sex, age, ancestry, random);
         Ageing ageing = AgeingModel.sample(sex, age, ancestry, random);
-        return new IdentityTraits(sex, age, ancestry, z, voice, face, detail, colours, hair, facialHair, ageing);
+        // Drawn last, so every earlier trait of a seed is what it was before speech habits existed.
+        SpeechHabits speech = SpeechHabits.sample(ancestry, random);
+        return new IdentityTraits(sex, age, ancestry, z, voice, face, detail, colours, hair, facialHair, ageing,
+                speech);
     }
 
     private static FaceShape shape(boolean male, double a, Ancestry ancestry, double z, Random random) {

@@ -2,7 +2,7 @@ package io.callface.trainer.synth;
 
 import io.callface.audio.Audio;
 import io.callface.audio.WavWriter;
-import io.callface.audio.synth.VoiceSynthesizer;
+import io.callface.audio.synth.SpeechSynthesizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,8 @@ import java.util.stream.IntStream;
 
 /**
  * Writes a synthetic paired voice-face corpus: for each identity drawn from {@link Population}, K speech clips
- * from {@link VoiceSynthesizer}, one canonical face from {@link FaceRenderer} and R further renderings of the same
+ * from {@link SpeechSynthesizer} in the identity's voice, accent and speaking style (the synthesis method drawn per
+ * clip), one canonical face from {@link FaceRenderer} and R further renderings of the same
  * face under a {@link RenderingVariation#random random variation} (pose, light, expression, hair).
  *
  * <p>Layout (paths in the CSVs are relative to the corpus directory):
@@ -49,7 +50,7 @@ public final class SyntheticCorpus {
     public static final String LANDMARKS_SUFFIX = ".landmarks.csv";
 
     private final CorpusSpec spec;
-    private final VoiceSynthesizer synthesizer = new VoiceSynthesizer();
+    private final SpeechSynthesizer synthesizer = new SpeechSynthesizer();
     private final FaceRenderer renderer;
 
     public SyntheticCorpus(CorpusSpec spec) {
@@ -131,8 +132,9 @@ public final class SyntheticCorpus {
         long identitySeed = mix(spec.seed(), index);
         try {
             for (int k = 0; k < spec.clipsPerIdentity(); k++) {
-                float[] samples = synthesizer.synthesize(traits.voice(), spec.clipSeconds(), mix(identitySeed, k + 1));
-                WavWriter.write(dir.resolve(audioPath(id, k)), new Audio(samples, VoiceSynthesizer.SAMPLE_RATE));
+                float[] samples = synthesizer.synthesize(traits.voice(), traits.speech().speakerAccent(),
+                        traits.speech().style(), spec.clipSeconds(), mix(identitySeed, k + 1));
+                WavWriter.write(dir.resolve(audioPath(id, k)), new Audio(samples, SpeechSynthesizer.SAMPLE_RATE));
             }
             writeFace(dir.resolve(facePath(id)), renderer.render(traits));
             for (int k = 0; k < spec.renderings(); k++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.callface.audio.synth.SpeakingStyle;
 import io.callface.audio.synth.VoiceTraits;
 import java.awt.Color;
 import java.awt.geom.AffineTransform;
@@ -34,7 +35,8 @@ class FaceRendererTest {
     private static IdentityTraits traits(FaceShape shape, Hair hair, FacialHair facialHair, Ageing ageing) {
         VoiceTraits voice = new VoiceTraits(120, 17, 0.005, 0.04, 4.5, 0.2);
         return new IdentityTraits(Sex.MALE, 40, Ancestry.EUROPEAN, 0, voice, shape, FaceDetail.AVERAGE,
-                new Pigmentation(SKIN, HAIR, EYES, LIPS), hair, facialHair, ageing);
+                new Pigmentation(SKIN, HAIR, EYES, LIPS), hair, facialHair, ageing,
+                new SpeechHabits("english", 1, 0, SpeakingStyle.NEUTRAL));
     }
 
     private static FaceShape averageShape() {

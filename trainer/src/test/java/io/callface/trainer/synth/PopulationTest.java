@@ -91,6 +91,21 @@ class PopulationTest {
     }
 
     @Test
+    void accentFollowsUpbringingNotAncestryAlone() {
+        List<IdentityTraits> european = group(PEOPLE, Ancestry.EUROPEAN);
+        assertThat(european).allSatisfy(t -> assertThat(t.speech().accent()).isEqualTo("english"));
+        for (Ancestry other : List.of(Ancestry.AFRICAN, Ancestry.EAST_ASIAN, Ancestry.SOUTH_ASIAN)) {
+            List<IdentityTraits> people = group(PEOPLE, other);
+            assertThat(people).allSatisfy(t -> assertThat(t.speech().accent())
+                    .isEqualTo(SpeechHabits.groupAccent(other).name()));
+            double natives = share(people, t -> t.speech().exposure() == 1);
+            assertThat(natives).as("native speakers among %s", other).isBetween(0.2, 0.4);
+            assertThat(people.stream().filter(t -> t.speech().exposure() < 1))
+                    .allSatisfy(t -> assertThat(t.speech().exposure()).isBetween(0.0, SpeechHabits.MAX_L2_EXPOSURE));
+        }
+    }
+
+    @Test
     void wrinklesRiseWithAgeAndComeLaterInDarkerSkin() {
         for (ToDoubleFunction<IdentityTraits> wrinkle : List.<ToDoubleFunction<IdentityTraits>>of(
                 t -> t.ageing().foreheadLines(), t -> t.ageing().crowsFeet(), t -> t.ageing().nasolabialFolds())) {
