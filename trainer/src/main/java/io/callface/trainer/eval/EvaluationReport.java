@@ -28,12 +28,16 @@ import java.util.Optional;
  * @param faceMeasures       the craniofacial-measure correlations (Figure 5), when the gallery has 2 or more faces
  * @param oracle             recall at K of the {@link TraitOracle} ceilings, when {@code identities.csv} lists them
  * @param examples           Figure-3 rows for the first test identities
+ * @param conditions         recall and attribute agreement per call channel
+ * @param callerAttributes   the calibration of the {@link AttributeHeads} on the test clips' speech, when
+ *                           {@code identities.csv} gives the traits and the corpus has validation identities
  */
 public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds, Similarity threeSeconds,
         Map<Integer, Double> recallSix, Map<Integer, Double> recallThree, List<Double> curveSix,
         List<Double> curveThree, Map<Integer, Double> faceIdentityRecall, Optional<SexAgreement> sex,
         Optional<AttributeEvaluation> attributes, Optional<FaceMeasureCorrelations> faceMeasures,
-        Optional<OracleRecall> oracle, List<FaceExample> examples, List<ConditionScores> conditions) {
+        Optional<OracleRecall> oracle, List<FaceExample> examples, List<ConditionScores> conditions,
+        Optional<AttributeCalibration> callerAttributes) {
 
     /** What the oracle row of the report means. */
     private static final String ORACLE_NOTE = """
@@ -80,6 +84,7 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
         Objects.requireNonNull(oracle, "oracle");
         examples = List.copyOf(examples);
         conditions = List.copyOf(conditions);
+        Objects.requireNonNull(callerAttributes, "callerAttributes");
     }
 
     /** Binomial standard error of a speech recall over the {@link #clips()} queries. */
@@ -122,6 +127,7 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
             m.put("sex_agreement_feature_6s", a.featureAgreement());
         });
         attributes.ifPresent(a -> m.putAll(a.metrics()));
+        callerAttributes.ifPresent(c -> m.putAll(c.metrics()));
         conditions.forEach(c -> {
             String key = c.condition().key();
             m.put("recall_at_" + ORACLE_K + "_6s_" + key, c.recallAt10());
@@ -189,6 +195,7 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
                 100 * faceIdentityRecall.get(5), 100 * faceIdentityStandardError(5), 100 * Retrieval.chance(1, gallerySize),
                 100 * Retrieval.chance(5, gallerySize)));
         attributes.ifPresent(a -> md.append(a.toMarkdown()));
+        callerAttributes.ifPresent(c -> md.append(c.markdown()));
         if (!conditions.isEmpty()) {
             conditions(md);
         }

@@ -82,6 +82,10 @@ public final class Evaluator {
                     t.addDecoded(FaceSource.FROM_FACE_FEATURE, traits, verdict, fromFeature.get(i).image());
                 }
             });
+            Optional<AttributeHeads> heads = training.flatMap(t -> t.attributeHeads(corpus, extractor, spectrograms));
+            List<CallerAttributes> stated = new ArrayList<>();
+            List<AttributeTruth> statedTruth = new ArrayList<>();
+            List<String> statedIdentity = new ArrayList<>();
             Accumulator six = new Accumulator(gallery);
             Accumulator three = new Accumulator(gallery);
             int featureAgree = 0;
@@ -94,6 +98,11 @@ public final class Evaluator {
                 three.add(vsThree, truth);
                 DecodedFace face = decoder.decode(vs);
                 firstFromSpeech.putIfAbsent(clip.identity(), face);
+                if (heads.isPresent()) {
+                    stated.add(heads.get().predict(vs));
+                    statedTruth.add(AttributeTruth.of(traits(corpus, clip.identity())));
+                    statedIdentity.add(clip.identity());
+                }
                 if (sexClassifier.isPresent()) {
                     boolean trueClass = sexClassifier.get().isMale(gallery.get(truth));
                     featureAgree += sexClassifier.get().isMale(vs) == trueClass ? 1 : 0;
@@ -106,6 +115,8 @@ public final class Evaluator {
                 }
             }
             double featureAgreement = (double) featureAgree / clips.size();
+            Optional<AttributeCalibration> callerAttributes = heads.map(h -> AttributeCalibration.measure(stated,
+                    statedTruth, statedIdentity, training.flatMap(t -> t.oracleAgeMae(corpus, statedIdentity))));
             Optional<SexAgreement> sex = sexClassifier.map(c -> new SexAgreement(
                     sexAccuracy(c, corpus, ids, gallery), featureAgreement));
             Optional<FaceMeasureCorrelations> measures = ids.size() < 2 ? Optional.empty()
@@ -126,7 +137,7 @@ public final class Evaluator {
                     classifiers.filter(c -> testTraits), onTrueFace, id -> traits(corpus, id), corpus.clips(Split.TRAIN)));
             return new EvaluationReport(clips.size(), gallery.size(), six.similarity(), three.similarity(),
                     six.recall(), three.recall(), six.curve(), three.curve(), faceIdentity, sex,
-                    tally.map(AttributeTally::evaluation), measures, oracle, examples, conditions);
+                    tally.map(AttributeTally::evaluation), measures, oracle, examples, conditions, callerAttributes);
         }
     }
 
@@ -186,14 +197,49 @@ public final class Evaluator {
             TraitOracle featureOracle = TraitOracle.fit(traits, features);
             ShapeFeatures shapes = new ShapeFeatures(traits.stream().map(IdentityTraits::face).toList());
             TraitOracle shapeOracle = TraitOracle.fit(traits, traits.stream().map(t -> shapes.of(t.face())).toList());
-            TraitOracle ageOracle = TraitOracle.fit(traits,
-                    traits.stream().map(t -> new float[] {(float) t.ageYears()}).toList());
+            TraitOracle ageOracle = ageOracle();
             return Optional.of(new OracleRecall(
                     Retrieval.recall(test.stream().map(featureOracle::predict).toList(), gallery),
                     Retrieval.recall(test.stream().map(shapeOracle::predict).toList(),
                             test.stream().map(t -> shapes.of(t.face())).toList()),
                     Correlation.pearson(test.stream().mapToDouble(t -> ageOracle.predict(t)[0]).toArray(),
                             test.stream().mapToDouble(IdentityTraits::ageYears).toArray())));
+        }
+
+        /** The age oracle's mean absolute error in years over {@code identities} (one entry per test clip). */
+        Optional<Double> oracleAgeMae(CorpusManifest corpus, List<String> identities) {
+            if (traits.size() <= TraitOracle.INPUTS || identities.isEmpty()) {
+                return Optional.empty();
+            }
+            TraitOracle oracle = ageOracle();
+            return Optional.of(identities.stream().map(id -> corpus.identity(id).orElseThrow().traits())
+                    .mapToDouble(t -> Math.abs(oracle.predict(t)[0] - t.ageYears())).average().orElseThrow());
+        }
+
+        private TraitOracle ageOracle() {
+            return TraitOracle.fit(traits, traits.stream().map(t -> new float[] {(float) t.ageYears()}).toList());
+        }
+
+        /**
+         * The {@link AttributeHeads}, fitted on these true face features and calibrated on the validation clips'
+         * features predicted from 6 s of speech; empty without validation clips or when a binary attribute (sex,
+         * facial hair) takes one value only among the training identities.
+         */
+        Optional<AttributeHeads> attributeHeads(CorpusManifest corpus, OnnxFeatureExtractor extractor,
+                SpectrogramCache spectrograms) {
+            List<AttributeTruth> truth = traits.stream().map(AttributeTruth::of).toList();
+            List<CorpusClip> validation = corpus.clips(Split.VAL);
+            if (validation.isEmpty() || truth.stream().map(AttributeTruth::male).distinct().count() < 2
+                    || truth.stream().map(AttributeTruth::facialHair).distinct().count() < 2) {
+                return Optional.empty();
+            }
+            List<float[]> speech = new ArrayList<>();
+            List<AttributeTruth> speechTruth = new ArrayList<>();
+            for (CorpusClip clip : validation) {
+                speech.add(extractor.voiceFeature(spectrograms.sixSeconds(clip.audio())));
+                speechTruth.add(AttributeTruth.of(corpus.identity(clip.identity()).orElseThrow().traits()));
+            }
+            return Optional.of(AttributeHeads.fit(features, truth, speech, speechTruth));
         }
     }
 

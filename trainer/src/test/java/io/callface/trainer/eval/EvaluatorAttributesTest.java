@@ -98,6 +98,22 @@ class EvaluatorAttributesTest {
     }
 
     @Test
+    void theAttributeHeadsStateEveryTestClipsAttributes() {
+        AttributeCalibration c = report.callerAttributes().orElseThrow();
+        assertThat(c.clips()).isEqualTo(corpus.clips(Split.TEST).size());
+        assertThat(c.identities()).isEqualTo(corpus.identityIds(Split.TEST).size());
+        for (ReliabilityTable t : List.of(c.sex(), c.facialHair(), c.hairLength(), c.faceShape())) {
+            assertThat(t.bins().stream().mapToInt(ReliabilityTable.Bin::count).sum()).isEqualTo(c.clips());
+            assertThat(t.ece()).isBetween(0.0, 1.0);
+        }
+        assertThat(c.oracleAgeMae()).isPresent();
+        assertThat(report.metrics()).containsKeys("attribute_sex_ece", "attribute_age_mae", "oracle_age_mae",
+                "attribute_skin_ita_mae");
+        assertThat(report.toMarkdown("tiny")).contains("## Caller attributes from 6 s of speech",
+                "Reliability, P(male)");
+    }
+
+    @Test
     void theClassifiersAreFittedOnTheCanonicalFacesAndEveryRendering() {
         List<String> train = corpus.identityIds(Split.TRAIN);
         int expected = train.size() + train.stream().mapToInt(id -> corpus.renderings(id).size()).sum();

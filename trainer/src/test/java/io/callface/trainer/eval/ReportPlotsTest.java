@@ -99,7 +99,8 @@ class ReportPlotsTest {
         List<Double> curve = List.of(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0);
         return new EvaluationReport(20, 10, s, s, recall, recall, curve, curve, recall,
                 Optional.of(new SexAgreement(0.9, 0.8)), Optional.empty(), Optional.empty(),
-                Optional.of(new OracleRecall(recall, recall, new Correlation(0.6, 10, 0.05, 0.2))), rows, List.of());
+                Optional.of(new OracleRecall(recall, recall, new Correlation(0.6, 10, 0.05, 0.2))), rows, List.of(),
+                Optional.empty());
     }
 
     private static BufferedImage solid(Color colour, int size) {
