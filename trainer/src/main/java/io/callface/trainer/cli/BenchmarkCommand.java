@@ -6,6 +6,7 @@ import io.callface.trainer.eval.AttributeEvaluation;
 import io.callface.trainer.eval.AttributeScores;
 import io.callface.trainer.eval.EvaluationReport;
 import io.callface.trainer.eval.FaceSource;
+import io.callface.trainer.attributes.AttributeHeadsExport;
 import io.callface.trainer.eval.Evaluator;
 import io.callface.trainer.eval.ReportPlots;
 import io.callface.trainer.eval.ReportWriter;
@@ -151,12 +152,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
         CorpusManifest corpus = CorpusLoader.load(corpusDir, spec.commandLine().getErr());
         TrainingPipeline pipeline = new TrainingPipeline(ProgressReporter.toStderr());
         CheckpointDirectory fullCheckpoints = new CheckpointDirectory(out.resolve("checkpoints-full"));
-        ModelDirectory fullModel = timed("train full loss (face stage + voice stage)", () -> pipeline.train(corpus,
-                chosen, out.resolve("model-full"), full, Optional.of(fullCheckpoints), false));
+        ModelDirectory fullModel = timed("train full loss (face stage + voice stage)", () -> AttributeHeadsExport.addTo(
+                pipeline.train(corpus, chosen, out.resolve("model-full"), full, Optional.of(fullCheckpoints), false),
+                corpus));
         // The ablation differs only in the voice loss: it resumes from the full run's finished face stage.
         CheckpointDirectory l1Checkpoints = shareFaceStage(fullCheckpoints, out.resolve("checkpoints-l1"));
-        ModelDirectory l1Model = timed("train plain L1 (voice stage on the same face stage)", () -> pipeline.train(corpus,
-                chosen, out.resolve("model-l1"), full.withVoiceLoss(VoiceLoss.L1), Optional.of(l1Checkpoints), true));
+        ModelDirectory l1Model = timed("train plain L1 (voice stage on the same face stage)", () -> AttributeHeadsExport.addTo(
+                pipeline.train(corpus, chosen, out.resolve("model-l1"), full.withVoiceLoss(VoiceLoss.L1),
+                        Optional.of(l1Checkpoints), true), corpus));
         Optional<AttributeClassifiers> classifiers = timed("fit attribute classifiers (training faces)",
                 () -> AttributeClassifiers.fit(corpus, fullModel.manifest().imageHeight()));
         EvaluationReport fullReport = timed("evaluate full", () -> evaluate(corpus, fullModel, classifiers));

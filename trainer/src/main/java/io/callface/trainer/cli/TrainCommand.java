@@ -1,6 +1,7 @@
 package io.callface.trainer.cli;
 
 import io.callface.trainer.nn.Preset;
+import io.callface.trainer.attributes.AttributeHeadsExport;
 import io.callface.trainer.onnx.ModelDirectory;
 import io.callface.trainer.synth.CorpusManifest;
 import io.callface.trainer.train.CheckpointDirectory;
@@ -96,8 +97,8 @@ public final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         CorpusManifest corpus = CorpusLoader.load(data, spec.commandLine().getErr());
-        ModelDirectory model = new TrainingPipeline(ProgressReporter.toStderr()).train(corpus, chosen, out, options,
-                Optional.ofNullable(checkpointDir).map(CheckpointDirectory::new), resume);
+        ModelDirectory model = AttributeHeadsExport.addTo(new TrainingPipeline(ProgressReporter.toStderr()).train(corpus,
+                chosen, out, options, Optional.ofNullable(checkpointDir).map(CheckpointDirectory::new), resume), corpus);
         System.out.println("model written to " + model.path());
         return 0;
     }

@@ -1,8 +1,18 @@
 package io.callface.trainer.eval;
 
+import io.callface.model.ModelContract;
+import io.callface.trainer.synth.CorpusClip;
+import io.callface.trainer.synth.CorpusManifest;
 import io.callface.trainer.synth.HairLength;
+import io.callface.trainer.synth.Split;
+import io.callface.trainer.train.FaceSample;
+import io.callface.trainer.train.SpectrogramCache;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.DoubleFunction;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -29,25 +39,62 @@ public final class AttributeHeads {
     /** A token L2 penalty on the Platt slope, which keeps it finite when a validation set is separable. */
     private static final double PLATT_PENALTY = 1e-4;
 
-    private final Standardiser standardiser;
-    private final Binary sex;
-    private final Binary facialHair;
-    private final Classes hairLength;
-    private final Classes faceShape;
-    private final Regression age;
-    private final Regression grey;
-    private final Regression skin;
+    /** Output names of {@code attributes.onnx}, in {@link #readouts()} order. */
+    public static final String MALE = "male_probability";
+    public static final String AGE = "age_years";
+    public static final String AGE_SD = "age_sd_years";
+    public static final String GREY = "grey_share";
+    public static final String HAIR_LENGTH = "hair_length";
+    public static final String FACIAL_HAIR = "facial_hair_probability";
+    public static final String SKIN_ITA = "skin_ita";
+    public static final String FACE_SHAPE = "face_shape";
+    /** The ITA range a skin colour can have: atan2 of L* - 50 over b* lies within +-90 degrees. */
+    private static final double MAX_ITA = 90;
 
-    private AttributeHeads(Standardiser standardiser, Binary sex, Binary facialHair, Classes hairLength,
-            Classes faceShape, Regression age, Regression grey, Regression skin) {
-        this.standardiser = standardiser;
-        this.sex = sex;
-        this.facialHair = facialHair;
-        this.hairLength = hairLength;
-        this.faceShape = faceShape;
-        this.age = age;
-        this.grey = grey;
-        this.skin = skin;
+    private final List<AttributeReadout> readouts;
+
+    private AttributeHeads(List<AttributeReadout> readouts) {
+        this.readouts = List.copyOf(readouts);
+    }
+
+    /**
+     * Fits on {@code corpus}: the face encoder of {@code extractor} reads each training identity's canonical face at
+     * {@code imageSize}, its voice encoder the first 6 s of each validation clip. Empty when {@code identities.csv}
+     * lacks an identity of the corpus, there are no validation clips, or sex or facial hair takes one value only
+     * among the training identities.
+     */
+    public static Optional<AttributeHeads> fitOn(CorpusManifest corpus, OnnxFeatureExtractor extractor, int imageSize) {
+        List<CorpusClip> validation = corpus.clips(Split.VAL);
+        boolean labelled = corpus.clips().stream().allMatch(c -> corpus.identity(c.identity()).isPresent());
+        if (!labelled || validation.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, CorpusClip> training = new LinkedHashMap<>();
+        corpus.clips(Split.TRAIN).forEach(c -> training.putIfAbsent(c.identity(), c));
+        List<AttributeTruth> faceTruth = training.keySet().stream().map(id -> truth(corpus, id)).toList();
+        if (faceTruth.stream().map(AttributeTruth::male).distinct().count() < 2
+                || faceTruth.stream().map(AttributeTruth::facialHair).distinct().count() < 2) {
+            return Optional.empty();
+        }
+        List<float[]> faces = new ArrayList<>();
+        for (CorpusClip clip : training.values()) {
+            FaceSample face = FaceSample.load(clip, imageSize);
+            float[] pixels = new float[ModelContract.IMAGE_CHANNELS * imageSize * imageSize];
+            face.copyImage(pixels, 0);
+            faces.add(extractor.faceFeature(pixels));
+        }
+        SpectrogramCache spectrograms = new SpectrogramCache(0);
+        List<float[]> speech = new ArrayList<>();
+        List<AttributeTruth> speechTruth = new ArrayList<>();
+        for (CorpusClip clip : validation) {
+            speech.add(extractor.voiceFeature(spectrograms.sixSeconds(clip.audio())));
+            speechTruth.add(truth(corpus, clip.identity()));
+        }
+        return Optional.of(fit(faces, faceTruth, speech, speechTruth));
+    }
+
+    private static AttributeTruth truth(CorpusManifest corpus, String identity) {
+        return AttributeTruth.of(corpus.identity(identity).orElseThrow().traits());
     }
 
     /**
@@ -68,22 +115,37 @@ public final class AttributeHeads {
                 speechTruth);
         double minAge = faceTruth.stream().mapToDouble(AttributeTruth::ageYears).min().orElseThrow();
         double maxAge = faceTruth.stream().mapToDouble(AttributeTruth::ageYears).max().orElseThrow();
-        return new AttributeHeads(standardiser,
-                Binary.fit(train, val, AttributeTruth::male),
-                Binary.fit(train, val, AttributeTruth::facialHair),
-                Classes.fit(train, val, t -> t.hairLength().ordinal(), HairLength.values().length),
-                Classes.fit(train, val, t -> t.faceShape().ordinal(), FaceShapeClass.values().length),
-                Regression.fit(train, val, AttributeTruth::ageYears, minAge, maxAge),
-                Regression.fit(train, val, AttributeTruth::greyShare, 0, 1),
-                Regression.fit(train, val, AttributeTruth::skinIta, -90, 90));
+        Regression age = Regression.fit(train, val, AttributeTruth::ageYears);
+        int inputs = faceFeatures.get(0).length;
+        return new AttributeHeads(List.of(
+                AttributeReadout.sigmoid(MALE, Binary.fit(train, val, AttributeTruth::male).map(standardiser)),
+                AttributeReadout.clip(AGE, age.map(standardiser), minAge, maxAge),
+                AttributeReadout.clip(AGE_SD, constant(inputs, age.residualSd()), 0, maxAge),
+                AttributeReadout.clip(GREY, Regression.fit(train, val, AttributeTruth::greyShare).map(standardiser), 0, 1),
+                AttributeReadout.softmax(HAIR_LENGTH, Classes.fit(train, val, t -> t.hairLength().ordinal(),
+                        HairLength.values().length).map(standardiser)),
+                AttributeReadout.sigmoid(FACIAL_HAIR,
+                        Binary.fit(train, val, AttributeTruth::facialHair).map(standardiser)),
+                AttributeReadout.clip(SKIN_ITA, Regression.fit(train, val, AttributeTruth::skinIta).map(standardiser),
+                        -MAX_ITA, MAX_ITA),
+                AttributeReadout.softmax(FACE_SHAPE, Classes.fit(train, val, t -> t.faceShape().ordinal(),
+                        FaceShapeClass.values().length).map(standardiser))));
+    }
+
+    /** The outputs as affine maps of the raw face feature with their activations, for export. */
+    public List<AttributeReadout> readouts() {
+        return readouts;
     }
 
     /** The attributes of the caller whose face feature (true or predicted from speech) is {@code feature}. */
     public CallerAttributes predict(float[] feature) {
-        float[] z = standardiser.apply(feature);
-        return new CallerAttributes(sex.probability(z), age.predict(z), age.residualSd, grey.predict(z),
-                boxed(hairLength.probabilities(z)), facialHair.probability(z), skin.predict(z),
-                boxed(faceShape.probabilities(z)));
+        List<double[]> y = readouts.stream().map(r -> r.apply(feature)).toList();
+        return new CallerAttributes(y.get(0)[0], y.get(1)[0], y.get(2)[0], y.get(3)[0], boxed(y.get(4)), y.get(5)[0],
+                y.get(6)[0], boxed(y.get(7)));
+    }
+
+    private static Affine constant(int inputs, double value) {
+        return new Affine(new double[1][inputs], new double[] {value});
     }
 
     private static List<Double> boxed(double[] values) {
@@ -126,6 +188,12 @@ public final class AttributeHeads {
             return platt.probability(new float[] {(float) logit(model.probability(z))});
         }
 
+        /** The calibrated logit {@code a (w.x + b) + c} on raw features. */
+        Affine map(Standardiser standardiser) {
+            Affine scale = platt.logit();
+            return standardiser.beneath(model.logit()).then(scale.weights()[0][0], scale.bias()[0]);
+        }
+
         private static double logit(double p) {
             double q = Math.max(1e-12, Math.min(1 - 1e-12, p));
             return Math.log(q / (1 - q));
@@ -163,16 +231,19 @@ public final class AttributeHeads {
             return TemperatureScaling.softmax(logits(model, z), temperature);
         }
 
+        /** The class scores over the temperature on raw features (softmax ignores the log-sum-exp shift). */
+        Affine map(Standardiser standardiser) {
+            return standardiser.beneath(model.scores()).then(1 / temperature, 0);
+        }
+
         private static double[] logits(SoftmaxRegression model, float[] z) {
             return Arrays.stream(model.probabilities(z)).map(p -> Math.log(Math.max(1e-12, p))).toArray();
         }
     }
 
     /** A ridge head with its recalibration line and residual spread on the validation speech features. */
-    private record Regression(RidgeRegression model, double intercept, double slope, double residualSd, double min,
-                              double max) {
-        static Regression fit(Labelled train, Labelled val, ToDoubleFunction<AttributeTruth> value, double min,
-                double max) {
+    private record Regression(RidgeRegression model, double intercept, double slope, double residualSd) {
+        static Regression fit(Labelled train, Labelled val, ToDoubleFunction<AttributeTruth> value) {
             double[] y = train.values(value);
             double[] yVal = val.values(value);
             return best(p -> {
@@ -184,7 +255,7 @@ public final class AttributeHeads {
                     double residual = yVal[i] - (line[0] + line[1] * raw[i]);
                     squares += residual * residual;
                 }
-                return new Regression(m, line[0], line[1], Math.sqrt(squares / raw.length), min, max);
+                return new Regression(m, line[0], line[1], Math.sqrt(squares / raw.length));
             }, head -> {
                 double error = 0;
                 for (int i = 0; i < yVal.length; i++) {
@@ -195,7 +266,12 @@ public final class AttributeHeads {
         }
 
         double predict(float[] z) {
-            return Math.max(min, Math.min(max, intercept + slope * model.predict(z)));
+            return intercept + slope * model.predict(z);
+        }
+
+        /** The recalibrated prediction on raw features. */
+        Affine map(Standardiser standardiser) {
+            return standardiser.beneath(model.prediction()).then(slope, intercept);
         }
 
         /** {@code {a, b}} of the least-squares line {@code y = a + b x}; slope 0 when {@code x} is constant. */

@@ -82,7 +82,7 @@ public final class Evaluator {
                     t.addDecoded(FaceSource.FROM_FACE_FEATURE, traits, verdict, fromFeature.get(i).image());
                 }
             });
-            Optional<AttributeHeads> heads = training.flatMap(t -> t.attributeHeads(corpus, extractor, spectrograms));
+            Optional<AttributeHeads> heads = AttributeHeads.fitOn(corpus, extractor, size);
             List<CallerAttributes> stated = new ArrayList<>();
             List<AttributeTruth> statedTruth = new ArrayList<>();
             List<String> statedIdentity = new ArrayList<>();
@@ -218,28 +218,6 @@ public final class Evaluator {
 
         private TraitOracle ageOracle() {
             return TraitOracle.fit(traits, traits.stream().map(t -> new float[] {(float) t.ageYears()}).toList());
-        }
-
-        /**
-         * The {@link AttributeHeads}, fitted on these true face features and calibrated on the validation clips'
-         * features predicted from 6 s of speech; empty without validation clips or when a binary attribute (sex,
-         * facial hair) takes one value only among the training identities.
-         */
-        Optional<AttributeHeads> attributeHeads(CorpusManifest corpus, OnnxFeatureExtractor extractor,
-                SpectrogramCache spectrograms) {
-            List<AttributeTruth> truth = traits.stream().map(AttributeTruth::of).toList();
-            List<CorpusClip> validation = corpus.clips(Split.VAL);
-            if (validation.isEmpty() || truth.stream().map(AttributeTruth::male).distinct().count() < 2
-                    || truth.stream().map(AttributeTruth::facialHair).distinct().count() < 2) {
-                return Optional.empty();
-            }
-            List<float[]> speech = new ArrayList<>();
-            List<AttributeTruth> speechTruth = new ArrayList<>();
-            for (CorpusClip clip : validation) {
-                speech.add(extractor.voiceFeature(spectrograms.sixSeconds(clip.audio())));
-                speechTruth.add(AttributeTruth.of(corpus.identity(clip.identity()).orElseThrow().traits()));
-            }
-            return Optional.of(AttributeHeads.fit(features, truth, speech, speechTruth));
         }
     }
 

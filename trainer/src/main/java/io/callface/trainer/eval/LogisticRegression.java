@@ -49,6 +49,12 @@ public final class LogisticRegression {
         return sigmoid(Vectors.dot(theta, 0, x) + theta[x.length]);
     }
 
+    /** The logit {@code w.x + b} as a map. */
+    Affine logit() {
+        int d = theta.length - 1;
+        return new Affine(new double[][] {java.util.Arrays.copyOf(theta, d)}, new double[] {theta[d]});
+    }
+
     static double sigmoid(double z) {
         return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
     }

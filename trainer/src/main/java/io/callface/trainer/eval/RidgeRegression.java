@@ -48,6 +48,13 @@ public final class RidgeRegression {
         return new RidgeRegression(theta, mean, scale);
     }
 
+    /** The prediction as a map. */
+    Affine prediction() {
+        int d = theta.length - 1;
+        return new Affine(new double[][] {java.util.Arrays.copyOf(theta, d)}, new double[] {theta[d]})
+                .then(targetScale, targetMean);
+    }
+
     public double predict(float[] x) {
         if (x.length != theta.length - 1) {
             throw new IllegalArgumentException("input length " + x.length + ", model expects " + (theta.length - 1));

@@ -64,6 +64,17 @@ public final class SoftmaxRegression {
         return p;
     }
 
+    /** The class scores {@code W x + b}, whose softmax are the probabilities, as a map. */
+    Affine scores() {
+        double[][] w = new double[classes][];
+        double[] b = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            w[c] = Arrays.copyOfRange(theta, c * (inputs + 1), c * (inputs + 1) + inputs);
+            b[c] = theta[c * (inputs + 1) + inputs];
+        }
+        return new Affine(w, b);
+    }
+
     /** The most probable class (the lowest index on ties). */
     public int predict(float[] x) {
         double[] p = probabilities(x);

@@ -31,6 +31,23 @@ public final class Standardiser {
         return new Standardiser(mean, scale);
     }
 
+    /** The map on raw rows that equals {@code onStandardised} applied after this standardisation. */
+    Affine beneath(Affine onStandardised) {
+        if (onStandardised.inputs() != mean.length) {
+            throw new IllegalArgumentException("map reads " + onStandardised.inputs() + " columns, standardiser has "
+                    + mean.length);
+        }
+        double[][] w = onStandardised.weights();
+        double[] b = onStandardised.bias();
+        for (int o = 0; o < w.length; o++) {
+            for (int j = 0; j < mean.length; j++) {
+                w[o][j] /= scale[j];
+                b[o] -= w[o][j] * mean[j];
+            }
+        }
+        return new Affine(w, b);
+    }
+
     public float[] apply(float[] row) {
         if (row.length != mean.length) {
             throw new IllegalArgumentException("row length " + row.length + ", standardiser expects " + mean.length);

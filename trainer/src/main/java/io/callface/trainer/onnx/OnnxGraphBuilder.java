@@ -66,6 +66,53 @@ public final class OnnxGraphBuilder {
         return output;
     }
 
+    /**
+     * Appends {@code output = input W^T + b} with fixed {@code weights} ({@code [outputs][inputs]}) and {@code bias},
+     * stored as initialisers named after {@code output}.
+     */
+    public String gemm(String input, String output, double[][] weights, double[] bias) {
+        int rows = weights.length;
+        int columns = weights[0].length;
+        float[] flat = new float[rows * columns];
+        for (int o = 0; o < rows; o++) {
+            for (int i = 0; i < columns; i++) {
+                flat[o * columns + i] = (float) weights[o][i];
+            }
+        }
+        float[] b = new float[bias.length];
+        for (int o = 0; o < b.length; o++) {
+            b[o] = (float) bias[o];
+        }
+        String w = output + "_weight";
+        String c = output + "_bias";
+        graph.addInitializer(floats(w, flat).toBuilder().clearDims().addDims(rows).addDims(columns));
+        graph.addInitializer(floats(c, b));
+        node("Gemm", List.of(input, w, c), output, integer("transB", 1));
+        return output;
+    }
+
+    /** Appends a {@code Sigmoid}. */
+    public String sigmoid(String input, String output) {
+        node("Sigmoid", List.of(input), output);
+        return output;
+    }
+
+    /** Appends a {@code Softmax} over axis 1 (the classes of an {@code [N, C]} input). */
+    public String softmax(String input, String output) {
+        node("Softmax", List.of(input), output, integer("axis", 1));
+        return output;
+    }
+
+    /** Appends a {@code Clip} into [{@code min}, {@code max}]; opset 11+ takes the bounds as scalar inputs. */
+    public String clip(String input, String output, double min, double max) {
+        String low = output + "_min";
+        String high = output + "_max";
+        graph.addInitializer(floats(low, (float) min).toBuilder().clearDims());
+        graph.addInitializer(floats(high, (float) max).toBuilder().clearDims());
+        node("Clip", List.of(input, low, high), output);
+        return output;
+    }
+
     /** The finished model with the contract's opset and {@code metadata} as {@code metadata_props}. */
     public ModelProto toModel(Map<String, String> metadata, String version) {
         ModelProto.Builder model = ModelProto.newBuilder()
