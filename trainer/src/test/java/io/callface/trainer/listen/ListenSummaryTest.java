@@ -1,0 +1,53 @@
+package io.callface.trainer.listen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.callface.trainer.eval.AttributeJudgement;
+import io.callface.trainer.eval.DecodedFace;
+import io.callface.trainer.synth.Ancestry;
+import io.callface.trainer.synth.Sex;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class ListenSummaryTest {
+    private static HeardCall judged(Sex sex, double age, double maleProbability, double judgedAge) {
+        return new HeardCall(new SpeechFile(Path.of("/x.wav"), sex, OptionalDouble.of(age)), 12, 2, 0,
+                Optional.of(new DecodedFace(new float[3], new float[136])),
+                Optional.of(new AttributeJudgement(maleProbability, judgedAge, Ancestry.values()[0])));
+    }
+
+    @Test
+    void agreementWithItsStandardErrorPerSexAndAgeFigures() {
+        List<HeardCall> calls = List.of(
+                judged(Sex.MALE, 20, 0.9, 25), judged(Sex.MALE, 40, 0.2, 45), judged(Sex.MALE, 60, 0.8, 50),
+                judged(Sex.FEMALE, 30, 0.1, 30),
+                new HeardCall(new SpeechFile(Path.of("/short.wav"), Sex.FEMALE, OptionalDouble.empty()), 0, 0, 0,
+                        Optional.empty(), Optional.empty()));
+
+        ListenSummary summary = ListenSummary.of(calls);
+
+        assertThat(summary.judged()).isEqualTo(4);
+        assertThat(summary.unjudged()).isEqualTo(1);
+        assertThat(summary.sexAgreement()).isEqualTo(0.75);
+        assertThat(summary.sexAgreementSe()).isCloseTo(Math.sqrt(0.75 * 0.25 / 4), within(1e-12));
+        assertThat(summary.maleAgreement()).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(summary.femaleAgreement()).isEqualTo(1.0);
+        assertThat(summary.ageMae().getAsDouble()).isCloseTo((5 + 5 + 10 + 0) / 4.0, within(1e-12));
+        assertThat(summary.age().orElseThrow().n()).isEqualTo(4);
+        assertThat(summary.age().orElseThrow().r()).isGreaterThan(0.8);
+    }
+
+    @Test
+    void withoutAnyFaceThereIsNothingToSum() {
+        HeardCall silent = new HeardCall(new SpeechFile(Path.of("/s.wav"), Sex.MALE, OptionalDouble.empty()), 0, 0, 0,
+                Optional.empty(), Optional.empty());
+
+        assertThatThrownBy(() -> ListenSummary.of(List.of(silent))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3 s of voice");
+    }
+}
