@@ -13,7 +13,10 @@ import io.callface.trainer.eval.DecodedFace;
 import io.callface.trainer.eval.OnnxFaceDecoder;
 import io.callface.trainer.eval.OnnxFeatureExtractor;
 import io.callface.trainer.onnx.ModelDirectory;
+import io.callface.trainer.eval.AttributeJudgement;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,7 +24,8 @@ import java.util.Optional;
  * mono, 16 kHz), its windows ({@link VoicedWindows}: voice-gated 20 ms chunks, a 3 s preview, 6 s windows, a last
  * shorter window), the model's voice encoder on each window's 6 s spectrogram, the stream's default fusion
  * ({@link FusionRule.Mean} over the full windows, a provisional window folded in without being kept), the decoder,
- * and the evaluation's {@link AttributeClassifiers} on the last avatar's face. Owns its ONNX sessions.
+ * and the evaluation's {@link AttributeClassifiers} on the last avatar's face; for comparison, also on each window's
+ * face decoded from its own embedding alone. Owns its ONNX sessions.
  */
 final class CallListener implements AutoCloseable {
     private final FusionRule fusion = new FusionRule.Mean();
@@ -61,8 +65,10 @@ final class CallListener implements AutoCloseable {
         int provisional = 0;
         double keptSeconds = 0;
         double heardSeconds = 0;
+        List<AttributeJudgement> windowJudgements = new ArrayList<>();
         for (VoicedWindows.Window window : VoicedWindows.of(samples)) {
             float[] embedding = encoder.voiceFeature(spectrogram.compute(SpeechSegment.toSixSeconds(window.audio())));
+            windowJudgements.add(classifiers.judge(decoder.decode(embedding).image()));
             last = fusion.fold(kept, embedding, modelVersion);
             if (window.provisional()) {
                 provisional++;
@@ -75,11 +81,11 @@ final class CallListener implements AutoCloseable {
             }
         }
         if (last == null) {
-            return new HeardCall(file, 0, 0, 0, Optional.empty(), Optional.empty());
+            return new HeardCall(file, 0, 0, 0, Optional.empty(), Optional.empty(), List.of());
         }
         DecodedFace face = decoder.decode(last.vector());
         return new HeardCall(file, heardSeconds, full, provisional, Optional.of(face),
-                Optional.of(classifiers.judge(face.image())));
+                Optional.of(classifiers.judge(face.image())), windowJudgements);
     }
 
     @Override

@@ -50,22 +50,26 @@ final class ListenReport {
                 + "fusion of the full windows) and the face of its last avatar is judged by the evaluation's attribute "
                 + "classifiers, fitted on the corpus's training faces.\n\n");
         md.append(String.format(Locale.ROOT, "**Sex agreement: %.1f %% +- %.1f %% (standard error), %d recordings**"
-                + " (male speakers %s, female speakers %s)", 100 * s.sexAgreement(), 100 * s.sexAgreementSe(), s.judged(),
+                + " (95 %% Wilson interval %.1f-%.1f %%; male speakers %s, female speakers %s)", 100 * s.sexAgreement(),
+                100 * s.sexAgreementSe(), s.judged(), 100 * s.wilsonLow(), 100 * s.wilsonHigh(),
                 percent(s.maleAgreement()), percent(s.femaleAgreement())));
         if (s.unjudged() > 0) {
             md.append("; ").append(s.unjudged()).append(" recording(s) held under 3 s of voice and gave no face");
         }
-        md.append("\n\n");
+        md.append(String.format(Locale.ROOT, "\n\nBaseline, always the more common sex: %.1f %%. Per window, each decoded "
+                + "from its own embedding without fusion: %.1f %% of %d windows.\n\n", 100 * s.majorityShare(),
+                100 * s.windowAgreement(), s.windows()));
         s.age().ifPresent(r -> md.append(String.format(Locale.ROOT, "Age: r = %.2f (p = %.3g, n = %d)", r.r(), r.pValue(),
                 r.n())));
         s.ageMae().ifPresent(mae -> md.append(String.format(Locale.ROOT, "%smean absolute error %.1f years\n\n",
                 s.age().isPresent() ? ", " : "Age: ", mae)));
-        md.append("| file | sex | age | heard s | windows (full + provisional) | P(male) | judged sex | agrees | judged age |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| file | sex | age | heard s | windows (full + provisional) | windows agreeing | P(male) | judged sex "
+                + "| agrees | judged age |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (HeardCall c : calls) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %d + %d | %s | %s | %s | %s |\n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %d + %d | %d / %d | %s | %s | %s | %s |\n",
                     c.file().audio().getFileName(), c.file().sex().csvName(), age(c), c.heardSeconds(), c.fullWindows(),
-                    c.provisional(), c.judgement().map(j -> String.format(Locale.ROOT, "%.2f", j.maleProbability())).orElse("-"),
+                    c.provisional(), c.windowsAgreeing(), c.windowJudgements().size(), c.judgement().map(j -> String.format(Locale.ROOT, "%.2f", j.maleProbability())).orElse("-"),
                     c.judgement().map(j -> j.sex().csvName()).orElse("no face"),
                     c.sexAgrees().map(a -> a ? "yes" : "**no**").orElse("-"),
                     c.judgement().map(j -> String.format(Locale.ROOT, "%.0f", j.ageYears())).orElse("-")));
@@ -76,11 +80,11 @@ final class ListenReport {
 
     private static String csv(List<HeardCall> calls) {
         StringBuilder csv = new StringBuilder("file,sex,age,heard_seconds,full_windows,provisional_windows,"
-                + "male_probability,judged_sex,sex_agrees,judged_age\n");
+                + "windows_agreeing,male_probability,judged_sex,sex_agrees,judged_age\n");
         for (HeardCall c : calls) {
-            csv.append(String.format(Locale.ROOT, "%s,%s,%s,%.2f,%d,%d,%s,%s,%s,%s\n", c.file().audio(),
+            csv.append(String.format(Locale.ROOT, "%s,%s,%s,%.2f,%d,%d,%d,%s,%s,%s,%s\n", c.file().audio(),
                     c.file().sex().csvName(), c.file().ageYears().isPresent() ? age(c) : "", c.heardSeconds(),
-                    c.fullWindows(), c.provisional(),
+                    c.fullWindows(), c.provisional(), c.windowsAgreeing(),
                     c.judgement().map(j -> String.format(Locale.ROOT, "%.4f", j.maleProbability())).orElse(""),
                     c.judgement().map(j -> j.sex().csvName()).orElse(""),
                     c.sexAgrees().map(String::valueOf).orElse(""),

@@ -84,12 +84,13 @@ class ListenCommandTest {
                 .contains("skipped: cannot read " + speech.resolve("broken.wav"));
         String report = Files.readString(out.resolve("report.md"));
         assertThat(report).contains("Sex agreement", "| man.wav | male | 30 |", "| woman.wav | female | 55 |",
-                "| short.wav | female | - | 0.0 | 0 + 0 | - | no face |", "1 unreadable recording(s)",
+                "| short.wav | female | - | 0.0 | 0 + 0 | 0 / 0 | - | no face |", "1 unreadable recording(s)",
                 "1 recording(s) held under 3 s of voice");
         List<String> rows = Files.readAllLines(out.resolve("calls.csv"));
         assertThat(rows).hasSize(4);
         long agreeing = rows.stream().filter(r -> r.contains(",true,")).count();
-        assertThat(report).contains(String.format(java.util.Locale.ROOT, "Sex agreement: %.1f %%", 100.0 * agreeing / 2));
+        assertThat(report).contains(String.format(java.util.Locale.ROOT, "Sex agreement: %.1f %%", 100.0 * agreeing / 2),
+                "Baseline, always the more common sex: 50.0 %");
         for (String row : rows.subList(1, 3)) {
             String[] cells = row.split(",");
             assertThat(Integer.parseInt(cells[4])).as("full windows of %s", cells[0]).isGreaterThanOrEqualTo(1);
