@@ -21,8 +21,9 @@ final class CorpusReadme {
 
                 **Everything here is synthetic.** No real person's voice or face is in this directory. The voices
                 are source-filter synthesis (Rosenberg glottal pulses through four formant resonators, random vowel
-                sequences, fricative noise, pauses); they sound like buzzy vowel babble, not words. The faces are
-                Java2D drawings. The corpus exists to train and test the pipeline end to end; a model trained on it
+                sequences, fricative noise, pauses); they sound like buzzy vowel babble, not words. Every voice comes
+                from callface's own synthesiser (`io.callface.audio.synth`) and no other engine, so speech of other
+                engines (eSpeak NG, `trainer listen`) stays held out. The faces are Java2D drawings. The corpus exists to train and test the pipeline end to end; a model trained on it
                 learns this generator, not human voices or faces, and says nothing about how Speech2Face performs on
                 real people. The world's formulas follow published population statistics (sources below) but are a
                 stand-in: they were chosen from the literature, never tuned to make a model pass.
