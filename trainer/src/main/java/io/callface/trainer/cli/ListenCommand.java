@@ -3,12 +3,15 @@ package io.callface.trainer.cli;
 import io.callface.trainer.listen.Listening;
 import io.callface.trainer.listen.SpeechManifest;
 import io.callface.trainer.onnx.ModelDirectory;
+import io.callface.trainer.synth.CorpusFormatException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code listen}: faces from speech the training never heard, judged against the speakers' labels. */
@@ -36,13 +39,19 @@ public final class ListenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        SpeechManifest speech = SpeechManifest.read(manifest);
-        if (!speech.problems().isEmpty()) {
-            err.println("speech manifest " + speech.path() + ": skipped " + speech.problems().size() + " bad row(s):");
-            speech.problems().forEach(problem -> err.println("  " + problem));
-            err.flush();
+        String report;
+        try {
+            SpeechManifest speech = SpeechManifest.read(manifest);
+            if (!speech.problems().isEmpty()) {
+                err.println("speech manifest " + speech.path() + ": skipped " + speech.problems().size() + " bad row(s):");
+                speech.problems().forEach(problem -> err.println("  " + problem));
+                err.flush();
+            }
+            report = Listening.run(ModelDirectory.open(model), CorpusLoader.load(data, err), speech, out, err);
+        } catch (IllegalArgumentException | UncheckedIOException | CorpusFormatException e) {
+            // Bad input (manifest, corpus speech, unusable corpus): a message, not a stack trace.
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        String report = Listening.run(ModelDirectory.open(model), CorpusLoader.load(data, err), speech, out, err);
         System.out.print(report);
         return 0;
     }

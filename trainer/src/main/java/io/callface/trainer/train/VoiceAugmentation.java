@@ -11,9 +11,9 @@ import java.util.SplittableRandom;
 
 /**
  * Degrades training voices the way calls do, so the voice encoder learns faces from reverberant, telephone, Opus
- * and noisy speech as well as from the corpus's clean 16 kHz (the voice-realism issue; Ko et al., "A study on data
- * augmentation of reverberant speech for robust speech recognition", ICASSP 2017, and the Kaldi/ESPnet recipes use
- * the same families). With probability {@code probability} a clip is augmented, in the order a call hears it:
+ * and noisy speech as well as from the corpus's clean 16 kHz (the voice-realism issue; Ko et al., "Audio augmentation for
+ * speech recognition", Interspeech 2015, and "A study on data augmentation of reverberant speech for robust speech
+ * recognition", ICASSP 2017, and the Kaldi/ESPnet recipes use the same families). With probability {@code probability} a clip is augmented, in the order a call hears it:
  * <ol>
  *   <li>the room, {@value #ROOM_SHARE} of the time: reverberation by a synthetic impulse response
  *   ({@link RoomImpulseResponse}) with T60 uniform in {@value #MIN_RT60_SECONDS}-{@value #MAX_RT60_SECONDS} s
