@@ -54,8 +54,8 @@ public final class TrainCommand implements Callable<Integer> {
     float featureWeight;
 
     @Option(names = "--augment", defaultValue = "" + TrainingOptions.DEFAULT_AUGMENTATION, paramLabel = "SHARE",
-            description = "Share of voice-stage clips heard through a call channel (G.711, Opus with loss), noise and a "
-                    + "level change; 0 trains on clean audio only (default: ${DEFAULT-VALUE}).")
+            description = "Share of voice-stage clips heard through a call: a reverberant room (half of them), a "
+                    + "channel (G.711, Opus with loss), noise and a level change; 0 trains on clean audio only (default: ${DEFAULT-VALUE}).")
     float augmentation;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")

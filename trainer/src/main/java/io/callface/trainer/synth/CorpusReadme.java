@@ -22,8 +22,9 @@ final class CorpusReadme {
                 **Everything here is synthetic.** No real person's voice or face is in this directory. The voices
                 are callface's own source-filter speech synthesis (`SpeechSynthesizer`: phrases of nonsense words with
                 English-like phonotactics, stress, accents and sentence prosody, by four formant-synthesis methods);
-                no other speech engine's output is used, so engines such as espeak-ng stay held out for testing. It is
-                not intelligible English. The faces are Java2D drawings. The corpus exists to train and test the pipeline end to end; a model trained on it
+                no other speech engine's output is used, so engines such as eSpeak NG stay held out for testing
+                (`trainer listen`). It is not intelligible English. The faces are Java2D drawings. The corpus exists
+                to train and test the pipeline end to end; a model trained on it
                 learns this generator, not human voices or faces, and says nothing about how Speech2Face performs on
                 real people. The world's formulas follow published population statistics (sources below) but are a
                 stand-in: they were chosen from the literature, never tuned to make a model pass.

@@ -27,7 +27,7 @@ import io.callface.trainer.onnx.OnnxExporter;
  * @param featureWeight  weight of the face stage's feature loss: the distance between the face encoder's features of
  *                       the decoded face and of its target (Cole et al., CVPR 2017); 0 leaves pixels and landmarks alone
  * @param voiceLoss      the paper's full loss or the plain-L1 ablation
- * @param augmentation   share of the voice stage's clips heard through a call channel, noise and a level change
+ * @param augmentation   share of the voice stage's clips heard through a call: room reverberation, a channel, noise and a level change
  *                       ({@link VoiceAugmentation}); 0 trains on the clean corpus only
  * @param version        {@code callface.version} written into the exported models
  */

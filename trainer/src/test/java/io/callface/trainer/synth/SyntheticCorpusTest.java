@@ -84,7 +84,8 @@ class SyntheticCorpusTest {
                 org.assertj.core.data.Offset.offset(1e-6f));
         String readme = Files.readString(temp.resolve("README.md"));
         assertThat(readme).contains("synthetic").contains("seed: 42").contains("identities: 20")
-                .contains("renderings.csv").contains("Panhard").contains("Farkas").contains("cannot");
+                .contains("renderings.csv").contains("Panhard").contains("Farkas").contains("cannot")
+                .contains("io.callface.audio.synth");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.callface.stream.fusion;
 
+import io.callface.model.fusion.FusedEmbedding;
+
 /**
  * Turns one window's embedding into the fused embedding its face is decoded from. Called between the encoder
  * and the decoder, on the inference thread, so it must be a pure function of its arguments and of state

@@ -2,8 +2,8 @@ package io.callface.stream.inference;
 
 import io.callface.audio.Spectrogram;
 import io.callface.audio.SpeechSegment;
+import io.callface.model.fusion.FusedEmbedding;
 import io.callface.stream.fusion.EmbeddingFuser;
-import io.callface.stream.fusion.FusedEmbedding;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

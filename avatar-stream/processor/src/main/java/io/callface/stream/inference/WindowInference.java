@@ -1,6 +1,6 @@
 package io.callface.stream.inference;
 
-import io.callface.stream.fusion.FusedEmbedding;
+import io.callface.model.fusion.FusedEmbedding;
 import java.util.Objects;
 
 /**

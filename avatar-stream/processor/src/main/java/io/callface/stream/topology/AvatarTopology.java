@@ -2,9 +2,10 @@ package io.callface.stream.topology;
 
 import io.callface.avro.AudioChunk;
 import io.callface.avro.AvatarEvent;
+import io.callface.model.fusion.FusionRule;
 import io.callface.stream.avatar.AvatarGenerator;
 import io.callface.stream.config.AvatarStreamConfig;
-import io.callface.stream.fusion.FusionRule;
+import io.callface.stream.fusion.FusionRules;
 import io.callface.stream.window.ChunkAudio;
 import io.callface.stream.window.SpeakerId;
 import io.callface.stream.window.SpeakerWindowProcessor;
@@ -74,7 +75,7 @@ public final class AvatarTopology {
                         Stores.inMemoryKeyValueStore(LatestAvatarProcessor.STORE), Serdes.String(), avatarSerde)
                 .withLoggingEnabled(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         Duration endedRetention = Duration.ofMillis(config.getLong(AvatarStreamConfig.ENDED_AVATAR_RETENTION_MS_CONFIG));
-        FusionRule fusion = FusionRule.from(config);
+        FusionRule fusion = FusionRules.from(config);
         audio.process(() -> new SpeakerWindowProcessor(generator, fusion, new ChunkAudio(), settings, events),
                         Named.as(WINDOWS), SpeakerWindowProcessor.CHUNK_STORE, SpeakerWindowProcessor.HEADER_STORE,
                         SpeakerWindowProcessor.FUSION_STORE)

@@ -8,6 +8,7 @@ import io.callface.audio.SampleEncoding;
 import io.callface.audio.StreamFormat;
 import io.callface.audio.StreamFrontEnd;
 import io.callface.audio.VoiceActivityDetector;
+import io.callface.audio.VoiceGate;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
@@ -85,18 +86,15 @@ public final class ChunkAudio {
     public Decoded decode(String speaker, long sequence, StreamFormat format, byte[] payload) {
         try {
             SpeakerAudio audio = speakers.get(speaker);
-            if (audio == null || !audio.frontEnd.format().equals(format)) {
-                audio = new SpeakerAudio(AudioFrontEnd.forStream(format.encoding(), format.sampleRate(), format.channels()));
+            if (audio == null || !audio.frontEnd().format().equals(format)) {
+                audio = new SpeakerAudio(AudioFrontEnd.forStream(format.encoding(), format.sampleRate(), format.channels()),
+                        new VoiceGate(detector));
                 speakers.put(speaker, audio);
             }
             // The common case needs no front end: the payload already is what the store keeps.
             boolean storedForm = isStoredForm(format, payload);
-            float[] samples = storedForm ? StoredAudio.decode(payload) : audio.frontEnd.to16kMono(payload);
-            // The detector needs one 25 ms frame; a shorter piece keeps the previous decision.
-            if (samples.length >= VoiceActivityDetector.HOP) {
-                audio.lastVoiced = detector.isVoiced(samples);
-            }
-            return new Decoded(samples, audio.lastVoiced, storedForm ? payload : StoredAudio.encode(samples));
+            float[] samples = storedForm ? StoredAudio.decode(payload) : audio.frontEnd().to16kMono(payload);
+            return new Decoded(samples, audio.gate().isVoiced(samples), storedForm ? payload : StoredAudio.encode(samples));
         } catch (AudioFormatException e) {
             throw new InvalidChunkException("chunk " + sequence + ": " + e.getMessage(), e);
         }
@@ -113,12 +111,6 @@ public final class ChunkAudio {
         speakers.remove(speaker);
     }
 
-    private static final class SpeakerAudio {
-        private final StreamFrontEnd frontEnd;
-        private boolean lastVoiced;
-
-        private SpeakerAudio(StreamFrontEnd frontEnd) {
-            this.frontEnd = frontEnd;
-        }
+    private record SpeakerAudio(StreamFrontEnd frontEnd, VoiceGate gate) {
     }
 }

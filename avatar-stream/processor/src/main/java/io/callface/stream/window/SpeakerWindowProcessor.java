@@ -1,12 +1,12 @@
 package io.callface.stream.window;
 
-import io.callface.avro.AudioChunk;
-import io.callface.avro.AvatarEvent;
 import io.callface.audio.Spectrogram;
 import io.callface.audio.StreamFormat;
+import io.callface.avro.AudioChunk;
+import io.callface.avro.AvatarEvent;
+import io.callface.model.fusion.FusedEmbedding;
+import io.callface.model.fusion.FusionRule;
 import io.callface.stream.avatar.AvatarGenerator;
-import io.callface.stream.fusion.FusedEmbedding;
-import io.callface.stream.fusion.FusionRule;
 import io.callface.stream.window.ChunkEntry.Buffered;
 import io.callface.stream.window.ChunkEntry.Waiting;
 import java.util.ArrayList;

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.callface.avro.AudioChunk;
 import io.callface.avro.AvatarEvent;
+import io.callface.model.fusion.FusedEmbedding;
 import io.callface.stream.config.AvatarStreamConfig;
-import io.callface.stream.fusion.FusedEmbedding;
 import io.callface.stream.testing.FakeAvatars;
 import io.callface.stream.window.SpeakerWindowProcessor;
 import io.callface.stream.window.WindowEvents;

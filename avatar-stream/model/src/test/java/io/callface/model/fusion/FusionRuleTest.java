@@ -1,12 +1,9 @@
-package io.callface.stream.fusion;
+package io.callface.model.fusion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.callface.stream.config.AvatarStreamConfig;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -58,20 +55,6 @@ class FusionRuleTest {
         assertThat(rule.fold(old, new float[] {9f, 9f}, "v2"))
                 .isEqualTo(new FusedEmbedding("v2", new float[] {9f, 9f}, 1));
         assertThat(rule.fold(old, new float[] {9f, 9f, 9f}, "v1").windows()).isEqualTo(1);
-    }
-
-    @Test
-    void theConfigurationPicksTheRule() {
-        Map<String, Object> base = Map.of(
-                AvatarStreamConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
-                AvatarStreamConfig.SCHEMA_REGISTRY_URL_CONFIG, "mock://fusion",
-                AvatarStreamConfig.MODEL_DIR_CONFIG, "unused");
-        assertThat(FusionRule.from(new AvatarStreamConfig(base))).isEqualTo(new FusionRule.Mean());
-
-        Map<String, Object> exponential = new HashMap<>(base);
-        exponential.put(AvatarStreamConfig.INFERENCE_FUSION_CONFIG, "exponential");
-        exponential.put(AvatarStreamConfig.INFERENCE_FUSION_ALPHA_CONFIG, 0.5);
-        assertThat(FusionRule.from(new AvatarStreamConfig(exponential))).isEqualTo(new FusionRule.Exponential(0.5));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.callface.stream.fusion;
+package io.callface.model.fusion;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

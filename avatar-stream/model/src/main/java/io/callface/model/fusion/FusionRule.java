@@ -1,12 +1,13 @@
-package io.callface.stream.fusion;
+package io.callface.model.fusion;
 
-import io.callface.stream.config.AvatarStreamConfig;
 import java.util.Objects;
 
 /**
  * How a speaker's window embeddings are fused over time. A window always starts a fresh fusion when there is
  * none yet, or when the previous one was made by another model version or has another dimension: embeddings
- * of different models live in different spaces.
+ * of different models live in different spaces. The stream processor fuses each speaker's windows with it (its
+ * {@code inference.fusion} setting picks the rule); the trainer's {@code listen} check fuses a file's windows the
+ * same way.
  */
 public sealed interface FusionRule permits FusionRule.Mean, FusionRule.Exponential {
 
@@ -34,17 +35,6 @@ public sealed interface FusionRule permits FusionRule.Mean, FusionRule.Exponenti
 
     /** Weight of the newest embedding when the fusion will summarise {@code windows} windows (2 or more). */
     double newestWeight(int windows);
-
-    /** The configured rule ({@code inference.fusion}, {@code inference.fusion.alpha}). */
-    static FusionRule from(AvatarStreamConfig config) {
-        return switch (config.getString(AvatarStreamConfig.INFERENCE_FUSION_CONFIG)) {
-            case AvatarStreamConfig.FUSION_MEAN -> new Mean();
-            case AvatarStreamConfig.FUSION_EXPONENTIAL ->
-                    new Exponential(config.getDouble(AvatarStreamConfig.INFERENCE_FUSION_ALPHA_CONFIG));
-            default -> throw new IllegalArgumentException(AvatarStreamConfig.INFERENCE_FUSION_CONFIG + ": '"
-                    + config.getString(AvatarStreamConfig.INFERENCE_FUSION_CONFIG) + "' is not a fusion rule");
-        };
-    }
 
     /** The running mean of every window so far: each window counts equally. */
     record Mean() implements FusionRule {
