@@ -1,6 +1,7 @@
 package io.callface.stream.inference;
 
 import io.callface.avro.ModelRelease;
+import io.callface.model.AttributeContract;
 import io.callface.model.ModelContract;
 import io.callface.model.ModelManifest;
 import io.callface.model.Sha256;
@@ -24,7 +25,8 @@ import java.util.stream.Stream;
  * Turns a {@link ModelRelease} into a loaded {@link FaceModel}: fetches {@code encoder.onnx} and
  * {@code decoder.onnx} from their URIs (file: or http(s):) and {@code model.json} from beside the encoder, checks
  * both files against the release's SHA-256 digests and the manifest against the release's version, preset and
- * feature dimension, then loads the directory ({@link FaceModel#load} checks the manifest digests and the ONNX
+ * feature dimension, fetches the optional {@code attributes.onnx} from beside the encoder when the manifest lists
+ * it (its digest is the manifest's, checked on load), then loads the directory ({@link FaceModel#load} checks the manifest digests and the ONNX
  * contract). The fetched copy is deleted once loaded: the model keeps the verified bytes in memory.
  */
 public final class ModelReleaseLoader {
@@ -51,9 +53,14 @@ public final class ModelReleaseLoader {
                     dir.resolve(ModelContract.ENCODER_FILE));
             fetch(release, "decoderUri", release.getDecoderUri(), release.getDecoderSha256(),
                     dir.resolve(ModelContract.DECODER_FILE));
-            URI manifestUri = uri(release, "encoderUri", release.getEncoderUri()).resolve(ModelContract.MANIFEST_FILE);
-            copy(release, manifestUri, dir.resolve(ModelContract.MANIFEST_FILE));
-            requireManifestMatches(release, ModelManifest.read(dir));
+            URI encoderUri = uri(release, "encoderUri", release.getEncoderUri());
+            copy(release, encoderUri.resolve(ModelContract.MANIFEST_FILE), dir.resolve(ModelContract.MANIFEST_FILE));
+            ModelManifest manifest = ModelManifest.read(dir);
+            requireManifestMatches(release, manifest);
+            if (manifest.sha256().containsKey(AttributeContract.ATTRIBUTES_FILE)) {
+                copy(release, encoderUri.resolve(AttributeContract.ATTRIBUTES_FILE),
+                        dir.resolve(AttributeContract.ATTRIBUTES_FILE));
+            }
             return FaceModel.load(dir, options);
         } catch (UncheckedIOException e) {
             throw new ModelRejectedException("release " + release.getVersion() + ": " + e.getMessage(), e);
