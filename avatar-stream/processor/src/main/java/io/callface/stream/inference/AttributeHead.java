@@ -83,7 +83,8 @@ final class AttributeHead implements AutoCloseable {
              OrtSession.Result result = session.session().run(Map.of(ModelContract.FACE_FEATURE, tensor))) {
             String model = ATTRIBUTES_FILE + " of model " + version;
             Map<String, float[][]> outputs = new HashMap<>();
-            OUTPUT_WIDTHS.forEach((name, width) -> outputs.put(name, OutputTensors.rows(result, name, n, width, model)));
+            OUTPUT_WIDTHS.forEach((name, width) ->
+                    outputs.put(name, OutputTensors.rows(result, name, n, width, model)));
             List<PredictedAttributes> attributes = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 attributes.add(item(outputs, i, model));

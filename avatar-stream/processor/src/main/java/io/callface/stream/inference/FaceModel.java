@@ -199,8 +199,8 @@ public final class FaceModel implements AutoCloseable {
     }
 
     /**
-     * Runs encoder, decoder and the attribute head once for every batch size from 1 to {@code maxBatch}, so that no live window
-     * pays for first-run allocations or kernel selection.
+     * Runs encoder, decoder and the attribute head once for every batch size from 1 to {@code maxBatch}, so that
+     * no live window pays for first-run allocations or kernel selection.
      */
     public void warmUp(int maxBatch, int frames) {
         if (maxBatch <= 0) {

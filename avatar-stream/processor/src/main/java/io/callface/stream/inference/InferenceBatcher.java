@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * and blocks (at most {@link BatchSettings#requestTimeout()}) on its own future; one inference thread collects up
  * to B requests, waiting at most W after the first, runs the encoder on the batch, applies each request's
  * {@link EmbeddingFuser}, runs the decoder (and the attribute head, when the model has one) on the fused
- * embeddings, and completes each future with its own result. Results come back to the submitting thread, which forwards them in its own task, so exactly-once and
- * per-key order hold.
+ * embeddings, and completes each future with its own result. Results come back to the submitting thread, which
+ * forwards them in its own task, so exactly-once and per-key order hold.
  *
  * <p>The batcher owns the serving model: {@link #swapModel} warms a new one and replaces the old one between
  * batches; {@link #close()} stops accepting requests, runs those already queued, then closes the model.
@@ -242,7 +242,8 @@ public final class InferenceBatcher implements AutoCloseable {
         for (int i = 0; i < fusedRequests.size(); i++) {
             Request request = fusedRequests.get(i);
             request.result.complete(new WindowInference(serving.version(), embeddings.get(request), fused.get(i),
-                    faces.get(i), attributes == null ? null : attributes.get(i), start - request.submittedNanos, encoded - start, decoded - encoded, batch.size()));
+                    faces.get(i), attributes == null ? null : attributes.get(i), start - request.submittedNanos,
+                    encoded - start, decoded - encoded, batch.size()));
         }
         listener.batchRan(batch.size(), finished - start);
     }

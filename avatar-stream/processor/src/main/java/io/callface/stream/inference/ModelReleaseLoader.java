@@ -26,8 +26,9 @@ import java.util.stream.Stream;
  * {@code decoder.onnx} from their URIs (file: or http(s):) and {@code model.json} from beside the encoder, checks
  * both files against the release's SHA-256 digests and the manifest against the release's version, preset and
  * feature dimension, fetches the optional {@code attributes.onnx} from beside the encoder when the manifest lists
- * it (its digest is the manifest's, checked on load), then loads the directory ({@link FaceModel#load} checks the manifest digests and the ONNX
- * contract). The fetched copy is deleted once loaded: the model keeps the verified bytes in memory.
+ * it (its digest is the manifest's, checked on load), then loads the directory ({@link FaceModel#load} checks the
+ * manifest digests and the ONNX contract). The fetched copy is deleted once loaded: the model keeps the verified
+ * bytes in memory.
  */
 public final class ModelReleaseLoader {
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(30);

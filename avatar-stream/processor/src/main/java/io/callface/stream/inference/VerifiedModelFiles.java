@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The manifest and the bytes of both ONNX files of a model directory, and of the optional attribute head when
- * {@code model.json} lists it, after their SHA-256 digests matched {@code model.json}. Sessions are built from these very bytes, so a file replaced between the check and the
- * load cannot slip through.
+ * {@code model.json} lists it, after their SHA-256 digests matched {@code model.json}. Sessions are built from these
+ * very bytes, so a file replaced between the check and the load cannot slip through.
  */
 public final class VerifiedModelFiles {
     private final ModelManifest manifest;

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param batchSize     windows in the batch
  */
 public record WindowInference(String modelVersion, float[] embedding, FusedEmbedding fused, DecodedFace face,
-                              PredictedAttributes attributes, long queueNanos, long encoderNanos, long decoderNanos, int batchSize) {
+                              PredictedAttributes attributes, long queueNanos, long encoderNanos, long decoderNanos,
+                              int batchSize) {
     public WindowInference {
         Objects.requireNonNull(modelVersion, "modelVersion");
         Objects.requireNonNull(fused, "fused");

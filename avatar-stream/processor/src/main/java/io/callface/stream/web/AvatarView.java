@@ -60,7 +60,8 @@ public record AvatarView(String callId, String participantId, long windowIndex, 
         return new AvatarView(view.callId, view.participantId, view.windowIndex, view.provisional, view.endOfStream,
                 view.windowStart, view.windowEnd, view.voicedSeconds, view.voicedFraction, view.modelVersion,
                 view.windowsFused, view.imageWidth, view.imageHeight, view.landmarks, view.measures, view.colours,
-                view.attributes, view.faceImageUrl, "data:image/png;base64," + Base64.getEncoder().encodeToString(png(event)));
+                view.attributes, view.faceImageUrl,
+                "data:image/png;base64," + Base64.getEncoder().encodeToString(png(event)));
     }
 
     /** The PNG bytes of the event's face. */
