@@ -16,12 +16,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks that a model directory honours the ONNX model contract ({@link ModelContract}) before anything runs it.
@@ -41,6 +44,7 @@ import java.util.stream.Collectors;
  * Every failure is a {@link ModelRejectedException} naming the file and the fact that failed.
  */
 public final class ModelDirectoryVerifier {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelDirectoryVerifier.class);
     /** Marks an axis that must be dynamic (ONNX Runtime reports symbolic dimensions as -1). */
     private static final long DYNAMIC = -1;
 
@@ -69,9 +73,14 @@ public final class ModelDirectoryVerifier {
         }
         ByteBuffer encoder = readVerified(modelDir, ENCODER_FILE, manifest);
         ByteBuffer decoder = readVerified(modelDir, DECODER_FILE, manifest);
-        ByteBuffer attributes = manifest.sha256().containsKey(AttributeContract.ATTRIBUTES_FILE)
-                ? readVerified(modelDir, AttributeContract.ATTRIBUTES_FILE, manifest)
-                : null;
+        ByteBuffer attributes = null;
+        if (manifest.sha256().containsKey(AttributeContract.ATTRIBUTES_FILE)) {
+            attributes = readVerified(modelDir, AttributeContract.ATTRIBUTES_FILE, manifest);
+        } else if (Files.exists(modelDir.resolve(AttributeContract.ATTRIBUTES_FILE))) {
+            // Most likely an export that forgot the digest: say why the events will carry no attributes.
+            LOG.warn("{} in {} is not listed in {}: the model is served without attributes",
+                    AttributeContract.ATTRIBUTES_FILE, modelDir, ModelContract.MANIFEST_FILE);
+        }
         return new VerifiedModelFiles(manifest, encoder, decoder, attributes);
     }
 
