@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * {@code decoder.onnx} from their URIs (file: or http(s):) and {@code model.json} from beside the encoder, checks
  * both files against the release's SHA-256 digests and the manifest against the release's version, preset and
  * feature dimension, fetches the optional {@code attributes.onnx} from beside the encoder when the manifest lists
- * it (its digest is the manifest's, checked on load), then loads the directory ({@link FaceModel#load} checks the
+ * it (checked against the release's {@code attributesSha256} when set, which the manifest must then list too, and
+ * against the manifest's digest on load), then loads the directory ({@link FaceModel#load} checks the
  * manifest digests and the ONNX contract). The fetched copy is deleted once loaded: the model keeps the verified
  * bytes in memory.
  */
@@ -58,10 +59,8 @@ public final class ModelReleaseLoader {
             copy(release, encoderUri.resolve(ModelContract.MANIFEST_FILE), dir.resolve(ModelContract.MANIFEST_FILE));
             ModelManifest manifest = ModelManifest.read(dir);
             requireManifestMatches(release, manifest);
-            if (manifest.sha256().containsKey(AttributeContract.ATTRIBUTES_FILE)) {
-                copy(release, encoderUri.resolve(AttributeContract.ATTRIBUTES_FILE),
-                        dir.resolve(AttributeContract.ATTRIBUTES_FILE));
-            }
+            fetchAttributes(release, manifest, encoderUri.resolve(AttributeContract.ATTRIBUTES_FILE),
+                    dir.resolve(AttributeContract.ATTRIBUTES_FILE));
             return FaceModel.load(dir, options);
         } catch (UncheckedIOException e) {
             throw new ModelRejectedException("release " + release.getVersion() + ": " + e.getMessage(), e);
@@ -84,6 +83,22 @@ public final class ModelReleaseLoader {
         if (!actual.equalsIgnoreCase(expectedSha256)) {
             throw new ModelRejectedException("release " + release.getVersion() + ": " + field + " " + location
                     + " fails its digest check: release says sha256 " + expectedSha256 + ", fetched " + actual);
+        }
+    }
+
+    private static void fetchAttributes(ModelRelease release, ModelManifest manifest, URI source, Path target) {
+        String listed = manifest.sha256().get(AttributeContract.ATTRIBUTES_FILE);
+        String released = release.getAttributesSha256();
+        if (released != null && !released.equalsIgnoreCase(String.valueOf(listed))) {
+            throw new ModelRejectedException("release " + release.getVersion() + ": attributesSha256 is " + released
+                    + " but " + ModelContract.MANIFEST_FILE + " lists " + (listed == null
+                    ? "no " + AttributeContract.ATTRIBUTES_FILE
+                    : "sha256 " + listed + " for " + AttributeContract.ATTRIBUTES_FILE));
+        }
+        if (released != null) {
+            fetch(release, AttributeContract.ATTRIBUTES_FILE, source.toString(), released, target);
+        } else if (listed != null) {
+            copy(release, source, target); // checked against model.json's digest when the directory is loaded
         }
     }
 
