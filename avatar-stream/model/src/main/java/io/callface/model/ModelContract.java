@@ -11,7 +11,8 @@ package io.callface.model;
  *       {@code [N, 68, 2]} in [0, 1] image coordinates (x right, y down, iBUG 68-point order).</li>
  *   <li>Opset {@value #OPSET}; {@code metadata_props} carry {@value #META_VERSION}, {@value #META_PRESET}
  *       and {@value #META_FEATURE_DIM}.</li>
- *   <li>A model directory holds both files plus {@value #MANIFEST_FILE} ({@link ModelManifest}).</li>
+ *   <li>A model directory holds both files plus {@value #MANIFEST_FILE} ({@link ModelManifest}), and optionally
+ *       the attribute head {@value AttributeContract#ATTRIBUTES_FILE} ({@link AttributeContract}).</li>
  * </ul>
  */
 public final class ModelContract {

@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param imageWidth   W of the decoder's face image
  * @param opset        ONNX opset of both graphs
  * @param createdAt    ISO-8601 instant of export
- * @param sha256       lower-case hex SHA-256 per file name ({@code encoder.onnx}, {@code decoder.onnx})
+ * @param sha256       lower-case hex SHA-256 per file name ({@code encoder.onnx}, {@code decoder.onnx}, and
+ *                     {@code attributes.onnx} when the model has the optional attribute head)
  * @param metrics      evaluation figures (may be empty)
  */
 public record ModelManifest(

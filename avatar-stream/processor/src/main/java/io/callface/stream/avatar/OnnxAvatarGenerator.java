@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The ONNX path from a window to an avatar: the shared {@link InferenceBatcher} runs encoder, fusion and
- * decoder in a batch with other stream threads' windows; this thread then makes the cartoon-ready features
- * (landmarks, measures, colours) and the PNG. Thread-safe.
+ * The ONNX path from a window to an avatar: the shared {@link InferenceBatcher} runs encoder, fusion, decoder and
+ * the attribute head in a batch with other stream threads' windows; this thread then makes the cartoon-ready
+ * features (landmarks, measures, colours, attributes when the model has the head) and the PNG. Thread-safe.
  */
 public final class OnnxAvatarGenerator implements AvatarGenerator {
     private final InferenceBatcher batcher;
@@ -71,6 +71,8 @@ public final class OnnxAvatarGenerator implements AvatarGenerator {
                 .setFaceEmbedding(floats(inference.embedding()))
                 .setFusedEmbedding(floats(inference.fused().vector()))
                 .setWindowsFused(inference.fused().windows())
+                .setAttributes(inference.attributes() == null ? null
+                        : AvatarAttributes.toAvro(inference.attributes(), colours))
                 .setTimings(Timings.newBuilder()
                         .setQueueMs(millis(inference.queueNanos()))
                         .setSpectrogramMs(millis(window.spectrogramNanos()))

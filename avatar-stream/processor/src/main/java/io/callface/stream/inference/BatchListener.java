@@ -7,7 +7,7 @@ public interface BatchListener {
 
     /**
      * @param size     windows in the batch
-     * @param runNanos encoder plus decoder time of the batch
+     * @param runNanos encoder, decoder and attribute head time of the batch
      */
     void batchRan(int size, long runNanos);
 }

@@ -1,7 +1,6 @@
 package io.callface.stream.inference;
 
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
@@ -21,12 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A verified voice encoder and face decoder pair, loaded once per JVM and shared by all threads.
+ * A verified voice encoder and face decoder pair, with the optional attribute head, loaded once per JVM and shared
+ * by all threads.
  *
  * <p>{@link #encode} turns spectrograms into face features, {@link #decode} turns face features into images and
- * landmarks; both take whole batches (the batch axis of the contract is dynamic). The sessions are thread-safe;
- * each calling thread reuses its own direct input buffer. Closing the model closes the decoder, then the encoder;
- * close only after in-flight calls have finished.
+ * landmarks, {@link #attributes} turns them into {@link PredictedAttributes}; all take whole batches (the batch axis
+ * of the contract is dynamic). The sessions are thread-safe; each calling thread reuses its own direct input
+ * buffer. Closing the model closes the attribute head, the decoder, then the encoder; close only after in-flight
+ * calls have finished.
  */
 public final class FaceModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FaceModel.class);
@@ -37,20 +38,24 @@ public final class FaceModel implements AutoCloseable {
     private final ModelManifest manifest;
     private final ServingSession encoder;
     private final ServingSession decoder;
+    /** Null when the model directory has no attributes.onnx. */
+    private final AttributeHead attributeHead;
     private final ThreadLocal<ReusableInputBuffer> encoderInput = ThreadLocal.withInitial(ReusableInputBuffer::new);
     private final ThreadLocal<ReusableInputBuffer> decoderInput = ThreadLocal.withInitial(ReusableInputBuffer::new);
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private FaceModel(OrtEnvironment environment, ModelManifest manifest, ServingSession encoder,
-                      ServingSession decoder) {
+                      ServingSession decoder, AttributeHead attributeHead) {
         this.environment = environment;
         this.manifest = manifest;
         this.encoder = encoder;
         this.decoder = decoder;
+        this.attributeHead = attributeHead;
     }
 
     /**
-     * Verifies and loads a model directory ({@code encoder.onnx}, {@code decoder.onnx}, {@code model.json}).
+     * Verifies and loads a model directory ({@code encoder.onnx}, {@code decoder.onnx}, {@code model.json}, and
+     * {@code attributes.onnx} when {@code model.json} lists it).
      *
      * @throws ModelRejectedException when the directory breaks the contract (digests, names, shapes, metadata)
      * @throws InferenceException     when ONNX Runtime cannot load a verified file
@@ -66,14 +71,19 @@ public final class FaceModel implements AutoCloseable {
             ServingSession decoder = factory.open(ModelContract.DECODER_FILE, files.decoder());
             try {
                 ModelDirectoryVerifier.verifyContract(files.manifest(), encoder.session(), decoder.session());
+                // Opened last and checked inside open(), so nothing after it can fail and leave it open.
+                AttributeHead attributeHead = files.attributes()
+                        .map(bytes -> AttributeHead.open(environment, factory, files.manifest(), bytes))
+                        .orElse(null);
+                LOG.info("loaded face model {} (preset {}, D={}, image {}x{}, {}) from {}", files.manifest().version(),
+                        files.manifest().preset(), files.manifest().featureDim(), files.manifest().imageHeight(),
+                        files.manifest().imageWidth(),
+                        attributeHead == null ? "no attribute head" : "with attribute head", modelDir);
+                return new FaceModel(environment, files.manifest(), encoder, decoder, attributeHead);
             } catch (RuntimeException e) {
                 closeAfterFailure(decoder, e);
                 throw e;
             }
-            LOG.info("loaded face model {} (preset {}, D={}, image {}x{}) from {}", files.manifest().version(),
-                    files.manifest().preset(), files.manifest().featureDim(), files.manifest().imageHeight(),
-                    files.manifest().imageWidth(), modelDir);
-            return new FaceModel(environment, files.manifest(), encoder, decoder);
         } catch (RuntimeException e) {
             closeAfterFailure(encoder, e);
             throw e;
@@ -163,9 +173,34 @@ public final class FaceModel implements AutoCloseable {
         }
     }
 
+    /** Whether the model has the attribute head ({@code attributes.onnx}). */
+    public boolean hasAttributes() {
+        return attributeHead != null;
+    }
+
     /**
-     * Runs encoder and decoder once for every batch size from 1 to {@code maxBatch}, so that no live window
-     * pays for first-run allocations or kernel selection.
+     * Runs the attribute head on a batch of face features.
+     *
+     * @param features N features of length {@link #featureDim()}
+     * @return N attribute sets, in input order
+     * @throws IllegalStateException    when the model has no attribute head ({@link #hasAttributes()})
+     * @throws IllegalArgumentException when the batch is empty or a feature has the wrong length
+     * @throws InferenceException       when ONNX Runtime fails or an output breaks the attribute contract
+     */
+    public List<PredictedAttributes> attributes(float[][] features) {
+        ensureOpen();
+        if (attributeHead == null) {
+            throw new IllegalStateException("face model " + version() + " has no attribute head");
+        }
+        Objects.requireNonNull(features, "features");
+        List<float[]> rows = Arrays.asList(features);
+        requireRows("features", rows, featureDim(), "featureDim");
+        return attributeHead.predict(rows);
+    }
+
+    /**
+     * Runs encoder, decoder and the attribute head once for every batch size from 1 to {@code maxBatch}, so that
+     * no live window pays for first-run allocations or kernel selection.
      */
     public void warmUp(int maxBatch, int frames) {
         if (maxBatch <= 0) {
@@ -174,20 +209,30 @@ public final class FaceModel implements AutoCloseable {
         long start = System.nanoTime();
         for (int n = 1; n <= maxBatch; n++) {
             float[] silence = new float[Math.multiplyExact(frames, SPECTROGRAM_FLOATS_PER_FRAME)];
-            decode(encode(Collections.nCopies(n, silence), frames));
+            float[][] features = encode(Collections.nCopies(n, silence), frames);
+            decode(features);
+            if (hasAttributes()) {
+                attributes(features);
+            }
         }
         LOG.info("warmed up face model {} for batches 1..{} of {} frames in {} ms", version(), maxBatch, frames,
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Closes the decoder, then the encoder; later calls do nothing. */
+    /** Closes the attribute head, the decoder, then the encoder; later calls do nothing. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             try {
-                decoder.close();
+                if (attributeHead != null) {
+                    attributeHead.close();
+                }
             } finally {
-                encoder.close();
+                try {
+                    decoder.close();
+                } finally {
+                    encoder.close();
+                }
             }
         }
     }
@@ -214,33 +259,8 @@ public final class FaceModel implements AutoCloseable {
         }
     }
 
-    /** Splits output {@code name} into n rows of {@code rowLength}, after checking its size and values. */
     private float[][] rows(OrtSession.Result result, String name, int n, int rowLength) {
-        OnnxValue value = result.get(name).orElseThrow(
-                () -> new InferenceException("model " + version() + " returned no output '" + name + "'"));
-        if (!(value instanceof OnnxTensor tensor)) {
-            throw new InferenceException("output '" + name + "' of model " + version() + " is not a tensor");
-        }
-        FloatBuffer data = tensor.getFloatBuffer();
-        if (data == null || data.remaining() != (long) n * rowLength) {
-            throw new InferenceException("output '" + name + "' of model " + version() + " has shape "
-                    + Arrays.toString(tensor.getInfo().getShape()) + ", expected " + n + " rows of " + rowLength);
-        }
-        float[][] rows = new float[n][rowLength];
-        for (int i = 0; i < n; i++) {
-            data.get(i * rowLength, rows[i]);
-            requireFinite(name, i, rows[i]);
-        }
-        return rows;
-    }
-
-    private void requireFinite(String name, int item, float[] row) {
-        for (int j = 0; j < row.length; j++) {
-            if (!Float.isFinite(row[j])) {
-                throw new InferenceException("model " + version() + " produced " + row[j] + " in output '" + name
-                        + "' of batch item " + item + " at index " + j);
-            }
-        }
+        return OutputTensors.rows(result, name, n, rowLength, "model " + version());
     }
 
     private static void closeAfterFailure(ServingSession session, RuntimeException failure) {

@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * A synchronous micro-batcher shared by all stream threads. Each stream thread submits one window's spectrogram
  * and blocks (at most {@link BatchSettings#requestTimeout()}) on its own future; one inference thread collects up
  * to B requests, waiting at most W after the first, runs the encoder on the batch, applies each request's
- * {@link EmbeddingFuser}, runs the decoder on the fused embeddings, and completes each future with its own
- * result. Results come back to the submitting thread, which forwards them in its own task, so exactly-once and
- * per-key order hold.
+ * {@link EmbeddingFuser}, runs the decoder (and the attribute head, when the model has one) on the fused
+ * embeddings, and completes each future with its own result. Results come back to the submitting thread, which
+ * forwards them in its own task, so exactly-once and per-key order hold.
  *
  * <p>The batcher owns the serving model: {@link #swapModel} warms a new one and replaces the old one between
  * batches; {@link #close()} stops accepting requests, runs those already queued, then closes the model.
@@ -232,15 +232,20 @@ public final class InferenceBatcher implements AutoCloseable {
         if (fused.isEmpty()) {
             return;
         }
-        List<DecodedFace> faces = serving.decode(fused.stream().map(FusedEmbedding::vector).toArray(float[][]::new));
+        float[][] vectors = fused.stream().map(FusedEmbedding::vector).toArray(float[][]::new);
+        List<DecodedFace> faces = serving.decode(vectors);
         long decoded = System.nanoTime();
+        // On the same fused vectors as the faces, so the attributes steady as a speaker's windows accumulate.
+        List<PredictedAttributes> attributes = serving.hasAttributes() ? serving.attributes(vectors) : null;
+        long finished = System.nanoTime();
 
         for (int i = 0; i < fusedRequests.size(); i++) {
             Request request = fusedRequests.get(i);
             request.result.complete(new WindowInference(serving.version(), embeddings.get(request), fused.get(i),
-                    faces.get(i), start - request.submittedNanos, encoded - start, decoded - encoded, batch.size()));
+                    faces.get(i), attributes == null ? null : attributes.get(i), start - request.submittedNanos,
+                    encoded - start, decoded - encoded, batch.size()));
         }
-        listener.batchRan(batch.size(), decoded - start);
+        listener.batchRan(batch.size(), finished - start);
     }
 
     private record Request(float[] spectrogram, int frames, EmbeddingFuser fuser, long submittedNanos,

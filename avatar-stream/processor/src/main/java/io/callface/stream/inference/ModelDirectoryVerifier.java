@@ -8,6 +8,7 @@ import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import io.callface.model.AttributeContract;
 import io.callface.model.ModelContract;
 import io.callface.model.ModelManifest;
 import io.callface.model.Sha256;
@@ -15,28 +16,35 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks that a model directory honours the ONNX model contract ({@link ModelContract}) before anything runs it.
  *
  * <ol>
- *   <li>{@link #verifyFiles(Path)}: reads {@code model.json}, reads both ONNX files and compares their SHA-256
- *       with the manifest.</li>
+ *   <li>{@link #verifyFiles(Path)}: reads {@code model.json}, reads both ONNX files (and {@code attributes.onnx}
+ *       when the manifest lists it) and compares their SHA-256 with the manifest.</li>
  *   <li>{@link #verifyContract(ModelManifest, OrtSession, OrtSession)}: on the created sessions, checks input
  *       and output names, float32 element type, ranks, dynamic batch/time axes, the fixed dimensions
  *       (2, 257, 3, 68, 2), that D is the same in the encoder output, the decoder input and
  *       {@code featureDim}, that H and W match the manifest, and that {@code metadata_props} of both models
  *       carry the manifest's version, preset and feature dimension.</li>
+ *   <li>{@link #verifyAttributesContract(ModelManifest, OrtSession)}: the optional attribute head has the one
+ *       input {@code face_feature [?, D]} and exactly the outputs of {@link AttributeContract#OUTPUT_WIDTHS}, each
+ *       float32 {@code [?, width]}.</li>
  * </ol>
  * Every failure is a {@link ModelRejectedException} naming the file and the fact that failed.
  */
 public final class ModelDirectoryVerifier {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelDirectoryVerifier.class);
     /** Marks an axis that must be dynamic (ONNX Runtime reports symbolic dimensions as -1). */
     private static final long DYNAMIC = -1;
 
@@ -44,7 +52,9 @@ public final class ModelDirectoryVerifier {
     }
 
     /**
-     * Reads the manifest and both ONNX files of {@code modelDir} and checks their digests.
+     * Reads the manifest and both ONNX files of {@code modelDir} and checks their digests; likewise
+     * {@code attributes.onnx} when the manifest lists it (a file the manifest does not list is not part of the model
+     * and is never read).
      *
      * @throws ModelRejectedException when the manifest is missing or unreadable, names the wrong opset, lacks a
      *                                digest, or a file's digest differs
@@ -63,7 +73,15 @@ public final class ModelDirectoryVerifier {
         }
         ByteBuffer encoder = readVerified(modelDir, ENCODER_FILE, manifest);
         ByteBuffer decoder = readVerified(modelDir, DECODER_FILE, manifest);
-        return new VerifiedModelFiles(manifest, encoder, decoder);
+        ByteBuffer attributes = null;
+        if (manifest.sha256().containsKey(AttributeContract.ATTRIBUTES_FILE)) {
+            attributes = readVerified(modelDir, AttributeContract.ATTRIBUTES_FILE, manifest);
+        } else if (Files.exists(modelDir.resolve(AttributeContract.ATTRIBUTES_FILE))) {
+            // Most likely an export that forgot the digest: say why the events will carry no attributes.
+            LOG.warn("{} in {} is not listed in {}: the model is served without attributes",
+                    AttributeContract.ATTRIBUTES_FILE, modelDir, ModelContract.MANIFEST_FILE);
+        }
+        return new VerifiedModelFiles(manifest, encoder, decoder, attributes);
     }
 
     /**
@@ -97,6 +115,25 @@ public final class ModelDirectoryVerifier {
             requireMetadata(DECODER_FILE, decoder, manifest);
         } catch (OrtException e) {
             throw new InferenceException("cannot read model signatures: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks the session of {@code attributes.onnx} against the attribute contract and the manifest's D.
+     *
+     * @throws ModelRejectedException naming the input or output that differs
+     */
+    public static void verifyAttributesContract(ModelManifest manifest, OrtSession attributes) {
+        String file = AttributeContract.ATTRIBUTES_FILE;
+        try {
+            TensorInfo feature = onlyInput(attributes, file, ModelContract.FACE_FEATURE);
+            requireShape(file, "input", ModelContract.FACE_FEATURE, feature,
+                    new long[] {DYNAMIC, manifest.featureDim()});
+            Map<String, TensorInfo> outputs = outputs(attributes, file, AttributeContract.OUTPUT_WIDTHS.keySet());
+            AttributeContract.OUTPUT_WIDTHS.forEach((name, width) ->
+                    requireShape(file, "output", name, outputs.get(name), new long[] {DYNAMIC, width}));
+        } catch (OrtException e) {
+            throw new InferenceException("cannot read the signature of " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.callface.stream.inference;
 
 import io.callface.avro.ModelRelease;
+import io.callface.model.AttributeContract;
 import io.callface.model.ModelContract;
 import io.callface.model.ModelManifest;
 import io.callface.model.Sha256;
@@ -24,8 +25,11 @@ import java.util.stream.Stream;
  * Turns a {@link ModelRelease} into a loaded {@link FaceModel}: fetches {@code encoder.onnx} and
  * {@code decoder.onnx} from their URIs (file: or http(s):) and {@code model.json} from beside the encoder, checks
  * both files against the release's SHA-256 digests and the manifest against the release's version, preset and
- * feature dimension, then loads the directory ({@link FaceModel#load} checks the manifest digests and the ONNX
- * contract). The fetched copy is deleted once loaded: the model keeps the verified bytes in memory.
+ * feature dimension, fetches the optional {@code attributes.onnx} from beside the encoder when the manifest lists
+ * it (checked against the release's {@code attributesSha256} when set, which the manifest must then list too, and
+ * against the manifest's digest on load), then loads the directory ({@link FaceModel#load} checks the
+ * manifest digests and the ONNX contract). The fetched copy is deleted once loaded: the model keeps the verified
+ * bytes in memory.
  */
 public final class ModelReleaseLoader {
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(30);
@@ -51,9 +55,12 @@ public final class ModelReleaseLoader {
                     dir.resolve(ModelContract.ENCODER_FILE));
             fetch(release, "decoderUri", release.getDecoderUri(), release.getDecoderSha256(),
                     dir.resolve(ModelContract.DECODER_FILE));
-            URI manifestUri = uri(release, "encoderUri", release.getEncoderUri()).resolve(ModelContract.MANIFEST_FILE);
-            copy(release, manifestUri, dir.resolve(ModelContract.MANIFEST_FILE));
-            requireManifestMatches(release, ModelManifest.read(dir));
+            URI encoderUri = uri(release, "encoderUri", release.getEncoderUri());
+            copy(release, encoderUri.resolve(ModelContract.MANIFEST_FILE), dir.resolve(ModelContract.MANIFEST_FILE));
+            ModelManifest manifest = ModelManifest.read(dir);
+            requireManifestMatches(release, manifest);
+            fetchAttributes(release, manifest, encoderUri.resolve(AttributeContract.ATTRIBUTES_FILE),
+                    dir.resolve(AttributeContract.ATTRIBUTES_FILE));
             return FaceModel.load(dir, options);
         } catch (UncheckedIOException e) {
             throw new ModelRejectedException("release " + release.getVersion() + ": " + e.getMessage(), e);
@@ -76,6 +83,22 @@ public final class ModelReleaseLoader {
         if (!actual.equalsIgnoreCase(expectedSha256)) {
             throw new ModelRejectedException("release " + release.getVersion() + ": " + field + " " + location
                     + " fails its digest check: release says sha256 " + expectedSha256 + ", fetched " + actual);
+        }
+    }
+
+    private static void fetchAttributes(ModelRelease release, ModelManifest manifest, URI source, Path target) {
+        String listed = manifest.sha256().get(AttributeContract.ATTRIBUTES_FILE);
+        String released = release.getAttributesSha256();
+        if (released != null && !released.equalsIgnoreCase(String.valueOf(listed))) {
+            throw new ModelRejectedException("release " + release.getVersion() + ": attributesSha256 is " + released
+                    + " but " + ModelContract.MANIFEST_FILE + " lists " + (listed == null
+                    ? "no " + AttributeContract.ATTRIBUTES_FILE
+                    : "sha256 " + listed + " for " + AttributeContract.ATTRIBUTES_FILE));
+        }
+        if (released != null) {
+            fetch(release, AttributeContract.ATTRIBUTES_FILE, source.toString(), released, target);
+        } else if (listed != null) {
+            copy(release, source, target); // checked against model.json's digest when the directory is loaded
         }
     }
 

@@ -10,13 +10,15 @@ import java.util.Objects;
  * @param embedding     this window's encoder output (copied in and out)
  * @param fused         the fused embedding the face was decoded from
  * @param face          the decoded face
+ * @param attributes    what the attribute head says of the fused embedding; null when the model has no head
  * @param queueNanos    from submission to the start of the batch
  * @param encoderNanos  encoder run time of the whole batch
  * @param decoderNanos  decoder run time of the whole batch
  * @param batchSize     windows in the batch
  */
 public record WindowInference(String modelVersion, float[] embedding, FusedEmbedding fused, DecodedFace face,
-                              long queueNanos, long encoderNanos, long decoderNanos, int batchSize) {
+                              PredictedAttributes attributes, long queueNanos, long encoderNanos, long decoderNanos,
+                              int batchSize) {
     public WindowInference {
         Objects.requireNonNull(modelVersion, "modelVersion");
         Objects.requireNonNull(fused, "fused");

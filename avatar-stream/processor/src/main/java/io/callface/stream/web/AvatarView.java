@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.apache.avro.specific.SpecificRecordBase;
  * One participant's current avatar as the web API and the live view send it (JSON). Times are epoch
  * milliseconds; landmarks are the 68 iBUG points in [0, 1] image coordinates.
  *
+ * @param attributes   the cartoon-ready attributes ({@code CallerAttributes} field by field, nested records as
+ *                     objects, classes by name); null when the model has no attribute head
  * @param faceImageUrl where the PNG face is served
  * @param faceImage    the PNG face as a {@code data:} URL in live events; null in API answers
  */
@@ -23,7 +26,8 @@ public record AvatarView(String callId, String participantId, long windowIndex, 
                          boolean endOfStream, long windowStart, long windowEnd, float voicedSeconds,
                          float voicedFraction, String modelVersion, int windowsFused, int imageWidth,
                          int imageHeight, List<Landmark> landmarks, Map<String, Object> measures,
-                         Map<String, Object> colours, String faceImageUrl, String faceImage) {
+                         Map<String, Object> colours, Map<String, Object> attributes, String faceImageUrl,
+                         String faceImage) {
 
     /** A landmark in [0, 1] image coordinates. */
     public record Landmark(float x, float y) {
@@ -36,6 +40,7 @@ public record AvatarView(String callId, String participantId, long windowIndex, 
         landmarks = List.copyOf(landmarks);
         measures = Map.copyOf(measures);
         colours = Map.copyOf(colours);
+        attributes = attributes == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
     /** The API's view of {@code event}: the face by URL. */
@@ -45,7 +50,8 @@ public record AvatarView(String callId, String participantId, long windowIndex, 
                 event.getWindowEnd().toEpochMilli(), event.getVoicedSeconds(), event.getVoicedFraction(),
                 event.getModelVersion(), event.getWindowsFused(), event.getImageWidth(), event.getImageHeight(),
                 event.getLandmarks().stream().map(AvatarView::landmark).toList(), fields(event.getMeasures()),
-                fields(event.getColours()), faceUrl(event.getCallId(), event.getParticipantId()), null);
+                fields(event.getColours()), event.getAttributes() == null ? null : fields(event.getAttributes()),
+                faceUrl(event.getCallId(), event.getParticipantId()), null);
     }
 
     /** The live view's form of {@code event}: the face embedded, so a tile updates without another request. */
@@ -54,7 +60,8 @@ public record AvatarView(String callId, String participantId, long windowIndex, 
         return new AvatarView(view.callId, view.participantId, view.windowIndex, view.provisional, view.endOfStream,
                 view.windowStart, view.windowEnd, view.voicedSeconds, view.voicedFraction, view.modelVersion,
                 view.windowsFused, view.imageWidth, view.imageHeight, view.landmarks, view.measures, view.colours,
-                view.faceImageUrl, "data:image/png;base64," + Base64.getEncoder().encodeToString(png(event)));
+                view.attributes, view.faceImageUrl,
+                "data:image/png;base64," + Base64.getEncoder().encodeToString(png(event)));
     }
 
     /** The PNG bytes of the event's face. */
@@ -77,11 +84,17 @@ public record AvatarView(String callId, String participantId, long windowIndex, 
         return new Landmark(point.getX(), point.getY());
     }
 
-    /** An Avro record's fields by name, in schema order. */
+    /** An Avro record's fields by name, in schema order; nested records as maps, enum symbols as names. */
     private static Map<String, Object> fields(SpecificRecordBase record) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (Schema.Field field : record.getSchema().getFields()) {
-            map.put(field.name(), record.get(field.pos()));
+            Object value = record.get(field.pos());
+            if (value instanceof SpecificRecordBase nested) {
+                value = fields(nested);
+            } else if (value instanceof Enum<?> symbol) {
+                value = symbol.name();
+            }
+            map.put(field.name(), value);
         }
         return map;
     }

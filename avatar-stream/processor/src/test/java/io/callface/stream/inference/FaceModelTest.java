@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FaceModelTest {
     /** float32 sums over 2 x frames x 257 values against a double reference. */
     private static final float FEATURE_TOLERANCE = 1e-4f;
+    /** float32 Gemm and activations against a double reference; the age and ITA are tens of units. */
+    private static final float ATTRIBUTE_TOLERANCE = 1e-4f;
     private static final int FRAMES = 5;
     private static final int HEIGHT = 8;
     private static final int WIDTH = 10;
@@ -121,6 +123,45 @@ class FaceModelTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> model.decode(new float[][] {new float[6], new float[5]}));
         assertThat(e.getMessage()).contains("features[1]").contains("5").contains("6");
+    }
+
+    @Test
+    void aModelWithoutAttributeHeadSaysSoAndRefusesToPredictAttributes() {
+        assertThat(model.hasAttributes()).isFalse();
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> model.attributes(new float[][] {new float[6]}));
+        assertThat(e.getMessage()).contains("no attribute head");
+    }
+
+    @Test
+    void theAttributeHeadGivesTheReferenceComputationsAttributesForEachFeature() throws IOException {
+        TinyFaceModelWriter withHead = new TinyFaceModelWriter().featureDim(6).withAttributes();
+        withHead.write(dir.resolve("with-attributes"));
+        try (FaceModel own = FaceModel.load(dir.resolve("with-attributes"), InferenceOptions.cpu(1))) {
+            float[][] features = own.encode(randomSpectrograms(3, FRAMES, 41), FRAMES);
+
+            List<PredictedAttributes> attributes = own.attributes(features);
+
+            assertThat(attributes).hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                AttributeAssertions.assertAttributesClose(attributes.get(i), withHead.expectedAttributes(features[i]),
+                        ATTRIBUTE_TOLERANCE);
+            }
+            assertThat(attributes.get(0)).isNotEqualTo(attributes.get(1));
+            own.warmUp(2, FRAMES);
+        }
+    }
+
+    @Test
+    void aClosedModelRefusesAttributes() throws IOException {
+        new TinyFaceModelWriter().featureDim(6).withAttributes().write(dir.resolve("closed-with-attributes"));
+        FaceModel own = FaceModel.load(dir.resolve("closed-with-attributes"), InferenceOptions.cpu(1));
+        own.close();
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> own.attributes(new float[][] {new float[6]}));
+        assertThat(e.getMessage()).contains("closed");
     }
 
     @Test

@@ -38,11 +38,13 @@ class InferenceBatcherTest {
     static Path dir;
     /** A second instance of the same model, run one window at a time, as the reference. */
     private static FaceModel reference;
+    /** v2 has the attribute head; its writer computes the head's reference output. */
+    private static final TinyFaceModelWriter V2 = new TinyFaceModelWriter().version("tiny-v2").withAttributes();
 
     @BeforeAll
     static void writeModel() throws IOException {
         new TinyFaceModelWriter().version("tiny-v1").write(dir.resolve("v1"));
-        new TinyFaceModelWriter().version("tiny-v2").write(dir.resolve("v2"));
+        V2.write(dir.resolve("v2"));
         reference = FaceModel.load(dir.resolve("v1"), CPU);
     }
 
@@ -143,6 +145,21 @@ class InferenceBatcherTest {
             assertClose(result.embedding(), reference.encode(List.of(spectrogram), FRAMES)[0]);
             assertThat(result.fused().windows()).isEqualTo(3);
             assertClose(result.face().imageChw(), reference.decode(new float[][] {other}).get(0).imageChw());
+            assertThat(result.attributes()).as("v1 has no attribute head").isNull();
+        }
+    }
+
+    @Test
+    void theAttributesComeFromWhatTheFuserReturnsLikeTheFace() {
+        float[] other = new float[reference.featureDim()];
+        Arrays.fill(other, -0.5f);
+        try (InferenceBatcher batcher = InferenceBatcher.start(FaceModel.load(dir.resolve("v2"), CPU),
+                new BatchSettings(2, Duration.ZERO, Duration.ofSeconds(10)), BatchListener.NONE)) {
+            WindowInference result = batcher.infer(spectrogram(new Random(3)), FRAMES,
+                    (embedding, version) -> new FusedEmbedding(version, other, 2));
+
+            assertThat(result.modelVersion()).isEqualTo("tiny-v2");
+            AttributeAssertions.assertAttributesClose(result.attributes(), V2.expectedAttributes(other), TOLERANCE);
         }
     }
 

@@ -3,6 +3,7 @@ package io.callface.stream.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.callface.model.AttributeContract;
 import io.callface.model.ModelContract;
 import io.callface.model.ModelManifest;
 import java.io.IOException;
@@ -121,5 +122,90 @@ class ModelDirectoryVerifierTest {
                 () -> ModelDirectoryVerifier.verifyFiles(dir));
 
         assertThat(e.getMessage()).contains("no sha256 for " + ModelContract.DECODER_FILE);
+    }
+
+    @Test
+    void acceptsAndLoadsAnAttributeHeadListedInTheManifest() throws IOException {
+        ModelManifest written = new TinyFaceModelWriter().withAttributes().write(dir);
+
+        assertThat(written.sha256()).containsKey(AttributeContract.ATTRIBUTES_FILE);
+        assertThat(ModelDirectoryVerifier.verifyFiles(dir).attributes()).isPresent();
+        try (FaceModel model = FaceModel.load(dir, CPU)) {
+            assertThat(model.hasAttributes()).isTrue();
+        }
+    }
+
+    @Test
+    void aModelWithoutAnAttributeHeadIsValidAndHasNone() throws IOException {
+        new TinyFaceModelWriter().write(dir);
+
+        assertThat(ModelDirectoryVerifier.verifyFiles(dir).attributes()).isEmpty();
+        try (FaceModel model = FaceModel.load(dir, CPU)) {
+            assertThat(model.hasAttributes()).isFalse();
+        }
+    }
+
+    @Test
+    void anAttributeFileTheManifestDoesNotListIsNotPartOfTheModel() throws IOException {
+        new TinyFaceModelWriter().attributesUnlisted().write(dir);
+
+        assertThat(Files.exists(dir.resolve(AttributeContract.ATTRIBUTES_FILE))).isTrue();
+        try (FaceModel model = FaceModel.load(dir, CPU)) {
+            assertThat(model.hasAttributes()).isFalse();
+        }
+    }
+
+    @Test
+    void rejectsAnAttributeHeadThatFailsItsDigest() throws Exception {
+        ModelManifest manifest = new TinyFaceModelWriter().withAttributes().write(dir);
+        TestReleases.flipOneByte(dir.resolve(AttributeContract.ATTRIBUTES_FILE));
+
+        ModelRejectedException e = assertThrows(ModelRejectedException.class,
+                () -> ModelDirectoryVerifier.verifyFiles(dir));
+
+        assertThat(e.getMessage()).contains(AttributeContract.ATTRIBUTES_FILE).contains("digest")
+                .contains(manifest.sha256().get(AttributeContract.ATTRIBUTES_FILE));
+    }
+
+    @Test
+    void rejectsAListedAttributeHeadThatIsMissing() throws IOException {
+        new TinyFaceModelWriter().withAttributes().write(dir);
+        Files.delete(dir.resolve(AttributeContract.ATTRIBUTES_FILE));
+
+        ModelRejectedException e = assertThrows(ModelRejectedException.class,
+                () -> ModelDirectoryVerifier.verifyFiles(dir));
+
+        assertThat(e.getMessage()).contains(AttributeContract.ATTRIBUTES_FILE);
+    }
+
+    @Test
+    void rejectsAnAttributeHeadWithAnOutputMissingNamingBothSets() throws IOException {
+        new TinyFaceModelWriter().attributeOutputName(AttributeContract.MALE_PROBABILITY, "female_probability")
+                .write(dir);
+
+        ModelRejectedException e = assertThrows(ModelRejectedException.class, () -> FaceModel.load(dir, CPU));
+
+        assertThat(e.getMessage()).contains(AttributeContract.ATTRIBUTES_FILE).contains("female_probability")
+                .contains(AttributeContract.MALE_PROBABILITY);
+    }
+
+    @Test
+    void rejectsAnAttributeHeadWithAClassCountOtherThanTheContracts() throws IOException {
+        new TinyFaceModelWriter().attributeOutputWidth(AttributeContract.HAIR_LENGTH, 4).write(dir);
+
+        ModelRejectedException e = assertThrows(ModelRejectedException.class, () -> FaceModel.load(dir, CPU));
+
+        assertThat(e.getMessage()).contains(AttributeContract.ATTRIBUTES_FILE)
+                .contains(AttributeContract.HAIR_LENGTH).contains("[?, 4]").contains("[?, 5]");
+    }
+
+    @Test
+    void rejectsAnAttributeHeadReadingAnotherFeatureDim() throws IOException {
+        new TinyFaceModelWriter().featureDim(6).attributesFeatureDim(8).write(dir);
+
+        ModelRejectedException e = assertThrows(ModelRejectedException.class, () -> FaceModel.load(dir, CPU));
+
+        assertThat(e.getMessage()).contains(AttributeContract.ATTRIBUTES_FILE).contains(ModelContract.FACE_FEATURE)
+                .contains("[?, 8]").contains("[?, 6]");
     }
 }

@@ -2,10 +2,12 @@ package io.callface.stream.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.callface.avro.AudioChunk;
 import io.callface.avro.AvatarEvent;
+import io.callface.avro.CallerAttributes;
 import io.callface.avro.DeadLetter;
 import io.callface.avro.ModelRelease;
 import io.callface.serde.AvroSerde;
@@ -40,9 +42,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hot model swaps on a real broker: a release published mid-call replaces the serving model between windows
- * without losing one, and a tampered release is dead-lettered while the old model keeps serving.
+ * without losing one, and a tampered release is dead-lettered while the old model keeps serving. The first model
+ * has no attribute head, the second has one: its events carry the attributes the tiny head's weights give for
+ * their fused embedding.
  */
 class ModelSwapIT {
+    /** float32 inference against a double reference; the age and ITA are tens of units. */
+    private static final float ATTRIBUTE_TOLERANCE = 1e-3f;
+
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
@@ -52,7 +59,8 @@ class ModelSwapIT {
     @Test
     void aReleaseIsSwappedInMidCallAndATamperedOneIsRejected() throws IOException {
         ModelManifest v1 = new TinyFaceModelWriter().version("tiny-v1").write(temp.resolve("v1"));
-        ModelManifest v2 = new TinyFaceModelWriter().version("tiny-v2").write(temp.resolve("v2"));
+        TinyFaceModelWriter v2Writer = new TinyFaceModelWriter().version("tiny-v2").withAttributes();
+        ModelManifest v2 = v2Writer.write(temp.resolve("v2"));
         ModelManifest v3 = new TinyFaceModelWriter().version("tiny-v3").write(temp.resolve("v3"));
         TestReleases.flipOneByte(temp.resolve("v3").resolve(ModelContract.DECODER_FILE));
 
@@ -113,11 +121,42 @@ class ModelSwapIT {
         // Embeddings of different models are never fused: the new model starts a fresh fusion.
         assertThat(avatars.get(2).getWindowsFused()).isEqualTo(1);
         assertThat(avatars.get(3).getWindowsFused()).isEqualTo(2);
+        assertThat(avatars.subList(0, 2)).extracting(AvatarEvent::getAttributes).containsOnlyNulls();
+        for (AvatarEvent v2Event : avatars.subList(2, 4)) {
+            assertAttributesOfTheFusedEmbedding(v2Event, v2Writer);
+        }
         assertThat(letters).singleElement().satisfies(letter -> {
             assertThat(letter.getReason()).contains("tiny-v3").contains("digest").contains("tiny-v2 keeps serving");
             assertThat(letter.getSourceTopic()).isEqualTo(config.modelsTopic());
             assertThat(letter.getErrorClass()).endsWith("ModelRejectedException");
         });
+    }
+
+    /** The event's attributes are the tiny head's output for the embedding its face was decoded from. */
+    private static void assertAttributesOfTheFusedEmbedding(AvatarEvent event, TinyFaceModelWriter writer) {
+        float[] fused = new float[event.getFusedEmbedding().size()];
+        for (int i = 0; i < fused.length; i++) {
+            fused[i] = event.getFusedEmbedding().get(i);
+        }
+        PredictedAttributes expected = writer.expectedAttributes(fused);
+        CallerAttributes actual = event.getAttributes();
+        assertThat(actual).as("attributes of window %d", event.getWindowIndex()).isNotNull();
+        assertThat(actual.getMaleProbability()).isCloseTo(expected.maleProbability(), within(ATTRIBUTE_TOLERANCE));
+        assertThat(actual.getAgeYears()).isCloseTo(expected.ageYears(), within(ATTRIBUTE_TOLERANCE));
+        assertThat(actual.getAgeSdYears()).isCloseTo(expected.ageSdYears(), within(ATTRIBUTE_TOLERANCE));
+        assertThat(actual.getHair().getColourHex()).isEqualTo(event.getColours().getHair());
+        assertThat(actual.getHair().getLengthClass().name()).isEqualTo(expected.hairLengthClass().name());
+        assertThat(actual.getHair().getLengthProbability())
+                .isCloseTo(expected.hairLengthProbability(), within(ATTRIBUTE_TOLERANCE));
+        assertThat(actual.getHair().getGreyShare()).isCloseTo(expected.greyShare(), within(ATTRIBUTE_TOLERANCE));
+        assertThat(actual.getFacialHairProbability())
+                .isCloseTo(expected.facialHairProbability(), within(ATTRIBUTE_TOLERANCE));
+        assertThat(actual.getSkinTone().getHex()).isEqualTo(event.getColours().getSkin());
+        assertThat(actual.getSkinTone().getIta()).isCloseTo(expected.skinIta(), within(ATTRIBUTE_TOLERANCE));
+        assertThat(actual.getSkinTone().getCategory().name()).isEqualTo(expected.skinToneCategory().name());
+        assertThat(actual.getFaceShape().name()).isEqualTo(expected.faceShapeClass().name());
+        assertThat(actual.getFaceShapeProbability())
+                .isCloseTo(expected.faceShapeProbability(), within(ATTRIBUTE_TOLERANCE));
     }
 
     /** One speaker's next 6 s window, chunks {@code 300 * window} onwards. */

@@ -3,6 +3,7 @@ package io.callface.stream.inference;
 import io.callface.avro.ModelRelease;
 import io.callface.serde.AvroSerde;
 import io.callface.stream.config.AvatarStreamConfig;
+import io.callface.model.AttributeContract;
 import io.callface.model.ModelContract;
 import io.callface.model.ModelManifest;
 import java.io.IOException;
@@ -18,7 +19,7 @@ final class TestReleases {
     private TestReleases() {
     }
 
-    /** The release of the model written to {@code dir}, by {@code file:} URIs. */
+    /** The release of the model written to {@code dir}, by {@code file:} URIs, pinning every file's digest. */
     static ModelRelease of(Path dir, ModelManifest manifest) {
         return ModelRelease.newBuilder()
                 .setVersion(manifest.version())
@@ -28,6 +29,7 @@ final class TestReleases {
                 .setDecoderUri(dir.resolve(ModelContract.DECODER_FILE).toUri().toString())
                 .setEncoderSha256(manifest.sha256().get(ModelContract.ENCODER_FILE))
                 .setDecoderSha256(manifest.sha256().get(ModelContract.DECODER_FILE))
+                .setAttributesSha256(manifest.sha256().get(AttributeContract.ATTRIBUTES_FILE))
                 .setMetrics(Map.of())
                 .setCreatedAt(Instant.now())
                 .build();

@@ -16,6 +16,7 @@ import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.ByteString;
+import io.callface.model.AttributeContract;
 import io.callface.model.ModelContract;
 import io.callface.model.ModelManifest;
 import java.io.IOException;
@@ -41,6 +42,9 @@ import java.util.Random;
  *       {@link #expectedFeature} computes independently.</li>
  *   <li>decoder: {@code face_feature} -> Gemm -> Sigmoid -> Reshape to {@code [N,3,H,W]}, and likewise to
  *       {@code [N,68,2]} for the landmarks.</li>
+ *   <li>attribute head (with {@link #withAttributes()}): per contract output, {@code face_feature} -> Gemm with
+ *       fixed weights -> Sigmoid (probabilities, grey share), Softmax over axis 1 (class probabilities), Softplus
+ *       (the age's sd) or nothing (age, ITA); {@link #expectedAttributes} computes the same in plain Java.</li>
  * </ul>
  * Setters break one fact of the contract at a time, for rejection tests.
  */
@@ -57,6 +61,11 @@ public final class TinyFaceModelWriter {
     private String imageOutputName = FACE_IMAGE;
     private int manifestFeatureDim = -1;
     private final Map<String, String> decoderMetadataOverrides = new LinkedHashMap<>();
+    private boolean attributes;
+    private boolean attributesListed = true;
+    private int attributesFeatureDim = -1;
+    private final Map<String, String> attributeOutputNames = new LinkedHashMap<>();
+    private final Map<String, Integer> attributeOutputWidths = new LinkedHashMap<>();
 
     public TinyFaceModelWriter featureDim(int value) {
         featureDim = value;
@@ -84,6 +93,40 @@ public final class TinyFaceModelWriter {
         return this;
     }
 
+    /** Also writes attributes.onnx and lists it in model.json. */
+    public TinyFaceModelWriter withAttributes() {
+        attributes = true;
+        return this;
+    }
+
+    /** Writes attributes.onnx but leaves it out of model.json's digests. */
+    TinyFaceModelWriter attributesUnlisted() {
+        attributes = true;
+        attributesListed = false;
+        return this;
+    }
+
+    /** Gives the attribute head's input another D than the encoder and decoder. */
+    TinyFaceModelWriter attributesFeatureDim(int value) {
+        attributes = true;
+        attributesFeatureDim = value;
+        return this;
+    }
+
+    /** Names the attribute head's output {@code contractName} {@code actualName} instead. */
+    TinyFaceModelWriter attributeOutputName(String contractName, String actualName) {
+        attributes = true;
+        attributeOutputNames.put(contractName, actualName);
+        return this;
+    }
+
+    /** Gives the attribute head's output {@code name} another width than the contract's. */
+    TinyFaceModelWriter attributeOutputWidth(String name, int width) {
+        attributes = true;
+        attributeOutputWidths.put(name, width);
+        return this;
+    }
+
     /** Writes a manifest whose featureDim differs from the graphs' D. */
     TinyFaceModelWriter manifestFeatureDim(int value) {
         manifestFeatureDim = value;
@@ -94,7 +137,10 @@ public final class TinyFaceModelWriter {
         return featureDim;
     }
 
-    /** Writes encoder.onnx, decoder.onnx and model.json (with their true digests) into {@code dir}. */
+    /**
+     * Writes encoder.onnx, decoder.onnx, attributes.onnx when asked, and model.json (with their true digests) into
+     * {@code dir}.
+     */
     public ModelManifest write(Path dir) throws IOException {
         Files.createDirectories(dir);
         Map<String, String> metadata = Map.of(
@@ -107,11 +153,18 @@ public final class TinyFaceModelWriter {
         byte[] decoder = model(decoderGraph(), decoderMetadata).toByteArray();
         Files.write(dir.resolve(ModelContract.ENCODER_FILE), encoder);
         Files.write(dir.resolve(ModelContract.DECODER_FILE), decoder);
+        Map<String, String> digests = new LinkedHashMap<>(
+                Map.of(ModelContract.ENCODER_FILE, sha256(encoder), ModelContract.DECODER_FILE, sha256(decoder)));
+        if (attributes) {
+            byte[] head = model(attributesGraph(), metadata).toByteArray();
+            Files.write(dir.resolve(AttributeContract.ATTRIBUTES_FILE), head);
+            if (attributesListed) {
+                digests.put(AttributeContract.ATTRIBUTES_FILE, sha256(head));
+            }
+        }
         ModelManifest manifest = new ModelManifest(version, preset,
                 manifestFeatureDim > 0 ? manifestFeatureDim : featureDim, imageHeight, imageWidth,
-                ModelContract.OPSET, "2025-01-01T00:00:00Z",
-                Map.of(ModelContract.ENCODER_FILE, sha256(encoder), ModelContract.DECODER_FILE, sha256(decoder)),
-                Map.of());
+                ModelContract.OPSET, "2025-01-01T00:00:00Z", digests, Map.of());
         manifest.write(dir);
         return manifest;
     }
@@ -136,6 +189,130 @@ public final class TinyFaceModelWriter {
             feature[d] = (float) value;
         }
         return feature;
+    }
+
+    /** What the attribute head says of {@code feature}, computed in plain Java from the same weights. */
+    public PredictedAttributes expectedAttributes(float[] feature) {
+        Map<String, double[]> outputs = new LinkedHashMap<>();
+        AttributeContract.OUTPUT_WIDTHS.forEach((name, width) -> {
+            double[] z = new double[width];
+            for (int k = 0; k < width; k++) {
+                z[k] = attributeBias(name, k);
+                for (int d = 0; d < feature.length; d++) {
+                    z[k] += attributeWeight(name, d, k) * feature[d];
+                }
+            }
+            outputs.put(name, activate(name, z));
+        });
+        return new PredictedAttributes(first(outputs, AttributeContract.MALE_PROBABILITY),
+                first(outputs, AttributeContract.AGE_YEARS), first(outputs, AttributeContract.AGE_SD_YEARS),
+                first(outputs, AttributeContract.GREY_SHARE), floats(outputs.get(AttributeContract.HAIR_LENGTH)),
+                first(outputs, AttributeContract.FACIAL_HAIR_PROBABILITY), first(outputs, AttributeContract.SKIN_ITA),
+                floats(outputs.get(AttributeContract.FACE_SHAPE)));
+    }
+
+    private static float first(Map<String, double[]> outputs, String name) {
+        return (float) outputs.get(name)[0];
+    }
+
+    private static float[] floats(double[] values) {
+        float[] floats = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            floats[i] = (float) values[i];
+        }
+        return floats;
+    }
+
+    private static double[] activate(String name, double[] z) {
+        double[] y = z.clone();
+        switch (activation(name)) {
+            case "Sigmoid" -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = 1 / (1 + Math.exp(-z[k]));
+                }
+            }
+            case "Softplus" -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = Math.log1p(Math.exp(z[k]));
+                }
+            }
+            case "Softmax" -> {
+                double max = Arrays.stream(z).max().orElseThrow();
+                double sum = 0;
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = Math.exp(z[k] - max);
+                    sum += y[k];
+                }
+                for (int k = 0; k < y.length; k++) {
+                    y[k] /= sum;
+                }
+            }
+            default -> {
+                // Linear outputs: the age and the ITA.
+            }
+        }
+        return y;
+    }
+
+    /** The ONNX operator after an output's Gemm, or "" for none. */
+    private static String activation(String name) {
+        return switch (name) {
+            case AttributeContract.MALE_PROBABILITY, AttributeContract.GREY_SHARE,
+                 AttributeContract.FACIAL_HAIR_PROBABILITY -> "Sigmoid";
+            case AttributeContract.HAIR_LENGTH, AttributeContract.FACE_SHAPE -> "Softmax";
+            case AttributeContract.AGE_SD_YEARS -> "Softplus";
+            default -> "";
+        };
+    }
+
+    /** Fixed, distinct weights per output: small enough that the classes stay mixed, large enough to differ. */
+    private static float attributeWeight(String name, int d, int k) {
+        float scale = switch (name) {
+            case AttributeContract.AGE_YEARS -> 4f;
+            case AttributeContract.SKIN_ITA -> 8f;
+            default -> 0.3f;
+        };
+        return scale * (((d + 1) * (k + 2) + name.length()) % 7 - 3) / 3f;
+    }
+
+    private static float attributeBias(String name, int k) {
+        return switch (name) {
+            case AttributeContract.AGE_YEARS -> 40f;
+            case AttributeContract.SKIN_ITA -> 30f;
+            default -> 0.1f * k;
+        };
+    }
+
+    private GraphProto attributesGraph() {
+        int inputDim = attributesFeatureDim > 0 ? attributesFeatureDim : featureDim;
+        GraphProto.Builder graph = GraphProto.newBuilder()
+                .setName("tiny_attributes")
+                .addInput(tensorValue(FACE_FEATURE, BATCH, inputDim));
+        AttributeContract.OUTPUT_WIDTHS.forEach((contractName, contractWidth) -> {
+            String name = attributeOutputNames.getOrDefault(contractName, contractName);
+            int width = attributeOutputWidths.getOrDefault(contractName, contractWidth);
+            float[] weights = new float[inputDim * width];
+            float[] bias = new float[width];
+            for (int k = 0; k < width; k++) {
+                bias[k] = attributeBias(contractName, k);
+                for (int d = 0; d < inputDim; d++) {
+                    weights[d * width + k] = attributeWeight(contractName, d, k);
+                }
+            }
+            String activation = activation(contractName);
+            String gemm = activation.isEmpty() ? name : contractName + "_gemm";
+            graph.addOutput(tensorValue(name, BATCH, width))
+                    .addInitializer(floats(contractName + "_w", weights, inputDim, width))
+                    .addInitializer(floats(contractName + "_b", bias, width))
+                    .addNode(node("Gemm", List.of(FACE_FEATURE, contractName + "_w", contractName + "_b"), gemm));
+            if (activation.equals("Softmax")) {
+                graph.addNode(node(activation, List.of(gemm), name, AttributeProto.newBuilder().setName("axis")
+                        .setType(AttributeProto.AttributeType.INT).setI(1).build()));
+            } else if (!activation.isEmpty()) {
+                graph.addNode(node(activation, List.of(gemm), name));
+            }
+        });
+        return graph.build();
     }
 
     private static float encoderWeight(int d, int c) {

@@ -55,7 +55,7 @@ class AvatarApiIT {
 
     @BeforeAll
     static void start() throws IOException {
-        new TinyFaceModelWriter().imageSize(16, 16).write(temp.resolve("model"));
+        new TinyFaceModelWriter().imageSize(16, 16).withAttributes().write(temp.resolve("model"));
         String registry = "mock://" + UUID.randomUUID();
         first = AvatarStreamApp.start(config(registry, "a"));
         second = AvatarStreamApp.start(config(registry, "b"));
@@ -112,6 +112,8 @@ class AvatarApiIT {
                 JsonNode call = json(app, "/api/calls/meet", 200);
                 assertThat(call.get("participants")).extracting(p -> p.get("participantId").asText())
                         .containsExactlyElementsOf(PARTICIPANTS);
+                // Also the part gathered from the other instance: its JSON is read back and sent on.
+                assertThat(call.get("participants")).allSatisfy(p -> assertAttributes(p));
             }
         });
         long ownedBySecond = PARTICIPANTS.stream()
@@ -124,6 +126,7 @@ class AvatarApiIT {
                 assertThat(avatar.get("participantId").asText()).isEqualTo(participant);
                 assertThat(avatar.get("provisional").asBoolean()).isTrue();
                 assertThat(avatar.get("landmarks")).hasSize(68);
+                assertAttributes(avatar);
                 HttpResponse<byte[]> png = get(app, "/api/calls/meet/participants/" + participant + "/face.png");
                 assertThat(png.statusCode()).isEqualTo(200);
                 assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
@@ -150,6 +153,17 @@ class AvatarApiIT {
                     assertThat(json(app, "/api/calls/meet/participants/nobody", 404).get("error").asText())
                             .contains("unknown participant 'nobody'"));
         }
+    }
+
+    /** The tiny model has an attribute head: every avatar carries its attributes, classes by name. */
+    private static void assertAttributes(JsonNode avatar) {
+        JsonNode attributes = avatar.get("attributes");
+        assertThat(attributes.get("maleProbability").asDouble()).isBetween(0.0, 1.0);
+        assertThat(attributes.get("hair").get("colourHex").asText()).isEqualTo(avatar.get("colours").get("hair").asText());
+        assertThat(attributes.get("hair").get("lengthClass").asText()).isIn("BUZZ", "SHORT", "CHIN", "SHOULDER", "LONG");
+        assertThat(attributes.get("skinTone").get("category").asText())
+                .isIn("VERY_LIGHT", "LIGHT", "INTERMEDIATE", "TAN", "BROWN", "DARK");
+        assertThat(attributes.get("faceShape").asText()).isIn("LONG", "SQUARE", "ROUND", "OVAL");
     }
 
     private static JsonNode json(AvatarStreamApp app, String path, int expectedStatus) throws IOException {
