@@ -1,5 +1,6 @@
 package io.callface.trainer.attributes;
 
+import io.callface.model.AttributeContract;
 import io.callface.model.ModelContract;
 import io.callface.model.ModelManifest;
 import io.callface.trainer.eval.AttributeHeads;
@@ -21,12 +22,10 @@ import java.util.TreeMap;
 
 /**
  * Fits a model's {@link AttributeHeads} on the corpus it was trained on and adds them to its directory as
- * {@value #FILE}: input {@code face_feature} {@code [N, D]}, one output per {@link AttributeReadout} (a Gemm on
+ * {@value AttributeContract#ATTRIBUTES_FILE} ({@link AttributeContract}): input {@code face_feature} {@code [N, D]}, one output per {@link AttributeReadout} (a Gemm on
  * the raw feature, then Sigmoid, Softmax over the classes, or Clip), listed with its SHA-256 in {@code model.json}.
  */
 public final class AttributeHeadsExport {
-    public static final String FILE = "attributes.onnx";
-
     private AttributeHeadsExport() {
     }
 
@@ -61,14 +60,14 @@ public final class AttributeHeadsExport {
                 ModelContract.META_VERSION, m.version(),
                 ModelContract.META_PRESET, m.preset(),
                 ModelContract.META_FEATURE_DIM, Integer.toString(m.featureDim())));
-        Path file = model.path().resolve(FILE);
+        Path file = model.path().resolve(AttributeContract.ATTRIBUTES_FILE);
         try (OutputStream out = Files.newOutputStream(file)) {
             graph.toModel(metadata, m.version()).writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         Map<String, String> sha256 = new TreeMap<>(m.sha256());
-        sha256.put(FILE, ModelDirectory.sha256(file));
+        sha256.put(AttributeContract.ATTRIBUTES_FILE, ModelDirectory.sha256(file));
         ModelManifest updated = new ModelManifest(m.version(), m.preset(), m.featureDim(), m.imageHeight(),
                 m.imageWidth(), m.opset(), m.createdAt(), sha256, m.metrics());
         updated.write(model.path());

@@ -1,5 +1,6 @@
 package io.callface.trainer.eval;
 
+import io.callface.model.AttributeContract.SkinToneCategory;
 import io.callface.trainer.synth.HairLength;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ import java.util.function.ToDoubleFunction;
  * @param oracleAgeMae     the voice-trait oracle's age error on the same identities, when the corpus lists traits
  * @param greyMae          mean absolute error of the grey share
  * @param skinItaMae       mean absolute error of the skin tone in ITA degrees
- * @param skinCategory     share of clips whose ITA class ({@link SkinTone.Category}) is the true one
+ * @param skinCategory     share of clips whose ITA class ({@link SkinToneCategory}) is the true one
  */
 public record AttributeCalibration(int clips, int identities, ReliabilityTable sex, double sexAccuracy,
                                    ReliabilityTable facialHair, ReliabilityTable hairLength, double hairLengthAccuracy,
@@ -74,7 +75,7 @@ public record AttributeCalibration(int clips, int identities, ReliabilityTable s
             double ageError = Math.abs(p.ageYears() - t.ageYears());
             within1 += ageError <= p.ageSdYears() ? 1 : 0;
             within2 += ageError <= 2 * p.ageSdYears() ? 1 : 0;
-            skinRight += SkinTone.Category.of(p.skinIta()) == SkinTone.Category.of(t.skinIta()) ? 1 : 0;
+            skinRight += SkinToneCategory.of(p.skinIta()) == SkinToneCategory.of(t.skinIta()) ? 1 : 0;
         }
         return new AttributeCalibration(n, (int) identity.stream().distinct().count(),
                 ReliabilityTable.binary(pMale, male), (double) sexRight / n,

@@ -1,5 +1,6 @@
 package io.callface.trainer.eval;
 
+import io.callface.model.AttributeContract;
 import io.callface.model.ModelContract;
 import io.callface.trainer.synth.CorpusClip;
 import io.callface.trainer.synth.CorpusManifest;
@@ -39,15 +40,6 @@ public final class AttributeHeads {
     /** A token L2 penalty on the Platt slope, which keeps it finite when a validation set is separable. */
     private static final double PLATT_PENALTY = 1e-4;
 
-    /** Output names of {@code attributes.onnx}, in {@link #readouts()} order. */
-    public static final String MALE = "male_probability";
-    public static final String AGE = "age_years";
-    public static final String AGE_SD = "age_sd_years";
-    public static final String GREY = "grey_share";
-    public static final String HAIR_LENGTH = "hair_length";
-    public static final String FACIAL_HAIR = "facial_hair_probability";
-    public static final String SKIN_ITA = "skin_ita";
-    public static final String FACE_SHAPE = "face_shape";
     /** The ITA range a skin colour can have: atan2 of L* - 50 over b* lies within +-90 degrees. */
     private static final double MAX_ITA = 90;
 
@@ -118,17 +110,17 @@ public final class AttributeHeads {
         Regression age = Regression.fit(train, val, AttributeTruth::ageYears);
         int inputs = faceFeatures.get(0).length;
         return new AttributeHeads(List.of(
-                AttributeReadout.sigmoid(MALE, Binary.fit(train, val, AttributeTruth::male).map(standardiser)),
-                AttributeReadout.clip(AGE, age.map(standardiser), minAge, maxAge),
-                AttributeReadout.clip(AGE_SD, constant(inputs, age.residualSd()), 0, maxAge),
-                AttributeReadout.clip(GREY, Regression.fit(train, val, AttributeTruth::greyShare).map(standardiser), 0, 1),
-                AttributeReadout.softmax(HAIR_LENGTH, Classes.fit(train, val, t -> t.hairLength().ordinal(),
+                AttributeReadout.sigmoid(AttributeContract.MALE_PROBABILITY, Binary.fit(train, val, AttributeTruth::male).map(standardiser)),
+                AttributeReadout.clip(AttributeContract.AGE_YEARS, age.map(standardiser), minAge, maxAge),
+                AttributeReadout.clip(AttributeContract.AGE_SD_YEARS, constant(inputs, age.residualSd()), 0, maxAge),
+                AttributeReadout.clip(AttributeContract.GREY_SHARE, Regression.fit(train, val, AttributeTruth::greyShare).map(standardiser), 0, 1),
+                AttributeReadout.softmax(AttributeContract.HAIR_LENGTH, Classes.fit(train, val, t -> t.hairLength().ordinal(),
                         HairLength.values().length).map(standardiser)),
-                AttributeReadout.sigmoid(FACIAL_HAIR,
+                AttributeReadout.sigmoid(AttributeContract.FACIAL_HAIR_PROBABILITY,
                         Binary.fit(train, val, AttributeTruth::facialHair).map(standardiser)),
-                AttributeReadout.clip(SKIN_ITA, Regression.fit(train, val, AttributeTruth::skinIta).map(standardiser),
+                AttributeReadout.clip(AttributeContract.SKIN_ITA, Regression.fit(train, val, AttributeTruth::skinIta).map(standardiser),
                         -MAX_ITA, MAX_ITA),
-                AttributeReadout.softmax(FACE_SHAPE, Classes.fit(train, val, t -> t.faceShape().ordinal(),
+                AttributeReadout.softmax(AttributeContract.FACE_SHAPE, Classes.fit(train, val, t -> t.faceShape().ordinal(),
                         FaceShapeClass.values().length).map(standardiser))));
     }
 

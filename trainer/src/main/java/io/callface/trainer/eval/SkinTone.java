@@ -5,32 +5,12 @@ import java.awt.Color;
 /**
  * Skin tone on the individual typology angle (ITA) scale, an objective light-to-dark measure from colorimetry:
  * {@code ITA = atan2(L* - 50, b*) * 180 / pi} in degrees, with {@code L*} and {@code b*} the CIE 1976 L*a*b*
- * coordinates of the skin colour (sRGB, D65 white). Higher is lighter. Classes after Chardon, Cretois &amp;
- * Hourseau (1991, Int J Cosmet Sci 13:191) and Del Bino &amp; Bernerd (2013, Br J Dermatol 169 Suppl 3:33).
+ * coordinates of the skin colour (sRGB, D65 white). Higher is lighter; the classes of the model contract
+ * ({@link io.callface.model.AttributeContract.SkinToneCategory}) follow Chardon, Cretois &amp; Hourseau (1991, Int J
+ * Cosmet Sci 13:191) and Del Bino &amp; Bernerd (2013, Br J Dermatol 169 Suppl 3:33).
  * It names a colour, never a group of people, which is why callface may publish it.
  */
 public final class SkinTone {
-    /** ITA classes from light to dark, each with its lower bound in degrees. */
-    public enum Category {
-        VERY_LIGHT(55), LIGHT(41), INTERMEDIATE(28), TAN(10), BROWN(-30), DARK(Double.NEGATIVE_INFINITY);
-
-        private final double lowerBoundDegrees;
-
-        Category(double lowerBoundDegrees) {
-            this.lowerBoundDegrees = lowerBoundDegrees;
-        }
-
-        /** The class of an ITA in degrees. */
-        public static Category of(double itaDegrees) {
-            for (Category c : values()) {
-                if (itaDegrees > c.lowerBoundDegrees) {
-                    return c;
-                }
-            }
-            return DARK;
-        }
-    }
-
     private SkinTone() {
     }
 

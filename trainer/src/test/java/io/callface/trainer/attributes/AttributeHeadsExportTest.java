@@ -7,6 +7,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.callface.model.AttributeContract;
 import io.callface.model.ModelContract;
 import io.callface.trainer.eval.AttributeHeads;
 import io.callface.trainer.eval.AttributeReadout;
@@ -19,6 +20,7 @@ import io.callface.trainer.synth.HairLength;
 import io.callface.trainer.train.TrainedTinyModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -42,11 +44,11 @@ class AttributeHeadsExportTest {
 
         ModelDirectory withHeads = AttributeHeadsExport.write(heads, tiny);
 
-        assertThat(withHeads.manifest().sha256()).containsKey(AttributeHeadsExport.FILE);
+        assertThat(withHeads.manifest().sha256()).containsKey(AttributeContract.ATTRIBUTES_FILE);
         assertThat(ModelDirectory.open(withHeads.path()).manifest()).isEqualTo(withHeads.manifest());
         float[][] queries = features(5, d, random).toArray(float[][]::new);
         try (OrtEnvironment env = OrtEnvironment.getEnvironment();
-                OrtSession session = env.createSession(withHeads.path().resolve(AttributeHeadsExport.FILE).toString());
+                OrtSession session = env.createSession(withHeads.path().resolve(AttributeContract.ATTRIBUTES_FILE).toString());
                 OnnxTensor input = OnnxTensor.createTensor(env, queries);
                 OrtSession.Result result = session.run(Map.of(ModelContract.FACE_FEATURE, input))) {
             assertThat(session.getOutputNames()).containsExactlyElementsOf(
@@ -67,12 +69,20 @@ class AttributeHeadsExportTest {
     }
 
     @Test
+    void classProbabilitiesComeInTheContractsOrder() {
+        assertThat(Arrays.stream(HairLength.values()).map(Enum::name))
+                .containsExactlyElementsOf(Arrays.stream(AttributeContract.HairLength.values()).map(Enum::name).toList());
+        assertThat(Arrays.stream(FaceShapeClass.values()).map(Enum::name))
+                .containsExactlyElementsOf(Arrays.stream(AttributeContract.FaceShape.values()).map(Enum::name).toList());
+    }
+
+    @Test
     void aCorpusWithoutTraitsLeavesTheModelAsItWas() throws Exception {
         TrainedTinyModel fixture = TrainedTinyModel.get();
         ModelDirectory tiny = ModelDirectory.open(fixture.copyModel(tmp.resolve("plain")));
         ModelDirectory after = AttributeHeadsExport.addTo(tiny, CorpusManifest.read(fixture.corpus()));
         assertThat(after.manifest()).isEqualTo(tiny.manifest());
-        assertThat(after.path().resolve(AttributeHeadsExport.FILE)).doesNotExist();
+        assertThat(after.path().resolve(AttributeContract.ATTRIBUTES_FILE)).doesNotExist();
     }
 
     private static List<float[]> features(int n, int d, Random random) {

@@ -3,6 +3,7 @@ package io.callface.trainer.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.callface.model.AttributeContract.SkinToneCategory;
 import java.awt.Color;
 import org.junit.jupiter.api.Test;
 
@@ -23,16 +24,6 @@ class SkinToneTest {
         double light = SkinTone.itaDegrees(new Color(0xF1, 0xC2, 0x7D));
         double dark = SkinTone.itaDegrees(new Color(0x5A, 0x3A, 0x22));
         assertThat(light).isGreaterThan(dark);
-        assertThat(SkinTone.Category.of(dark)).isIn(SkinTone.Category.BROWN, SkinTone.Category.DARK);
-    }
-
-    @Test
-    void categoriesFollowChardonsBounds() {
-        assertThat(SkinTone.Category.of(60)).isEqualTo(SkinTone.Category.VERY_LIGHT);
-        assertThat(SkinTone.Category.of(55)).isEqualTo(SkinTone.Category.LIGHT);
-        assertThat(SkinTone.Category.of(30)).isEqualTo(SkinTone.Category.INTERMEDIATE);
-        assertThat(SkinTone.Category.of(20)).isEqualTo(SkinTone.Category.TAN);
-        assertThat(SkinTone.Category.of(0)).isEqualTo(SkinTone.Category.BROWN);
-        assertThat(SkinTone.Category.of(-31)).isEqualTo(SkinTone.Category.DARK);
+        assertThat(SkinToneCategory.of(dark)).isIn(SkinToneCategory.BROWN, SkinToneCategory.DARK);
     }
 }
