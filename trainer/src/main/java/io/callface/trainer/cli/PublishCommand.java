@@ -3,6 +3,7 @@ package io.callface.trainer.cli;
 import io.callface.avro.ModelRelease;
 import io.callface.serde.AvroSerde;
 import io.callface.serde.SchemaRegistryClients;
+import io.callface.model.AttributeContract;
 import io.callface.model.ModelContract;
 import io.callface.model.ModelManifest;
 import io.callface.trainer.onnx.ModelDirectory;
@@ -61,6 +62,8 @@ final class PublishCommand implements Callable<Integer> {
                 .setDecoderUri(base + "/" + ModelContract.DECODER_FILE)
                 .setEncoderSha256(manifest.sha256().get(ModelContract.ENCODER_FILE))
                 .setDecoderSha256(manifest.sha256().get(ModelContract.DECODER_FILE))
+                // Pins the optional attribute head (null without one), which the processors fetch beside the encoder.
+                .setAttributesSha256(manifest.sha256().get(AttributeContract.ATTRIBUTES_FILE))
                 .setMetrics(manifest.metrics())
                 .setCreatedAt(Instant.now())
                 .build();

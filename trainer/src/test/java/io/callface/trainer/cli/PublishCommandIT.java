@@ -46,7 +46,7 @@ class PublishCommandIT {
         KAFKA.broker().createTopics(List.of(new NewTopic(topic, 1, (short) 1)
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
         Path modelDir = temp.resolve("model");
-        ModelManifest manifest = new TinyFaceModelWriter().version("published-1").write(modelDir);
+        ModelManifest manifest = new TinyFaceModelWriter().version("published-1").withAttributes().write(modelDir);
 
         int exit = new CommandLine(new TrainerCli()).execute("publish", "--model", modelDir.toString(),
                 "--bootstrap-servers", KAFKA.bootstrapServers(), "--schema-registry-url", registry, "--topic", topic);
@@ -67,8 +67,10 @@ class PublishCommandIT {
             assertThat(release.getFeatureDim()).isEqualTo(manifest.featureDim());
             assertThat(release.getEncoderSha256()).isEqualTo(manifest.sha256().get("encoder.onnx"));
             assertThat(release.getEncoderUri()).startsWith("file:").endsWith("/encoder.onnx");
+            assertThat(release.getAttributesSha256()).isEqualTo(manifest.sha256().get("attributes.onnx")).isNotNull();
             try (FaceModel model = new ModelReleaseLoader(temp.resolve("cache"), InferenceOptions.cpu(1)).load(release)) {
                 assertThat(model.version()).isEqualTo("published-1");
+                assertThat(model.hasAttributes()).isTrue();
             }
         });
     }
