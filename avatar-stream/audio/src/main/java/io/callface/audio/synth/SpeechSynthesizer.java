@@ -121,37 +121,8 @@ public final class SpeechSynthesizer {
             voiced[i] = (float) tract.filter(av * pulse + aspiration);
             frication[i] = (float) band.filter(noise * tracks.frication[k]);
         }
-        return mix(tracks, voiced, frication, random);
-    }
-
-    private static float[] mix(ControlTracks tracks, float[] voiced, float[] frication, SplittableRandom random) {
-        double voicedGain = 1 / activeRms(voiced, tracks.voicing);
-        double fricationGain = FRICATION_LEVEL / activeRms(frication, tracks.frication);
-        float[] out = new float[voiced.length];
-        double peak = 0;
-        for (int i = 0; i < out.length; i++) {
-            double v = voicedGain * voiced[i] + fricationGain * frication[i];
-            out[i] = (float) v;
-            peak = Math.max(peak, Math.abs(v));
-        }
-        double gain = peak > 0 ? (PEAK - NOISE_FLOOR) / peak : 0;
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) (gain * out[i] + NOISE_FLOOR * (2 * random.nextDouble() - 1));
-        }
-        return out;
-    }
-
-    /** RMS over the samples whose control amplitude is above half; 1 when there are none. */
-    private static double activeRms(float[] signal, float[] control) {
-        double sum = 0;
-        int count = 0;
-        for (int i = 0; i < signal.length; i++) {
-            if (control[i / Utterance.STEP] > 0.5f) {
-                sum += signal[i] * (double) signal[i];
-                count++;
-            }
-        }
-        return count == 0 || sum == 0 ? 1 : Math.sqrt(sum / count);
+        return Mixdown.mix(voiced, tracks.voicing, frication, tracks.frication, Utterance.STEP, FRICATION_LEVEL, PEAK,
+                NOISE_FLOOR, random);
     }
 
     private static void requireNonNull(String name, Object value) {

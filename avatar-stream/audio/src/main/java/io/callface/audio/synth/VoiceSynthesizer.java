@@ -39,7 +39,8 @@ public final class VoiceSynthesizer {
         float[] voiced = new float[samples];
         float[] noise = new float[samples];
         render(traits, plan, random, voiced, noise);
-        return mix(plan, voiced, noise, random);
+        return Mixdown.mix(voiced, plan.voicing, noise, plan.frication, ArticulationPlan.STEP, FRICATION_LEVEL, PEAK,
+                NOISE_FLOOR, random);
     }
 
     private static void render(VoiceTraits traits, ArticulationPlan plan, SplittableRandom random,
@@ -66,36 +67,5 @@ public final class VoiceSynthesizer {
             voiced[i] = (float) y;
             noise[i] = (float) fricative.filter(plan.frication[k] * random.nextGaussian());
         }
-    }
-
-    /** Balances vowels against frication by RMS, normalises the peak and adds the noise floor. */
-    private static float[] mix(ArticulationPlan plan, float[] voiced, float[] noise, SplittableRandom random) {
-        double voicedGain = 1 / activeRms(voiced, plan.voicing);
-        double noiseGain = FRICATION_LEVEL / activeRms(noise, plan.frication);
-        float[] out = new float[voiced.length];
-        double peak = 0;
-        for (int i = 0; i < out.length; i++) {
-            double v = voicedGain * voiced[i] + noiseGain * noise[i];
-            out[i] = (float) v;
-            peak = Math.max(peak, Math.abs(v));
-        }
-        double gain = peak > 0 ? (PEAK - NOISE_FLOOR) / peak : 0;
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) (gain * out[i] + NOISE_FLOOR * (2 * random.nextDouble() - 1));
-        }
-        return out;
-    }
-
-    /** RMS over the samples whose control amplitude is above half; 1 when there are none. */
-    private static double activeRms(float[] signal, float[] control) {
-        double sum = 0;
-        int count = 0;
-        for (int i = 0; i < signal.length; i++) {
-            if (control[i / ArticulationPlan.STEP] > 0.5f) {
-                sum += signal[i] * (double) signal[i];
-                count++;
-            }
-        }
-        return count == 0 || sum == 0 ? 1 : Math.sqrt(sum / count);
     }
 }
