@@ -1,21 +1,24 @@
 package io.callface.trainer.cli;
 
+import io.callface.trainer.attributes.AttributeHeadsExport;
 import io.callface.trainer.eval.AttributeClassifiers;
-import io.callface.trainer.train.CheckpointDirectory;
 import io.callface.trainer.eval.AttributeEvaluation;
 import io.callface.trainer.eval.AttributeScores;
+import io.callface.trainer.eval.CallCondition;
+import io.callface.trainer.eval.ConditionScores;
 import io.callface.trainer.eval.EvaluationReport;
-import io.callface.trainer.eval.FaceSource;
-import io.callface.trainer.attributes.AttributeHeadsExport;
 import io.callface.trainer.eval.Evaluator;
+import io.callface.trainer.eval.FaceSource;
 import io.callface.trainer.eval.ReportPlots;
 import io.callface.trainer.eval.ReportWriter;
 import io.callface.trainer.eval.Retrieval;
 import io.callface.trainer.nn.Preset;
 import io.callface.trainer.onnx.ModelDirectory;
+import io.callface.trainer.synth.Ancestry;
 import io.callface.trainer.synth.CorpusManifest;
 import io.callface.trainer.synth.CorpusSpec;
 import io.callface.trainer.synth.SyntheticCorpus;
+import io.callface.trainer.train.CheckpointDirectory;
 import io.callface.trainer.train.ProgressReporter;
 import io.callface.trainer.train.TrainingLog;
 import io.callface.trainer.train.TrainingOptions;
@@ -79,6 +82,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
     static final double FACE_IDENTITY_R1_BAR = 0.80;
     static final double ORACLE_RATIO_BAR = 0.60;
     static final int GALLERY_BAR = 200;
+    static final double CHANNEL_SEX_BAR = 0.85;
+    static final double CHANNEL_GAP_BAR = 0.05;
+    static final double SEX_ECE_BAR = 0.05;
 
     @Spec
     CommandSpec spec;
@@ -236,6 +242,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 100 * full.recallStandardError(full.recallThree().get(10))));
         check(md, full.gallerySize() >= GALLERY_BAR, "gallery >= " + GALLERY_BAR + " held-out identities ("
                 + full.gallerySize() + ")");
+        channelChecks(md, full);
+        attributeHeadChecks(md, full);
         double wall = phases.stream().mapToDouble(Phase::wallSeconds).sum();
         double cpu = phases.stream().mapToDouble(Phase::cpuSeconds).sum();
         check(md, cpu <= BUDGET_CPU_SECONDS, String.format(Locale.ROOT, "whole benchmark within 60 min on 2 cores: "
@@ -294,6 +302,45 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     private static String withError(EvaluationReport r, double recall) {
         return String.format(Locale.ROOT, "%.1f +- %.1f", 100 * recall, 100 * r.recallStandardError(recall));
+    }
+
+    /** Issue #15's bars on the per-channel table: codecs within reach of clean audio, ancestry above chance. */
+    private static void channelChecks(StringBuilder md, EvaluationReport full) {
+        Optional<AttributeScores> clean = channel(full, CallCondition.CLEAN_16K);
+        if (clean.isEmpty()) {
+            return;
+        }
+        md.append("\nChecks (issue #15, faces from 6 s of speech heard through each call channel):\n\n");
+        for (CallCondition codec : List.of(CallCondition.G711_8K, CallCondition.OPUS_16K_LOSS_5)) {
+            Optional<AttributeScores> heard = channel(full, codec);
+            double agreement = heard.map(AttributeScores::sexAgreement).orElse(0.0);
+            check(md, heard.isPresent() && agreement >= CHANNEL_SEX_BAR
+                    && clean.get().sexAgreement() - agreement <= CHANNEL_GAP_BAR, String.format(Locale.ROOT,
+                    "sex agreement through %s %.1f %% >= %.0f %% and within %.0f points of clean audio's %.1f %%",
+                    codec.label(), 100 * agreement, 100 * CHANNEL_SEX_BAR, 100 * CHANNEL_GAP_BAR,
+                    100 * clean.get().sexAgreement()));
+        }
+        double chance = 1.0 / Ancestry.values().length;
+        check(md, clean.get().ancestryAgreement() >= 2 * chance, String.format(Locale.ROOT,
+                "ancestry agreement on clean audio %.1f %% >= twice chance (%.0f %%)",
+                100 * clean.get().ancestryAgreement(), 200 * chance));
+    }
+
+    private static Optional<AttributeScores> channel(EvaluationReport report, CallCondition condition) {
+        return report.conditions().stream().filter(c -> c.condition() == condition).findFirst()
+                .flatMap(ConditionScores::attributes);
+    }
+
+    /** Issue #16's calibration bar on the attribute heads, with the age error beside the voice-trait oracle's. */
+    private static void attributeHeadChecks(StringBuilder md, EvaluationReport full) {
+        full.callerAttributes().ifPresent(a -> {
+            md.append("\nChecks (issue #16, attribute heads on the test clips' 6 s speech features):\n\n");
+            check(md, a.identities() >= GALLERY_BAR && a.sex().ece() <= SEX_ECE_BAR, String.format(Locale.ROOT,
+                    "sex probability ECE %.3f <= %.2f on %d held-out identities (%d clips)", a.sex().ece(),
+                    SEX_ECE_BAR, a.identities(), a.clips()));
+            md.append(String.format(Locale.ROOT, "- REPORTED (no bar): age MAE %.1f years (voice-trait oracle %s)%n",
+                    a.ageMae(), a.oracleAgeMae().map(v -> String.format(Locale.ROOT, "%.1f", v)).orElse("n/a")));
+        });
     }
 
     /** A check on a fraction of {@code scores}: PASS when measured and at least {@code bar}. */
