@@ -6,22 +6,17 @@ package io.callface.audio.synth;
  * amplitudes follow from frequencies and bandwidths alone, as in the acoustic theory of the vowel (Fant 1960).
  */
 final class CascadeTract implements VocalTract {
-    private final Resonator nasalPole;
-    private final Antiresonator nasalZero;
-    private final Resonator[] formants = new Resonator[5];
+    private final NasalCoupling nasal;
+    private final Resonator[] formants;
 
     CascadeTract(double sampleRate) {
-        nasalPole = new Resonator(sampleRate);
-        nasalZero = new Antiresonator(sampleRate);
-        for (int n = 0; n < formants.length; n++) {
-            formants[n] = new Resonator(sampleRate);
-        }
+        nasal = new NasalCoupling(sampleRate);
+        formants = VocalTract.formantResonators(sampleRate);
     }
 
     @Override
     public void tune(ControlTracks tracks, int k, double b1ExtraHz) {
-        nasalPole.tune(tracks.nasalPoleHz(), NASAL_BANDWIDTH_HZ);
-        nasalZero.tune(tracks.nasalZeroHz[k], NASAL_BANDWIDTH_HZ);
+        nasal.tune(tracks, k);
         for (int n = 0; n < formants.length; n++) {
             formants[n].tune(VocalTract.formantHz(tracks, n, k), VocalTract.bandwidthHz(n) + (n == 0 ? b1ExtraHz : 0));
         }
@@ -29,7 +24,7 @@ final class CascadeTract implements VocalTract {
 
     @Override
     public double filter(double x) {
-        double y = nasalZero.filter(nasalPole.filter(x));
+        double y = nasal.filter(x);
         for (Resonator formant : formants) {
             y = formant.filter(y);
         }

@@ -13,9 +13,8 @@ package io.callface.audio.synth;
  */
 final class ParallelTract implements VocalTract {
     private final double sampleRate;
-    private final Resonator nasalPole;
-    private final Antiresonator nasalZero;
-    private final Resonator[] formants = new Resonator[5];
+    private final NasalCoupling nasal;
+    private final Resonator[] formants;
     private final double[] gains = new double[5];
     private final double[] hz = new double[5];
     private final double[] bw = new double[5];
@@ -23,17 +22,13 @@ final class ParallelTract implements VocalTract {
 
     ParallelTract(double sampleRate) {
         this.sampleRate = sampleRate;
-        nasalPole = new Resonator(sampleRate);
-        nasalZero = new Antiresonator(sampleRate);
-        for (int n = 0; n < formants.length; n++) {
-            formants[n] = new Resonator(sampleRate);
-        }
+        nasal = new NasalCoupling(sampleRate);
+        formants = VocalTract.formantResonators(sampleRate);
     }
 
     @Override
     public void tune(ControlTracks tracks, int k, double b1ExtraHz) {
-        nasalPole.tune(tracks.nasalPoleHz(), NASAL_BANDWIDTH_HZ);
-        nasalZero.tune(tracks.nasalZeroHz[k], NASAL_BANDWIDTH_HZ);
+        nasal.tune(tracks, k);
         for (int n = 0; n < formants.length; n++) {
             hz[n] = VocalTract.formantHz(tracks, n, k);
             bw[n] = VocalTract.bandwidthHz(n) + (n == 0 ? b1ExtraHz : 0);
@@ -52,7 +47,7 @@ final class ParallelTract implements VocalTract {
 
     @Override
     public double filter(double x) {
-        double y = nasalZero.filter(nasalPole.filter(x));
+        double y = nasal.filter(x);
         double difference = y - previous;
         previous = y;
         double out = gains[0] * formants[0].filter(y);

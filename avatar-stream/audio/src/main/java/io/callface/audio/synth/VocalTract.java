@@ -6,12 +6,20 @@ interface VocalTract {
     double F5_HZ = 4500;
     /** Highest formant frequency used, safely below the 8 kHz Nyquist frequency. */
     double MAX_FORMANT_HZ = 7500;
-    double NASAL_BANDWIDTH_HZ = 100;
 
     /** Sets the filters to step {@code k} of {@code tracks}; {@code b1ExtraHz} widens F1 (glottal losses). */
     void tune(ControlTracks tracks, int k, double b1ExtraHz);
 
     double filter(double x);
+
+    /** Five formant resonators, F1-F5. */
+    static Resonator[] formantResonators(double sampleRate) {
+        Resonator[] formants = new Resonator[5];
+        for (int n = 0; n < formants.length; n++) {
+            formants[n] = new Resonator(sampleRate);
+        }
+        return formants;
+    }
 
     /** Bandwidth of formant {@code n} (0-based, 0-4) in Hz for a modal voice (Klatt 1980's defaults, rounded). */
     static double bandwidthHz(int n) {
