@@ -33,7 +33,8 @@ public final class AttributesCommand implements Callable<Integer> {
         ModelDirectory after = AttributeHeadsExport.addTo(before, CorpusLoader.load(data, spec.commandLine().getErr()));
         if (after == before) {
             spec.commandLine().getErr().println("attributes: the corpus cannot fit the heads (it needs identities.csv "
-                    + "with every identity, validation clips, and both values of sex and of facial hair)");
+                    + "with every identity, validation clips, and both values of sex and of facial hair among the training "
+                    + "identities and among the validation clips)");
             return 1;
         }
         System.out.println("wrote " + after.path().resolve(AttributeContract.ATTRIBUTES_FILE));

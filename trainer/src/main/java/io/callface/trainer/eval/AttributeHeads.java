@@ -53,7 +53,8 @@ public final class AttributeHeads {
      * Fits on {@code corpus}: the face encoder of {@code extractor} reads each training identity's canonical face at
      * {@code imageSize}, its voice encoder the first 6 s of each validation clip. Empty when {@code identities.csv}
      * lacks an identity of the corpus, there are no validation clips, or sex or facial hair takes one value only
-     * among the training identities.
+     * among the training identities or among the validation clips (a binary head can be neither fitted nor
+     * calibrated on one class).
      */
     public static Optional<AttributeHeads> fitOn(CorpusManifest corpus, OnnxFeatureExtractor extractor, int imageSize) {
         List<CorpusClip> validation = corpus.clips(Split.VAL);
@@ -64,8 +65,8 @@ public final class AttributeHeads {
         Map<String, CorpusClip> training = new LinkedHashMap<>();
         corpus.clips(Split.TRAIN).forEach(c -> training.putIfAbsent(c.identity(), c));
         List<AttributeTruth> faceTruth = training.keySet().stream().map(id -> truth(corpus, id)).toList();
-        if (faceTruth.stream().map(AttributeTruth::male).distinct().count() < 2
-                || faceTruth.stream().map(AttributeTruth::facialHair).distinct().count() < 2) {
+        List<AttributeTruth> validationTruth = validation.stream().map(c -> truth(corpus, c.identity())).toList();
+        if (oneValued(faceTruth) || oneValued(validationTruth)) {
             return Optional.empty();
         }
         List<float[]> faces = new ArrayList<>();
@@ -77,12 +78,16 @@ public final class AttributeHeads {
         }
         SpectrogramCache spectrograms = new SpectrogramCache(0);
         List<float[]> speech = new ArrayList<>();
-        List<AttributeTruth> speechTruth = new ArrayList<>();
         for (CorpusClip clip : validation) {
             speech.add(extractor.voiceFeature(spectrograms.sixSeconds(clip.audio())));
-            speechTruth.add(truth(corpus, clip.identity()));
         }
-        return Optional.of(fit(faces, faceTruth, speech, speechTruth));
+        return Optional.of(fit(faces, faceTruth, speech, validationTruth));
+    }
+
+    /** Whether sex or facial hair takes one value only among {@code truths}. */
+    private static boolean oneValued(List<AttributeTruth> truths) {
+        return truths.stream().map(AttributeTruth::male).distinct().count() < 2
+                || truths.stream().map(AttributeTruth::facialHair).distinct().count() < 2;
     }
 
     private static AttributeTruth truth(CorpusManifest corpus, String identity) {

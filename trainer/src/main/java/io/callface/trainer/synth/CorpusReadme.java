@@ -20,7 +20,7 @@ final class CorpusReadme {
                 # Synthetic paired voice-face corpus (callface `trainer synth`)
 
                 **Everything here is synthetic.** No real person's voice or face is in this directory. The voices
-                are callface's own source-filter speech synthesis (`SpeechSynthesizer`: phrases of nonsense words with
+                are callface's own source-filter speech synthesis (`io.callface.audio.synth.SpeechSynthesizer`: nonsense words with
                 English-like phonotactics, stress, accents and sentence prosody, by four formant-synthesis methods);
                 no other speech engine's output is used, so engines such as eSpeak NG stay held out for testing
                 (`trainer listen`). It is not intelligible English. The faces are Java2D drawings. The corpus exists
