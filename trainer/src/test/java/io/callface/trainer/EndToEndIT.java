@@ -57,8 +57,10 @@ class EndToEndIT {
         assertThat(trainer("train", "--data", corpus.toString(), "--preset", "tiny", "--out", trained.toString(),
                 "--seed", "7", "--checkpoint-dir", checkpoints.toString())).isZero();
         assertThat(trainer("evaluate", "--data", corpus.toString(), "--model", trained.toString())).isZero();
-        // The stream processor serves the model exported from the training checkpoints.
+        // The stream processor serves the model exported from the training checkpoints, with the attribute heads
+        // that train fitted at its end added by the attributes command: the same files, byte for byte.
         assertThat(trainer("export", "--checkpoint-dir", checkpoints.toString(), "--out", modelDir.toString())).isZero();
+        assertThat(trainer("attributes", "--data", corpus.toString(), "--model", modelDir.toString())).isZero();
 
         assertThat(ModelManifest.read(modelDir).sha256()).isEqualTo(ModelManifest.read(trained).sha256());
         assertThat(ModelManifest.read(trained).metrics()).containsKeys("recall_at_10_6s", "sex_agreement_feature_6s",
@@ -114,6 +116,11 @@ class EndToEndIT {
                 assertThat(face.getWidth()).isEqualTo(event.getImageWidth());
                 assertThat(face.getHeight()).isEqualTo(event.getImageHeight());
                 assertThat(distinctColours(face)).as("a face, not a blank image").isGreaterThan(16);
+                // The trainer's attribute heads, served beside the face: calibrated probabilities and an adult age.
+                assertThat(event.getAttributes()).as("attributes from the trained heads").isNotNull();
+                assertThat(event.getAttributes().getMaleProbability()).isBetween(0f, 1f);
+                assertThat(event.getAttributes().getAgeYears()).isBetween(18f, 80f);
+                assertThat(event.getAttributes().getHair().getColourHex()).isEqualTo(event.getColours().getHair());
             }
 
             // The operator's view of the same run: ready, and callface's own series with the run's figures.
