@@ -2,7 +2,8 @@
 /*
  * The conferencing view: a tile per participant of the picked call, loaded from GET /api/calls/{id} and kept
  * live by the Server-Sent Events of /api/calls/{id}/events. A tile shows who speaks (an avatar within the last
- * few seconds) and greys out once the participant's stream ended.
+ * few seconds) and greys out once the participant's stream ended. The cartoon is the server's SVG
+ * (.../cartoon.svg, embedded in live events), so the page and any other UI show the same drawing.
  */
 (() => {
   const SPEAKING_MS = 8000;
@@ -74,15 +75,36 @@
     tile.classList.toggle("is-ended", a.endOfStream);
     const img = tile.querySelector(".face");
     img.src = a.faceImage || `${a.faceImageUrl}?window=${a.windowIndex}${a.provisional ? "p" : ""}`;
-    Cartoon.draw(tile.querySelector(".cartoon"), a);
+    drawCartoon(tile, a);
     const c = a.colours || {};
     const swatches = ["skin", "hair", "lips", "eyes"]
       .map(k => `<span class="swatch" title="${k} ${c[k]}" style="background:${c[k]}"></span>`).join(" ");
     tile.querySelector(".details").innerHTML =
       `<span>model ${escapeHtml(a.modelVersion)}</span><span>window ${a.windowIndex}</span>` +
-      `<span>${a.windowsFused} fused</span><span>${a.voicedSeconds.toFixed(1)} s voiced</span><span>${swatches}</span>`;
+      `<span>${a.windowsFused} fused</span><span>${a.voicedSeconds.toFixed(1)} s voiced</span>` +
+      attributeDetails(a.attributes) + `<span>${swatches}</span>`;
     empty.hidden = true;
     updateSpeaking();
+  }
+
+  /* The live event carries the SVG; a snapshot's avatar fetches it. A late answer for an older avatar is dropped. */
+  async function drawCartoon(tile, a) {
+    const version = `${a.windowIndex}${a.provisional ? "p" : ""}${a.endOfStream ? "e" : ""}`;
+    tile.dataset.cartoonFor = version;
+    let svg = a.cartoonSvg;
+    if (!svg) {
+      const response = await fetch(`${a.cartoonUrl}?window=${version}`);
+      if (!response.ok) return;
+      svg = await response.text();
+    }
+    if (tile.dataset.cartoonFor === version) tile.querySelector(".cartoon").innerHTML = svg;
+  }
+
+  function attributeDetails(attributes) {
+    if (!attributes) return "";
+    const male = attributes.maleProbability;
+    return `<span title="perceived sex, P(male)">${male >= .5 ? "♂" : "♀"} ${Math.round(100 * Math.max(male, 1 - male))} %</span>` +
+      `<span title="perceived age">${Math.round(attributes.ageYears)} ± ${Math.round(attributes.ageSdYears)} y</span>`;
   }
 
   function escapeHtml(text) {

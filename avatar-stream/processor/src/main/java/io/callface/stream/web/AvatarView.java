@@ -2,6 +2,7 @@ package io.callface.stream.web;
 
 import io.callface.avro.AvatarEvent;
 import io.callface.avro.Point;
+import io.callface.stream.cartoon.CartoonRenderer;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,13 +22,15 @@ import org.apache.avro.specific.SpecificRecordBase;
  *                     objects, classes by name); null when the model has no attribute head
  * @param faceImageUrl where the PNG face is served
  * @param faceImage    the PNG face as a {@code data:} URL in live events; null in API answers
+ * @param cartoonUrl   where the SVG cartoon is served
+ * @param cartoonSvg   the SVG cartoon's markup in live events; null in API answers
  */
 public record AvatarView(String callId, String participantId, long windowIndex, boolean provisional,
                          boolean endOfStream, long windowStart, long windowEnd, float voicedSeconds,
                          float voicedFraction, String modelVersion, int windowsFused, int imageWidth,
                          int imageHeight, List<Landmark> landmarks, Map<String, Object> measures,
                          Map<String, Object> colours, Map<String, Object> attributes, String faceImageUrl,
-                         String faceImage) {
+                         String faceImage, String cartoonUrl, String cartoonSvg) {
 
     /** A landmark in [0, 1] image coordinates. */
     public record Landmark(float x, float y) {
@@ -51,17 +54,20 @@ public record AvatarView(String callId, String participantId, long windowIndex, 
                 event.getModelVersion(), event.getWindowsFused(), event.getImageWidth(), event.getImageHeight(),
                 event.getLandmarks().stream().map(AvatarView::landmark).toList(), fields(event.getMeasures()),
                 fields(event.getColours()), event.getAttributes() == null ? null : fields(event.getAttributes()),
-                faceUrl(event.getCallId(), event.getParticipantId()), null);
+                participantUrl(event, "face.png"), null, participantUrl(event, "cartoon.svg"), null);
     }
 
-    /** The live view's form of {@code event}: the face embedded, so a tile updates without another request. */
+    /**
+     * The live view's form of {@code event}: face and cartoon embedded, so a tile updates without another request.
+     */
     public static AvatarView withEmbeddedFace(AvatarEvent event) {
         AvatarView view = of(event);
         return new AvatarView(view.callId, view.participantId, view.windowIndex, view.provisional, view.endOfStream,
                 view.windowStart, view.windowEnd, view.voicedSeconds, view.voicedFraction, view.modelVersion,
                 view.windowsFused, view.imageWidth, view.imageHeight, view.landmarks, view.measures, view.colours,
                 view.attributes, view.faceImageUrl,
-                "data:image/png;base64," + Base64.getEncoder().encodeToString(png(event)));
+                "data:image/png;base64," + Base64.getEncoder().encodeToString(png(event)), view.cartoonUrl,
+                CartoonRenderer.svg(event));
     }
 
     /** The PNG bytes of the event's face. */
@@ -72,8 +78,9 @@ public record AvatarView(String callId, String participantId, long windowIndex, 
         return bytes;
     }
 
-    static String faceUrl(String callId, String participantId) {
-        return "/api/calls/" + encode(callId) + "/participants/" + encode(participantId) + "/face.png";
+    private static String participantUrl(AvatarEvent event, String resource) {
+        return "/api/calls/" + encode(event.getCallId()) + "/participants/" + encode(event.getParticipantId()) + "/"
+                + resource;
     }
 
     private static String encode(String segment) {

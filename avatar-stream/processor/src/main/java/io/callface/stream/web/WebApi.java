@@ -3,6 +3,7 @@ package io.callface.stream.web;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callface.avro.AvatarEvent;
+import io.callface.stream.cartoon.CartoonRenderer;
 import io.callface.stream.window.InvalidChunkException;
 import io.callface.stream.window.SpeakerId;
 import io.javalin.config.JavalinConfig;
@@ -22,10 +23,11 @@ import org.apache.kafka.streams.state.HostInfo;
  *   <li>{@code GET /} the web app (resources under {@code /web});</li>
  *   <li>{@code GET /api/calls}: {@link CallSummary} of every call with an avatar;</li>
  *   <li>{@code GET /api/calls/{callId}}: {@link CallAvatars}, 404 for an unknown call;</li>
- *   <li>{@code GET /api/calls/{callId}/participants/{participantId}}: {@link AvatarView}, and
- *       {@code .../face.png} its face; 404 when unknown;</li>
+ *   <li>{@code GET /api/calls/{callId}/participants/{participantId}}: {@link AvatarView},
+ *       {@code .../face.png} its face and {@code .../cartoon.svg} its cartoon ({@link CartoonRenderer}); 404 when
+ *       unknown;</li>
  *   <li>{@code GET /api/calls/{callId}/events}: Server-Sent Events named {@code avatar}, each an
- *       {@link AvatarView} with the face embedded, for every new avatar of the call.</li>
+ *       {@link AvatarView} with the face and the cartoon embedded, for every new avatar of the call.</li>
  * </ul>
  * Answers come from the latest-avatar store of whichever instance holds each key: a participant is proxied to
  * its owner, a call or the call list is gathered from every instance. Errors are JSON
@@ -52,6 +54,7 @@ public final class WebApi {
                 .get("/api/calls/{callId}", this::call)
                 .get("/api/calls/{callId}/participants/{participantId}", this::participant)
                 .get("/api/calls/{callId}/participants/{participantId}/face.png", this::face)
+                .get("/api/calls/{callId}/participants/{participantId}/cartoon.svg", this::cartoon)
                 .sse("/api/calls/{callId}/events", client -> broadcaster.subscribe(client.ctx().pathParam("callId"), client))
                 .exception(StoreUnavailableException.class, (e, ctx) -> {
                     ctx.header("Retry-After", "1");
@@ -111,6 +114,11 @@ public final class WebApi {
     private void face(Context ctx) {
         Optional<AvatarEvent> avatar = ownedAvatar(ctx);
         avatar.ifPresent(event -> ctx.contentType(PNG).result(AvatarView.png(event)));
+    }
+
+    private void cartoon(Context ctx) {
+        Optional<AvatarEvent> avatar = ownedAvatar(ctx);
+        avatar.ifPresent(event -> ctx.contentType(CartoonRenderer.CONTENT_TYPE).result(CartoonRenderer.svg(event)));
     }
 
     /**

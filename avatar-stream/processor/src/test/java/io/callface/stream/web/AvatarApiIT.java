@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -131,6 +132,11 @@ class AvatarApiIT {
                 assertThat(png.statusCode()).isEqualTo(200);
                 assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
                 assertThat(png.body()).startsWith(0x89, 'P', 'N', 'G');
+                HttpResponse<byte[]> svg = get(app, "/api/calls/meet/participants/" + participant + "/cartoon.svg");
+                assertThat(svg.statusCode()).isEqualTo(200);
+                assertThat(svg.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
+                assertThat(new String(svg.body(), StandardCharsets.UTF_8)).startsWith("<svg ")
+                        .contains("data-hair-length=\"" + avatar.get("attributes").get("hair").get("lengthClass").asText() + "\"");
             }
             JsonNode calls = json(app, "/api/calls", 200);
             assertThat(calls).singleElement().satisfies(c -> {
@@ -151,6 +157,9 @@ class AvatarApiIT {
             });
             await().atMost(PATIENCE).untilAsserted(() ->
                     assertThat(json(app, "/api/calls/meet/participants/nobody", 404).get("error").asText())
+                            .contains("unknown participant 'nobody'"));
+            await().atMost(PATIENCE).untilAsserted(() ->
+                    assertThat(json(app, "/api/calls/meet/participants/nobody/cartoon.svg", 404).get("error").asText())
                             .contains("unknown participant 'nobody'"));
         }
     }

@@ -55,6 +55,16 @@ class AvatarViewTest {
     }
 
     @Test
+    void theCartoonIsServedByUrlAndEmbeddedInTheLiveForm() {
+        AvatarView api = AvatarView.of(event(ATTRIBUTES));
+        AvatarView live = AvatarView.withEmbeddedFace(event(ATTRIBUTES));
+
+        assertThat(api.cartoonUrl()).isEqualTo("/api/calls/call/participants/ann/cartoon.svg");
+        assertThat(api.cartoonSvg()).isNull();
+        assertThat(live.cartoonSvg()).startsWith("<svg ").contains("data-hair-length=\"SHOULDER\"");
+    }
+
+    @Test
     void aPeersJsonReadsBackToTheSameView() throws Exception {
         AvatarView view = AvatarView.of(event(ATTRIBUTES));
 
