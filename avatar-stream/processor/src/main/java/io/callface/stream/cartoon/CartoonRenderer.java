@@ -9,7 +9,8 @@ import java.util.List;
  * head, cheeks, lines of age, beard, nose, mouth, moustache, eyes, brows and the hair in front, in that order.
  *
  * <p>Every drawn part is a group with a {@code data-part} name, and the root element states what was decided
- * ({@code data-hair-length}, {@code data-facial-hair}, {@code data-age-lines}, {@code data-face-shape}), so a UI
+ * ({@code data-hair-length}, {@code data-hair-style}, {@code data-facial-hair}, {@code data-age-lines},
+ * {@code data-face-shape}), so a UI
  * can restyle parts and tests can check that the drawing says what the attributes say. See {@link CartoonFeatures}
  * for how the event's attributes, measures and colours become the drawing.
  */
@@ -34,6 +35,7 @@ public final class CartoonRenderer {
                 .attr("viewBox", "0 0 " + SvgElement.number(HeadGeometry.WIDTH) + " " + SvgElement.number(HeadGeometry.HEIGHT))
                 .attr("role", "img").attr("aria-label", "cartoon avatar")
                 .attr("data-hair-length", f.hairLength().name())
+                .attr("data-hair-style", HairStyle.of(f.hairLength(), f.maleProbability()).name())
                 .attr("data-facial-hair", f.facialHair().name())
                 .attr("data-age-lines", String.valueOf(f.ageLines().drawnCount()))
                 .attr("data-face-shape", f.faceShape().name());

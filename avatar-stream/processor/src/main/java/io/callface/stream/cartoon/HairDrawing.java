@@ -40,18 +40,14 @@ final class HairDrawing {
 
     /** The hair over the cranium and forehead. */
     static SvgElement front(CartoonFeatures f, HeadGeometry h) {
-        SvgElement group = SvgElement.part("hair-front").attr("data-length", f.hairLength().name());
         String colour = f.hair().hex();
-        switch (f.hairLength()) {
+        HairStyle style = HairStyle.of(f.hairLength(), f.maleProbability());
+        SvgElement group = SvgElement.part("hair-front").attr("data-style", style.name());
+        switch (style) {
             case BUZZ -> group.add(fill(cap(f, h, 1.5), colour).attr("opacity", 0.75));
-            case SHORT -> {
-                if (f.maleProbability() >= 0.5) {
-                    group.add(fill(cap(f, h, 7), colour)).add(partLine(f, h, h.cx() - 0.45 * h.halfWidth()));
-                } else {
-                    group.add(fill(pixie(h), colour));
-                }
-            }
-            default -> group.add(fill(curtains(f, h), colour)).add(partLine(f, h, h.cx()));
+            case SIDE_PART -> group.add(fill(cap(f, h, 7), colour)).add(partLine(f, h, h.cx() - 0.45 * h.halfWidth()));
+            case PIXIE -> group.add(fill(pixie(h), colour));
+            case CURTAINS -> group.add(fill(curtains(f, h), colour)).add(partLine(f, h, h.cx()));
         }
         return group;
     }

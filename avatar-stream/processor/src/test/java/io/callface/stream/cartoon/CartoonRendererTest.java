@@ -37,6 +37,7 @@ class CartoonRendererTest {
         Element svg = parse(CartoonRenderer.svg(event));
 
         assertThat(svg.getAttribute("data-hair-length")).isEqualTo(length.name());
+        assertThat(svg.getAttribute("data-hair-style")).isEqualTo(HairStyle.of(length, male).name());
         assertThat(svg.getAttribute("data-face-shape")).isEqualTo(shape.name());
         assertThat(svg.getAttribute("data-facial-hair")).isEqualTo(features.facialHair().name());
         assertThat(drawn(svg, "beard")).isEqualTo(features.facialHair() == FacialHair.NONE ? 0 : 1);
@@ -60,6 +61,8 @@ class CartoonRendererTest {
         assertThat(Integer.parseInt(man.getAttribute("data-age-lines"))).isGreaterThan(3);
         assertThat(woman.getAttribute("data-age-lines")).isEqualTo("0");
         assertThat(fill(man, "hair-front")).isNotEqualTo(fill(woman, "hair-front"));
+        assertThat(man.getAttribute("data-hair-style")).isEqualTo("SIDE_PART");
+        assertThat(woman.getAttribute("data-hair-style")).isEqualTo("CURTAINS");
     }
 
     @Test
