@@ -220,7 +220,9 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
                 Each test clip encoded as a platform sends it and decoded by the stream processor's own front end
                 (io.callface.audio.CallChannels): G.711 is the 300-3400 Hz band at 8 kHz, mu-law; Opus runs in VoIP
                 mode at 16 kHz with 5 % of its 20 ms packets lost and skipped, as the stream skips lost audio; babble is
-                six training voices at equal power, mixed at 10 dB SNR. Attributes of the decoded face are judged
+                six training voices at equal power, mixed at 10 dB SNR; the meeting room convolves the clip with a
+                synthetic room impulse response (io.callface.audio.RoomImpulseResponse, Polack's model) of T60 0.6 s
+                and 0 dB direct-to-reverberant ratio, a speakerphone across a table. Attributes of the decoded face are judged
                 against the verdicts on the true faces; R@10 ranks the voice feature among the test faces' features.
 
                 | condition | R@10 % | sex agreement % | age r (true age) | ancestry agreement % |

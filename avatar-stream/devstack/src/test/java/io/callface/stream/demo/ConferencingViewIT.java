@@ -3,6 +3,8 @@ package io.callface.stream.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callface.avro.AudioChunk;
 import io.callface.serde.AvroSerde;
 import io.callface.serde.SchemaRegistryClients;
@@ -17,12 +19,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -43,12 +51,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * The conferencing view in real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) on
  * the embedded stack: two calls of synthetic callers, tiles with a face and a cartoon, live updates, and
- * greyed tiles at end of stream. {@code -Dscreenshot=FILE} saves a screenshot of a live call.
+ * greyed tiles at end of stream; every cartoon draws what its avatar's attributes say, and callers of different
+ * sex get different cartoons. {@code -Dscreenshot=FILE} saves a screenshot of a live call.
  */
 class ConferencingViewIT {
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path temp;
@@ -122,6 +133,7 @@ class ConferencingViewIT {
         assertThat(tiles()).noneMatch(t -> t.getAttribute("class").contains("is-speaking"));
         feeding.get();
         joiner.get();
+        Map<String, String> looks = new TreeMap<>(cartoonsAsTheAttributesSay(base, "standup-1"));
 
         // The other call, loaded from the API after it ended: two greyed tiles.
         browser.get(base + "?call=support-1");
@@ -129,6 +141,71 @@ class ConferencingViewIT {
                 && tiles().stream().allMatch(t -> t.getAttribute("class").contains("is-ended")));
         assertThat(browser.findElements(By.cssSelector("#call-picker option"))).extracting(WebElement::getText)
                 .anyMatch(text -> text.startsWith("standup-1")).anyMatch(text -> text.startsWith("support-1"));
+        looks.putAll(cartoonsAsTheAttributesSay(base, "support-1"));
+
+        // The cast's men and women (as the demo casts them) get cartoons that differ in hair or facial hair.
+        for (DemoCallers.CastMember man : DemoCallers.CAST.stream().filter(DemoCallers.CastMember::male).toList()) {
+            for (DemoCallers.CastMember woman : DemoCallers.CAST.stream().filter(c -> !c.male()).toList()) {
+                assertThat(looks.get(man.name())).as(man.name() + " against " + woman.name())
+                        .isNotEqualTo(looks.get(woman.name()));
+            }
+        }
+    }
+
+    /**
+     * Checks that each tile's cartoon draws what the participant's attributes (from the API) say: the hair style
+     * of its length class (short hair cut by perceived sex), hair falling behind the head from chin length on,
+     * facial hair by its probability (stubble from 0.5, a full beard from 0.75), no lines of age on a face under
+     * 31 and lines from 40. Returns each participant's look: hair style and facial hair.
+     */
+    private static Map<String, String> cartoonsAsTheAttributesSay(String base, String callId) throws Exception {
+        Map<String, String> looks = new TreeMap<>();
+        for (WebElement tile : tiles()) {
+            String name = tile.findElement(By.className("name")).getText();
+            JsonNode attributes = getJson(base + "api/calls/" + callId + "/participants/" + name).get("attributes");
+            assertThat(attributes.isObject()).as("attributes of " + name).isTrue();
+            WebElement svg = tile.findElement(By.cssSelector(".cartoon svg"));
+            assertThat(svg.getRect().getWidth()).isPositive();
+
+            String length = attributes.get("hair").get("lengthClass").asText();
+            double male = attributes.get("maleProbability").asDouble();
+            String style = switch (length) {
+                case "BUZZ" -> "BUZZ";
+                case "SHORT" -> male >= 0.5 ? "SIDE_PART" : "PIXIE";
+                default -> "CURTAINS";
+            };
+            assertThat(svg.getAttribute("data-hair-length")).as(name).isEqualTo(length);
+            assertThat(svg.getAttribute("data-hair-style")).as(name).isEqualTo(style);
+            assertThat(shapes(svg, "hair-back")).as(name).isEqualTo(List.of("CHIN", "SHOULDER", "LONG").contains(length) ? 1 : 0);
+
+            double facialHair = attributes.get("facialHairProbability").asDouble();
+            String beard = facialHair >= 0.75 ? "FULL" : facialHair >= 0.5 ? "STUBBLE" : "NONE";
+            assertThat(svg.getAttribute("data-facial-hair")).as(name).isEqualTo(beard);
+            assertThat(shapes(svg, "beard")).as(name).isEqualTo(beard.equals("NONE") ? 0 : 1);
+            assertThat(shapes(svg, "moustache")).as(name).isEqualTo(beard.equals("FULL") ? 1 : 0);
+
+            double age = attributes.get("ageYears").asDouble();
+            int lines = shapes(svg, "age-lines");
+            assertThat(svg.getAttribute("data-age-lines")).isEqualTo(String.valueOf(lines));
+            if (age < 31) {
+                assertThat(lines).as(name + ", " + age + " years").isZero();
+            } else if (age >= 40) {
+                assertThat(lines).as(name + ", " + age + " years").isGreaterThanOrEqualTo(5);
+            }
+            looks.put(name, style + " " + beard);
+        }
+        return looks;
+    }
+
+    private static int shapes(WebElement svg, String part) {
+        return svg.findElements(By.cssSelector("[data-part='" + part + "'] path")).size();
+    }
+
+    private static JsonNode getJson(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private static void feedOneRound() {
