@@ -51,7 +51,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * The conferencing view in real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) on
  * the embedded stack: two calls of synthetic callers, tiles with a face and a cartoon, live updates, and
- * greyed tiles at end of stream; every cartoon draws what its avatar's attributes say, and callers of different
+ * dimmed tiles at end of stream; every cartoon draws what its avatar's attributes say, and callers of different
  * sex get different cartoons. {@code -Dscreenshot=FILE} saves a screenshot of a live call.
  */
 class ConferencingViewIT {
@@ -135,7 +135,7 @@ class ConferencingViewIT {
         joiner.get();
         Map<String, String> looks = new TreeMap<>(cartoonsAsTheAttributesSay(base, "standup-1"));
 
-        // The other call, loaded from the API after it ended: two greyed tiles.
+        // The other call, loaded from the API after it ended: two dimmed tiles.
         browser.get(base + "?call=support-1");
         await().atMost(PATIENCE).until(() -> tiles().size() == 2
                 && tiles().stream().allMatch(t -> t.getAttribute("class").contains("is-ended")));
