@@ -95,7 +95,7 @@ class EndToEndIT {
                 });
             }
 
-            // Five synthetic participants in two calls, 12.5 s each, 6.3-8.4 s of it voiced (DemoCallersTest): a
+            // Five synthetic participants in two calls, 12.5 s each, 6.5 s of it voiced (DemoCallersTest): a
             // provisional avatar at 3 s of voiced audio, then the full 6 s window, and too little left at the end
             // for another: the end of stream repeats the full window with endOfStream set ("e").
             Map<String, List<String>> perSpeaker = events.stream().collect(Collectors.groupingBy(

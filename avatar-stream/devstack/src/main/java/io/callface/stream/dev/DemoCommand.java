@@ -41,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--http-port", defaultValue = "8080", description = "Web view, API, health and metrics port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     private int httpPort;
 
-    @Option(names = "--speak-seconds", defaultValue = "20", description = "How long each synthetic caller speaks per call (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--speak-seconds", defaultValue = "20", description = "How long each synthetic caller's call lasts; the voice gate hears voice for 52 %% of it (default: ${DEFAULT-VALUE}).")
     private double speakSeconds;
 
     @Parameters(paramLabel = "WAV", description = "WAV files to publish as extra callers.")

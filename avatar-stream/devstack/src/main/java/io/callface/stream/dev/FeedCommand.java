@@ -37,7 +37,7 @@ final class FeedCommand implements Callable<Integer> {
     @Option(names = "--speed", defaultValue = "1.0", description = "1.0 publishes in real time, 2.0 twice as fast (default: ${DEFAULT-VALUE}).")
     private double speed;
 
-    @Option(names = "--seconds", defaultValue = "20", description = "How long each synthetic caller speaks (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seconds", defaultValue = "20", description = "How long each synthetic caller's call lasts; the voice gate hears voice for 52 %% of it (default: ${DEFAULT-VALUE}).")
     private double seconds;
 
     @Option(names = "--round", defaultValue = "1", description = "Suffix of the call ids, e.g. standup-<round> (default: ${DEFAULT-VALUE}).")

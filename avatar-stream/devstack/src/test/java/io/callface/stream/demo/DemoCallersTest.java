@@ -1,13 +1,22 @@
 package io.callface.stream.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
+import io.callface.audio.PcmDecoder;
+import io.callface.audio.SampleEncoding;
 import io.callface.audio.VoiceActivityDetector;
+import io.callface.audio.VoiceGate;
+import io.callface.audio.VoicedWindows;
+import io.callface.audio.VoicedWindows.Window;
 import io.callface.stream.demo.DemoCallers.CastMember;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DemoCallersTest {
     /** What the integration tests feed per caller of round 1 (EndToEndIT, ConferencingViewIT). */
@@ -26,11 +35,27 @@ class DemoCallersTest {
     void everyCallerOfTheIntegrationTestsRoundGetsOneFullWindowAndNoSecondPreview() throws IOException {
         // A full window needs 6 s of voiced audio; at the end of a stream 3 s or more left over would give a
         // provisional avatar of the next window, which the integration tests' window patterns do not expect.
-        VoiceActivityDetector vad = new VoiceActivityDetector();
         List<CallerAudio> callers = DemoCallers.round(1, IT_SECONDS, List.of(), 2019);
         assertThat(callers).hasSize(DemoCallers.CAST.size());
         for (CallerAudio caller : callers) {
-            assertThat(voicedSeconds(vad, caller.samples())).as("%s", caller.speaker()).isBetween(6.2, 8.8);
+            float[] heard = asTheStreamHearsIt(caller);
+            assertThat(heard).as("%s", caller.speaker()).hasSize((int) (IT_SECONDS * 16_000));
+            assertThat(voicedSeconds(heard)).as("%s", caller.speaker()).isBetween(6.2, 8.8).isEqualTo(6.5);
+            assertThat(VoicedWindows.of(heard)).as("%s", caller.speaker())
+                    .extracting(Window::provisional, Window::seconds)
+                    .containsExactly(tuple(true, 3.0), tuple(false, 6.0));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void theDemosCallersAreHeardForTheSetShareOfTheirCall(int round) throws IOException {
+        // The demo's default: 20 s per caller, round after round with the same seed.
+        for (CallerAudio caller : DemoCallers.round(round, 20, List.of(), 2019)) {
+            float[] heard = asTheStreamHearsIt(caller);
+            assertThat(heard).as("%s", caller.speaker()).hasSize(20 * 16_000);
+            assertThat(voicedSeconds(heard)).as("%s", caller.speaker())
+                    .isCloseTo(DemoCallers.VOICED_SHARE * 20, within(1e-9));
         }
     }
 
@@ -41,11 +66,18 @@ class DemoCallersTest {
         assertThat(DemoCallers.round(2, 2, List.of(), 7).get(0).samples()).isNotEqualTo(first);
     }
 
-    /** Voiced audio as the windowing counts it: 20 ms chunks the detector calls voiced. */
-    private static double voicedSeconds(VoiceActivityDetector vad, float[] samples) {
+    /** The caller's audio as the stream decodes the feeder's PCM16 chunks. */
+    private static float[] asTheStreamHearsIt(CallerAudio caller) {
+        assertThat(caller.sampleRate()).isEqualTo(16_000);
+        return PcmDecoder.decode(AudioFeeder.pcm16(caller.samples()), SampleEncoding.PCM_S16LE, 1);
+    }
+
+    /** Voiced audio as the windowing counts it: 20 ms chunks the stream's voice gate passes. */
+    private static double voicedSeconds(float[] samples) {
+        VoiceGate gate = new VoiceGate(new VoiceActivityDetector());
         int voiced = 0;
         for (int i = 0; i + CHUNK_SAMPLES <= samples.length; i += CHUNK_SAMPLES) {
-            if (vad.isVoiced(Arrays.copyOfRange(samples, i, i + CHUNK_SAMPLES))) {
+            if (gate.isVoiced(Arrays.copyOfRange(samples, i, i + CHUNK_SAMPLES))) {
                 voiced++;
             }
         }
