@@ -2,6 +2,7 @@ package io.callface.stream.demo;
 
 import io.callface.stream.inference.ModelDirectoryVerifier;
 import io.callface.stream.inference.ModelRejectedException;
+import io.callface.model.AttributeContract;
 import io.callface.model.ModelContract;
 import io.callface.model.ModelManifest;
 import io.callface.model.Sha256;
@@ -18,21 +19,22 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The demo's default model: a {@code small} preset model that the trainer made, shipped inside the jar (its
- * README beside it, in the same resource folder, gives the exact command that reproduces it). The demo serves a
- * copy in the cache directory, because ONNX Runtime and the stream processor load models from directories.
- * {@link #MODEL_JSON_SHA256} pins {@code model.json}, which pins every ONNX file's digest, so a copy is used only
- * when all of them match; anything else is replaced by a fresh copy.
+ * The demo's default model: a {@code small} preset model that the trainer made, with its attribute head
+ * ({@code attributes.onnx}), shipped inside the jar (its README beside it, in the same resource folder, gives the
+ * exact commands that reproduce it). The demo serves a copy in the cache directory, because ONNX Runtime and the
+ * stream processor load models from directories. {@link #MODEL_JSON_SHA256} pins {@code model.json}, which pins every
+ * ONNX file's digest, so a copy is used only when all of them match; anything else is replaced by a fresh copy.
  */
 public final class DemoModel {
     /** The SHA-256 of the shipped {@code model.json}. */
-    public static final String MODEL_JSON_SHA256 = "4c2b1c71a36390a51bab3f578dbc72de4f71684a4817bcf408c80c3f4715ea62";
+    public static final String MODEL_JSON_SHA256 = "1990a189e153f63530f9b3e316050ad6d39c46d4f45b34224cccb8fd0decca5d";
     /** The classpath folder of the shipped model. */
     static final String RESOURCE_FOLDER = "/io/callface/stream/demo/model/";
     /** The face encoder is not served, but it belongs to the trainer's model directory and is pinned too. */
     static final String FACE_ENCODER_FILE = "face_encoder.onnx";
-    private static final List<String> ONNX_FILES = List.of(ModelContract.ENCODER_FILE, ModelContract.DECODER_FILE,
-            FACE_ENCODER_FILE);
+    /** Every ONNX file of the shipped model; {@code model.json} gives each one's digest. */
+    static final List<String> ONNX_FILES = List.of(ModelContract.ENCODER_FILE, ModelContract.DECODER_FILE,
+            AttributeContract.ATTRIBUTES_FILE, FACE_ENCODER_FILE);
 
     private DemoModel() {
     }
@@ -58,7 +60,7 @@ public final class DemoModel {
         return modelDir;
     }
 
-    /** Whether {@code dir} holds the pinned {@code model.json} and ONNX files of the digests it names. */
+    /** Whether {@code dir} holds the pinned {@code model.json} and every ONNX file of the digest it names. */
     static boolean intact(Path dir) {
         Path manifestFile = dir.resolve(ModelContract.MANIFEST_FILE);
         if (!Files.isRegularFile(manifestFile) || !Sha256.hex(manifestFile).equals(MODEL_JSON_SHA256)) {
@@ -70,8 +72,8 @@ public final class DemoModel {
             return false;
         }
         Map<String, String> digests = ModelManifest.read(dir).sha256();
-        Path faceEncoder = dir.resolve(FACE_ENCODER_FILE);
-        return Files.isRegularFile(faceEncoder) && Sha256.hex(faceEncoder).equals(digests.get(FACE_ENCODER_FILE));
+        return ONNX_FILES.stream().allMatch(file -> Files.isRegularFile(dir.resolve(file))
+                && Sha256.hex(dir.resolve(file)).equals(digests.get(file)));
     }
 
     private static Path copyToStaging(Path cacheDir) {

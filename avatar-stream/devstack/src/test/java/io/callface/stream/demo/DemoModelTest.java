@@ -2,6 +2,7 @@ package io.callface.stream.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.callface.model.AttributeContract;
 import io.callface.stream.inference.FaceModel;
 import io.callface.stream.inference.InferenceOptions;
 import io.callface.stream.inference.ModelDirectoryVerifier;
@@ -16,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DemoModelTest {
     @TempDir
@@ -29,11 +32,16 @@ class DemoModelTest {
 
         try (FaceModel model = FaceModel.load(dir, InferenceOptions.cpu(1))) {
             assertThat(model.manifest().imageHeight()).isEqualTo(128);
+            assertThat(model.hasAttributes()).as("the attribute head is served").isTrue();
         }
 
         assertThat(Sha256.hex(dir.resolve(ModelContract.MANIFEST_FILE)))
                 .isEqualTo(DemoModel.MODEL_JSON_SHA256);
         assertThat(ModelManifest.read(dir).preset()).isEqualTo("small");
+        assertThat(ModelManifest.read(dir).sha256()).containsOnlyKeys(DemoModel.ONNX_FILES);
+        for (String file : DemoModel.ONNX_FILES) {
+            assertThat(Sha256.hex(dir.resolve(file))).as(file).isEqualTo(ModelManifest.read(dir).sha256().get(file));
+        }
         ModelDirectoryVerifier.verifyFiles(dir);
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("Demo model copied to " + dir);
     }
@@ -60,13 +68,14 @@ class DemoModelTest {
         ModelDirectoryVerifier.verifyFiles(again);
     }
 
-    @Test
-    void replacesACopyWhoseFaceEncoderWasAltered() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"encoder.onnx", "decoder.onnx", "attributes.onnx", "face_encoder.onnx"})
+    void replacesACopyWhoseOnnxFileWasAltered(String file) throws IOException {
         Path dir = DemoModel.ensure(cache, new PrintStream(log, true, StandardCharsets.UTF_8));
-        Path faceEncoder = dir.resolve(DemoModel.FACE_ENCODER_FILE);
-        byte[] bytes = Files.readAllBytes(faceEncoder);
+        Path onnx = dir.resolve(file);
+        byte[] bytes = Files.readAllBytes(onnx);
         bytes[bytes.length / 2] ^= 0x01;
-        Files.write(faceEncoder, bytes);
+        Files.write(onnx, bytes);
         assertThat(DemoModel.intact(dir)).isFalse();
 
         Path again = DemoModel.ensure(cache, new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -75,5 +84,13 @@ class DemoModelTest {
         assertThat(DemoModel.intact(again)).isTrue();
         assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("Using the demo model")
                 .containsSubsequence("Demo model copied to " + dir, "Demo model copied to " + dir);
+    }
+
+    @Test
+    void aCopyWithoutTheAttributeHeadIsNotIntact() throws IOException {
+        Path dir = DemoModel.ensure(cache, new PrintStream(log, true, StandardCharsets.UTF_8));
+        Files.delete(dir.resolve(AttributeContract.ATTRIBUTES_FILE));
+
+        assertThat(DemoModel.intact(dir)).isFalse();
     }
 }
