@@ -20,7 +20,8 @@ import org.apache.kafka.common.errors.WakeupException;
 
 /**
  * Consumes the avatar topic and writes each avatar as {@code <dir>/<call>/<participant>/window-<n>.png}
- * plus a {@code .json} beside it with the cartoon features, so a person can look at the demo's output.
+ * plus a {@code .json} beside it with the cartoon features and the caller's attributes (null when the model has no
+ * attribute head), so a person can look at the demo's output.
  */
 public final class AvatarFileSink implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -91,6 +92,7 @@ public final class AvatarFileSink implements AutoCloseable {
         map.put("measures", JSON.readTree(event.getMeasures().toString()));
         map.put("colours", JSON.readTree(event.getColours().toString()));
         map.put("timings", JSON.readTree(event.getTimings().toString()));
+        map.put("attributes", event.getAttributes() == null ? null : JSON.readTree(event.getAttributes().toString()));
         return map;
     }
 
