@@ -2,6 +2,8 @@ package io.callface.stream.demo;
 
 import io.callface.avro.AudioChunk;
 import io.callface.avro.Encoding;
+import io.callface.audio.PcmDecoder;
+import io.callface.audio.SampleEncoding;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
@@ -91,6 +93,11 @@ public final class AudioFeeder implements AutoCloseable {
                 .setEndOfStream(index == caller.chunkCount() - 1)
                 .build();
         producer.send(new ProducerRecord<>(topic, caller.speaker().key(), chunk));
+    }
+
+    /** {@code samples} as the stream hears them from this feeder: sent as PCM16, decoded by the stream's decoder. */
+    static float[] asHeard(float[] samples) {
+        return PcmDecoder.decode(pcm16(samples), SampleEncoding.PCM_S16LE, 1);
     }
 
     static byte[] pcm16(float[] samples) {

@@ -40,6 +40,9 @@ public final class DemoCallers {
             new CastMember("support", "alan", true, 71),
             new CastMember("support", "barbara", false, 45));
 
+    /** The seed of the demo's rounds of calls: the demo, {@code feed} and the integration tests hear the same cast. */
+    public static final long SEED = 2019;
+
     /**
      * The share of each synthetic caller's chunks that the stream's voice gate passes. About half a call: every
      * caller's speech reaches it within the call without shortening its pauses unless the gate hears the voice

@@ -109,7 +109,8 @@ public final class DemoModel {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    /** Removes {@code dir} and everything in it, if it exists. */
+    static void deleteQuietly(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

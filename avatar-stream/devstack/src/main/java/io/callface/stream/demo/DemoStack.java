@@ -82,7 +82,8 @@ public final class DemoStack implements AutoCloseable {
             app = AvatarStreamApp.start(config);
 
             SchemaRegistryClient registryClient = SchemaRegistryClients.forUrl(registry.url());
-            AvatarFileSink sink = new AvatarFileSink(avatarConsumer(broker, registryClient), config.avatarsTopic(),
+            AvatarFileSink sink = new AvatarFileSink(avatarConsumer(broker.bootstrapServers(), registryClient,
+                    "callface-demo-files"), config.avatarsTopic(),
                     settings.outputDir(), png -> log.println("avatar -> " + png));
             AudioFeeder feeder = new AudioFeeder(audioProducer(broker, registryClient), config.audioTopic());
             log.printf("Kafka on %s, schema registry on %s, metrics on http://127.0.0.1:%d/metrics, audio topic %s,"
@@ -104,8 +105,13 @@ public final class DemoStack implements AutoCloseable {
 
     /** Publishes one round of demo calls; returns once the last chunk was sent. */
     public void feed(int round, double seconds, List<Path> wavFiles, double speed) throws InterruptedException, IOException {
+        feed(DemoCallers.round(round, seconds, wavFiles, DemoCallers.SEED), speed);
+    }
+
+    /** Publishes {@code callers} side by side; returns once the last chunk was sent. */
+    public void feed(List<CallerAudio> callers, double speed) throws InterruptedException {
         try {
-            feeder.start(DemoCallers.round(round, seconds, wavFiles, 2019), speed).get();
+            feeder.start(callers, speed).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("publishing demo audio failed: " + e.getCause().getMessage(), e.getCause());
         }
@@ -139,10 +145,16 @@ public final class DemoStack implements AutoCloseable {
         return new KafkaProducer<>(props, new StringSerializer(), new AvroSerde<>(registry, AudioChunk.class).serializer());
     }
 
-    private static KafkaConsumer<String, AvatarEvent> avatarConsumer(EmbeddedKafkaBroker broker, SchemaRegistryClient registry) {
+    /** A consumer of committed avatars from the start of the topic, in consumer group {@code groupId}. */
+    KafkaConsumer<String, AvatarEvent> avatarConsumer(String groupId) {
+        return avatarConsumer(broker.bootstrapServers(), SchemaRegistryClients.forUrl(registry.url()), groupId);
+    }
+
+    private static KafkaConsumer<String, AvatarEvent> avatarConsumer(String bootstrapServers, SchemaRegistryClient registry,
+                                                                     String groupId) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "callface-demo-files");
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new KafkaConsumer<>(props, new StringDeserializer(), new AvroSerde<>(registry, AvatarEvent.class).deserializer());

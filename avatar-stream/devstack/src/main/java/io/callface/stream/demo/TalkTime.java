@@ -1,7 +1,5 @@
 package io.callface.stream.demo;
 
-import io.callface.audio.PcmDecoder;
-import io.callface.audio.SampleEncoding;
 import io.callface.audio.VoiceActivityDetector;
 import io.callface.audio.VoiceGate;
 import io.callface.audio.VoicedWindows;
@@ -92,7 +90,7 @@ final class TalkTime {
         BitSet voiced = new BitSet();
         for (int i = 0; (i + 1) * CHUNK_SAMPLES <= samples16k.length; i++) {
             float[] chunk = Arrays.copyOfRange(samples16k, i * CHUNK_SAMPLES, (i + 1) * CHUNK_SAMPLES);
-            voiced.set(i, gate.isVoiced(asSent(chunk)));
+            voiced.set(i, gate.isVoiced(AudioFeeder.asHeard(chunk)));
         }
         return voiced;
     }
@@ -164,10 +162,5 @@ final class TalkTime {
     private static int put(float[] chunk, float[] out, int at) {
         System.arraycopy(chunk, 0, out, at, chunk.length);
         return at + chunk.length;
-    }
-
-    /** {@code chunk} as the stream hears it: the feeder's PCM16, decoded by the stream's decoder. */
-    private static float[] asSent(float[] chunk) {
-        return PcmDecoder.decode(AudioFeeder.pcm16(chunk), SampleEncoding.PCM_S16LE, 1);
     }
 }

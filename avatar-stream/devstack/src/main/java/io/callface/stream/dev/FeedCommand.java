@@ -61,7 +61,7 @@ final class FeedCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        var callers = DemoCallers.round(round, seconds, wavFiles, 2019).stream()
+        var callers = DemoCallers.round(round, seconds, wavFiles, DemoCallers.SEED).stream()
                 .filter(c -> !wavOnly || c.speaker().callId().startsWith("wav-")).toList();
         if (callers.isEmpty()) {
             System.err.println("feed: nothing to publish (--no-synthetic needs WAV files)");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
-import io.callface.audio.PcmDecoder;
-import io.callface.audio.SampleEncoding;
 import io.callface.audio.VoiceActivityDetector;
 import io.callface.audio.VoiceGate;
 import io.callface.audio.VoicedWindows;
@@ -35,7 +33,7 @@ class DemoCallersTest {
     void everyCallerOfTheIntegrationTestsRoundGetsOneFullWindowAndNoSecondPreview() throws IOException {
         // A full window needs 6 s of voiced audio; at the end of a stream 3 s or more left over would give a
         // provisional avatar of the next window, which the integration tests' window patterns do not expect.
-        List<CallerAudio> callers = DemoCallers.round(1, IT_SECONDS, List.of(), 2019);
+        List<CallerAudio> callers = DemoCallers.round(1, IT_SECONDS, List.of(), DemoCallers.SEED);
         assertThat(callers).hasSize(DemoCallers.CAST.size());
         for (CallerAudio caller : callers) {
             float[] heard = asTheStreamHearsIt(caller);
@@ -51,7 +49,7 @@ class DemoCallersTest {
     @ValueSource(ints = {1, 2, 3})
     void theDemosCallersAreHeardForTheSetShareOfTheirCall(int round) throws IOException {
         // The demo's default: 20 s per caller, round after round with the same seed.
-        for (CallerAudio caller : DemoCallers.round(round, 20, List.of(), 2019)) {
+        for (CallerAudio caller : DemoCallers.round(round, 20, List.of(), DemoCallers.SEED)) {
             float[] heard = asTheStreamHearsIt(caller);
             assertThat(heard).as("%s", caller.speaker()).hasSize(20 * 16_000);
             assertThat(voicedSeconds(heard)).as("%s", caller.speaker())
@@ -69,7 +67,7 @@ class DemoCallersTest {
     /** The caller's audio as the stream decodes the feeder's PCM16 chunks. */
     private static float[] asTheStreamHearsIt(CallerAudio caller) {
         assertThat(caller.sampleRate()).isEqualTo(16_000);
-        return PcmDecoder.decode(AudioFeeder.pcm16(caller.samples()), SampleEncoding.PCM_S16LE, 1);
+        return AudioFeeder.asHeard(caller.samples());
     }
 
     /** Voiced audio as the windowing counts it: 20 ms chunks the stream's voice gate passes. */

@@ -17,7 +17,7 @@ class DevStackCliTest {
         int exit = new CommandLine(new DevStackCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute("--help");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("demo", "feed", "bench");
+        assertThat(out.toString()).contains("demo", "feed", "portrait", "bench");
         assertThat(err.toString()).isEmpty();
     }
 }
