@@ -1,6 +1,5 @@
 package io.callface.stream.dev;
 
-import io.callface.stream.demo.DemoModel;
 import io.callface.stream.demo.DemoStack;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,14 +23,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds (default: run until Ctrl-C).")
     private Long durationSeconds;
 
-    @Option(names = "--models", paramLabel = "DIR", description = "Model directory to serve (default: the demo model shipped in this jar).")
-    private Path modelDir;
+    @Mixin
+    private DemoModelOption model;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "callface-demo", description = "Where avatars are written (default: ${DEFAULT-VALUE}).")
     private Path outputDir;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where the shipped demo model is copied for serving (default: ~/.cache/callface).")
-    private Path cacheDir;
 
     @Option(names = "--kafka-port", defaultValue = "9092", description = "Broker port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     private int kafkaPort;
@@ -55,8 +52,7 @@ final class DemoCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        Path models = modelDir != null ? modelDir : DemoModel.ensure(
-                cacheDir != null ? cacheDir : Path.of(System.getProperty("user.home"), ".cache", "callface"), System.out);
+        Path models = model.modelDir(System.out);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "callface-demo-stop"));
         try (DemoStack stack = DemoStack.start(new DemoStack.Settings(kafkaPort, registryPort, httpPort, null, models, outputDir), System.out)) {

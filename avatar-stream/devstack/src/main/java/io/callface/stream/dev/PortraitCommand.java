@@ -4,7 +4,6 @@ import io.callface.avro.AvatarEvent;
 import io.callface.avro.CallerAttributes;
 import io.callface.stream.demo.CallerAudio;
 import io.callface.stream.demo.DemoCallers;
-import io.callface.stream.demo.DemoModel;
 import io.callface.stream.demo.DemoPortrait;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,11 +52,8 @@ final class PortraitCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "callface-portrait", description = "Where the two PNG files go (default: ${DEFAULT-VALUE}).")
     private Path outputDir;
 
-    @Option(names = "--models", paramLabel = "DIR", description = "Model directory to serve (default: the demo model shipped in this jar).")
-    private Path modelDir;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where the shipped demo model is copied for serving (default: ~/.cache/callface).")
-    private Path cacheDir;
+    @Mixin
+    private DemoModelOption model;
 
     @Spec
     private CommandSpec spec;
@@ -72,8 +69,7 @@ final class PortraitCommand implements Callable<Integer> {
             return fail(EXIT_BAD_ARGUMENTS, "no caller '" + caller + "' in the demo's cast "
                     + cast.stream().map(c -> c.speaker().participantId()).toList());
         }
-        Path models = modelDir != null ? modelDir : DemoModel.ensure(
-                cacheDir != null ? cacheDir : Path.of(System.getProperty("user.home"), ".cache", "callface"), System.out);
+        Path models = model.modelDir(System.out);
         DemoPortrait portrait;
         try {
             portrait = DemoPortrait.of(models, audio, speed, Duration.ofMinutes(2));
