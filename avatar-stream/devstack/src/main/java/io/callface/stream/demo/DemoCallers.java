@@ -81,7 +81,7 @@ public final class DemoCallers {
      * A synthetic speaker of the given sex and age (body size drawn from {@code random}) on a call of
      * {@code seconds}, their voice heard for {@link #VOICED_SHARE} of it.
      */
-    private static CallerAudio speaker(SpeakerId id, boolean male, double ageYears, double seconds, Random random) {
+    static CallerAudio speaker(SpeakerId id, boolean male, double ageYears, double seconds, Random random) {
         VoiceTraits traits = SpeakerVoice.sample(male, ageYears, random.nextGaussian(), random);
         Accent accent = Accent.ENGLISH.perturbed(random.nextLong(), 0.15);
         long seed = random.nextLong();

@@ -12,8 +12,6 @@ import io.callface.stream.demo.AudioFeeder;
 import io.callface.stream.demo.CallerAudio;
 import io.callface.stream.demo.DemoModel;
 import io.callface.stream.demo.DemoStack;
-import io.callface.audio.synth.VoiceSynthesizer;
-import io.callface.audio.synth.VoiceTraits;
 import io.callface.stream.window.SpeakerId;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -76,7 +74,7 @@ class ConferencingViewIT {
                 new PrintStream(new ByteArrayOutputStream()));
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,720");
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,960");
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build(),
                 options);
     }
@@ -155,8 +153,8 @@ class ConferencingViewIT {
     /**
      * Checks that each tile's cartoon draws what the participant's attributes (from the API) say: the hair style
      * of its length class (short hair cut by perceived sex), hair falling behind the head from chin length on,
-     * facial hair by its probability (stubble from 0.5, a full beard from 0.75), no lines of age on a face under
-     * 31 and lines from 40. Returns each participant's look: hair style and facial hair.
+     * facial hair by its probability (stubble from 0.5, a full beard from 0.75), no lines of age on a face whose
+     * age, one standard deviation below the estimate, is under 31, and lines from 40. Returns each participant's look: hair style and facial hair.
      */
     private static Map<String, String> cartoonsAsTheAttributesSay(String base, String callId) throws Exception {
         Map<String, String> looks = new TreeMap<>();
@@ -184,7 +182,8 @@ class ConferencingViewIT {
             assertThat(shapes(svg, "beard")).as(name).isEqualTo(beard.equals("NONE") ? 0 : 1);
             assertThat(shapes(svg, "moustache")).as(name).isEqualTo(beard.equals("FULL") ? 1 : 0);
 
-            double age = attributes.get("ageYears").asDouble();
+            // Signs of age are drawn for one sd below the head's estimate.
+            double age = attributes.get("ageYears").asDouble() - attributes.get("ageSdYears").asDouble();
             int lines = shapes(svg, "age-lines");
             assertThat(svg.getAttribute("data-age-lines")).isEqualTo(String.valueOf(lines));
             if (age < 31) {
@@ -219,16 +218,15 @@ class ConferencingViewIT {
         }
     }
 
-    /** Publishes 12 s of a synthetic voice for one more participant of {@code callId}, in real time. */
+    /** Publishes a 12 s call of one more speaker (a woman of 23) in {@code callId}, in real time. */
     private static CompletableFuture<Void> join(String callId, String participantId) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
         KafkaProducer<String, AudioChunk> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new AvroSerde<>(SchemaRegistryClients.forUrl(stack.registryUrl()), AudioChunk.class).serializer());
-        float[] voice = new VoiceSynthesizer().synthesize(VoiceTraits.random(new Random(7)), 12, 7);
+        CallerAudio caller = DemoCallers.speaker(new SpeakerId(callId, participantId), false, 23, 12, new Random(7));
         AudioFeeder feeder = new AudioFeeder(producer, stack.config().audioTopic());
-        return feeder.start(List.of(new CallerAudio(new SpeakerId(callId, participantId), voice,
-                VoiceSynthesizer.SAMPLE_RATE)), 1.0)
+        return feeder.start(List.of(caller), 1.0)
                 // Closed off the feeder's own thread: closing stops that thread's executor.
                 .whenCompleteAsync((done, error) -> feeder.close());
     }

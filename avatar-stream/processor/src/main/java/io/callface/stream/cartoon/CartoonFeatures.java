@@ -12,18 +12,26 @@ import java.util.List;
  * from its measures and landmarks, and hair, facial hair, lines of age and face shape from its attributes.
  *
  * <p>Without attributes (a model with no attribute head) the cartoon is drawn with short hair, no facial hair, no
- * lines and an oval face: it then shows only what the face image shows. Grey hair is the sampled hair colour moved
- * towards silver by the head's grey share (the brows by 60 % of it, as brows grey later). A man's temples recede
- * with the share of men at Hamilton-Norwood stage 3 or more at his age, {@code clamp((age - 8) / 80, 0, 0.85)} (the
- * synthetic world's hairline model, after Norwood 1975), weighted by the probability that the face is male.
+ * lines and an oval face: it then shows only what the face image shows.
+ *
+ * <p>Signs of age are drawn only as far as the head is sure of them: for the <em>shown age</em>, one standard
+ * deviation below its estimate ({@code ageYears - ageSdYears}, an age the face reaches with about 84 % probability
+ * under the head's Gaussian). A voice that says little about age (a wide sd) thus gets a face without the
+ * population's average wrinkles and grey. From the shown age: the lines ({@link AgeLines}); grey hair, the sampled
+ * hair colour moved towards silver by the head's grey share, capped at the grey share of the synthetic world's
+ * earliest-greying group at that age, {@code 1 - exp(-(age - 34) / 35)} (the trainer's {@code AgeingModel}; the
+ * brows by 60 % of it, as brows grey later); and a man's temples, receding with the share of men at
+ * Hamilton-Norwood stage 3 or more at that age, {@code clamp((age - 8) / 80, 0, 0.85)} (the world's hairline model,
+ * after Norwood 1975), weighted by the probability that the face is male.
  *
  * @param seed             what picks the background and clothing colours (the participant id), so a person keeps
  *                         them from window to window
  * @param maleProbability  perceived sex as P(male)
+ * @param shownAge         the age whose signs are drawn (see above)
  * @param hairlineRecession how far the temples recede, in [0, 0.85]
  */
 record CartoonFeatures(String seed, Rgb skin, Rgb hair, Rgb brows, Rgb eyes, Rgb lips, double maleProbability,
-                       double ageYears, HairLengthClass hairLength, FacialHair facialHair, AgeLines ageLines,
+                       double shownAge, HairLengthClass hairLength, FacialHair facialHair, AgeLines ageLines,
                        double hairlineRecession, FaceShapeClass faceShape, Proportions proportions) {
     static final Rgb SILVER = new Rgb(0xd2, 0xd4, 0xd8);
     private static final Rgb DEFAULT_SKIN = new Rgb(0xd9, 0xa9, 0x8c);
@@ -47,12 +55,25 @@ record CartoonFeatures(String seed, Rgb skin, Rgb hair, Rgb brows, Rgb eyes, Rgb
                     FaceShapeClass.OVAL, proportions);
         }
         double male = unit(attributes.getMaleProbability());
-        double age = Float.isFinite(attributes.getAgeYears()) ? attributes.getAgeYears() : TYPICAL_AGE;
-        double grey = unit(attributes.getHair().getGreyShare());
+        double age = shownAge(attributes.getAgeYears(), attributes.getAgeSdYears());
+        double grey = Math.min(unit(attributes.getHair().getGreyShare()), earliestGreyShare(age));
         return new CartoonFeatures(event.getParticipantId(), skin, sampledHair.mix(SILVER, grey),
                 sampledHair.mix(SILVER, 0.6 * grey), eyes, lips, male, age, attributes.getHair().getLengthClass(),
                 FacialHair.of(attributes.getFacialHairProbability()), AgeLines.of(age, male),
                 male * Math.max(0, Math.min(0.85, (age - 8) / 80)), attributes.getFaceShape(), proportions);
+    }
+
+    /** One standard deviation below the estimate; the typical age when the estimate is not a number. */
+    static double shownAge(double ageYears, double ageSdYears) {
+        if (!Double.isFinite(ageYears)) {
+            return TYPICAL_AGE;
+        }
+        return ageYears - (Double.isFinite(ageSdYears) ? Math.max(0, ageSdYears) : 0);
+    }
+
+    /** Grey share of the world's earliest-greying group (onset 34, time constant 35 years) at {@code age}. */
+    private static double earliestGreyShare(double age) {
+        return age <= 34 ? 0 : 1 - Math.exp(-(age - 34) / 35);
     }
 
     private static double unit(float value) {

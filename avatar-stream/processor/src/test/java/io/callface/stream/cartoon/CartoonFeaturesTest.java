@@ -5,6 +5,7 @@ import static io.callface.stream.cartoon.CartoonEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callface.avro.AvatarEvent;
+import io.callface.avro.CallerAttributes;
 import io.callface.avro.FaceColours;
 import io.callface.avro.FaceShapeClass;
 import io.callface.avro.HairLengthClass;
@@ -37,12 +38,29 @@ class CartoonFeaturesTest {
 
     @Test
     void greyShareMovesTheHairTowardsSilverAndTheBrowsLess() {
-        CartoonFeatures dark = CartoonFeatures.of(event("a", attributes(0.5, 40, HairLengthClass.SHORT, 0, 0, FaceShapeClass.OVAL)));
-        CartoonFeatures grey = CartoonFeatures.of(event("a", attributes(0.5, 40, HairLengthClass.SHORT, 1, 0, FaceShapeClass.OVAL)));
+        // Shown age 81 - 9 = 72: the earliest-greying group's share there caps the head's 1.0.
+        CartoonFeatures dark = CartoonFeatures.of(event("a", attributes(0.5, 81, HairLengthClass.SHORT, 0, 0, FaceShapeClass.OVAL)));
+        CartoonFeatures grey = CartoonFeatures.of(event("a", attributes(0.5, 81, HairLengthClass.SHORT, 1, 0, FaceShapeClass.OVAL)));
 
         assertThat(dark.hair().hex()).isEqualTo("#4a3020");
-        assertThat(grey.hair()).isEqualTo(CartoonFeatures.SILVER);
+        assertThat(grey.hair()).isEqualTo(Rgb.parse("#4a3020").mix(CartoonFeatures.SILVER, 1 - Math.exp(-(72 - 34) / 35.0)));
         assertThat(grey.brows().luma()).isBetween(dark.hair().luma(), grey.hair().luma());
+    }
+
+    @Test
+    void signsOfAgeAreDrawnOnlyAsFarAsTheHeadIsSure() {
+        // 50 +- 19 years: the head knows little, so the face is drawn at 31, without lines or grey.
+        CallerAttributes unsure = attributes(0.5, 50, HairLengthClass.SHORT, 0.4, 0, FaceShapeClass.OVAL);
+        unsure.setAgeSdYears(19f);
+        CartoonFeatures features = CartoonFeatures.of(event("a", unsure));
+
+        assertThat(features.shownAge()).isEqualTo(31, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(features.ageLines().drawnCount()).isZero();
+        assertThat(features.hair().hex()).isEqualTo("#4a3020");
+
+        CallerAttributes sure = attributes(1, 50, HairLengthClass.SHORT, 0.4, 0, FaceShapeClass.OVAL);
+        sure.setAgeSdYears(3f);
+        assertThat(CartoonFeatures.of(event("a", sure)).ageLines().drawnCount()).isPositive();
     }
 
     @Test
