@@ -90,12 +90,14 @@ public final class Evaluator {
             Accumulator three = new Accumulator(gallery);
             int featureAgree = 0;
             Map<String, DecodedFace> firstFromSpeech = new LinkedHashMap<>();
+            List<float[]> testSpeech = new ArrayList<>();
             for (CorpusClip clip : clips) {
                 int truth = galleryIndex.get(clip.identity());
                 float[] vs = extractor.voiceFeature(spectrograms.sixSeconds(clip.audio()));
                 float[] vsThree = extractor.voiceFeature(spectrograms.threeSeconds(clip.audio()));
                 six.add(vs, truth);
                 three.add(vsThree, truth);
+                testSpeech.add(vs);
                 DecodedFace face = decoder.decode(vs);
                 firstFromSpeech.putIfAbsent(clip.identity(), face);
                 if (heads.isPresent()) {
@@ -137,8 +139,26 @@ public final class Evaluator {
                     classifiers.filter(c -> testTraits), onTrueFace, id -> traits(corpus, id), corpus.clips(Split.TRAIN)));
             return new EvaluationReport(clips.size(), gallery.size(), six.similarity(), three.similarity(),
                     six.recall(), three.recall(), six.curve(), three.curve(), faceIdentity, sex,
-                    tally.map(AttributeTally::evaluation), measures, oracle, examples, conditions, callerAttributes);
+                    tally.map(AttributeTally::evaluation), measures, oracle, examples, conditions, callerAttributes,
+                    testTraits ? ancestryReadout(corpus, extractor, clips, testSpeech) : Optional.empty());
         }
+    }
+
+    /** {@link AncestryReadout} fitted on the validation clips' 6 s speech features, when every one is labelled. */
+    private static Optional<AncestryReadout> ancestryReadout(CorpusManifest corpus, OnnxFeatureExtractor extractor,
+            List<CorpusClip> testClips, List<float[]> testSpeech) {
+        List<CorpusClip> validation = corpus.clips(Split.VAL);
+        if (!validation.stream().allMatch(c -> corpus.identity(c.identity()).isPresent())) {
+            return Optional.empty();
+        }
+        SpectrogramCache spectrograms = new SpectrogramCache(0);
+        List<float[]> features = new ArrayList<>();
+        for (CorpusClip clip : validation) {
+            features.add(extractor.voiceFeature(spectrograms.sixSeconds(clip.audio())));
+        }
+        return AncestryReadout.measure(features, validation.stream().map(c -> traits(corpus, c.identity())).toList(),
+                validation.stream().map(CorpusClip::identity).toList(), testSpeech,
+                testClips.stream().map(c -> traits(corpus, c.identity())).toList());
     }
 
     /** The feature-space sex classifier on the true test faces' features against their true sex. */

@@ -100,7 +100,7 @@ class ReportPlotsTest {
         return new EvaluationReport(20, 10, s, s, recall, recall, curve, curve, recall,
                 Optional.of(new SexAgreement(0.9, 0.8)), Optional.empty(), Optional.empty(),
                 Optional.of(new OracleRecall(recall, recall, new Correlation(0.6, 10, 0.05, 0.2))), rows, List.of(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     private static BufferedImage solid(Color colour, int size) {
