@@ -15,10 +15,7 @@ class AncestryReadoutTest {
     @Test
     void aFeatureThatCarriesAccentIsReadForAccentedSpeakersOnly() {
         Random random = new Random(3);
-        List<IdentityTraits> people = new ArrayList<>();
-        for (int i = 0; i < 600; i++) {
-            people.add(Population.sample(random));
-        }
+        List<IdentityTraits> people = people(random);
         List<IdentityTraits> validation = people.subList(0, 300);
         List<IdentityTraits> test = people.subList(300, 600);
 
@@ -37,10 +34,7 @@ class AncestryReadoutTest {
     @Test
     void aFeatureWithoutAccentReadsNoBetterThanNamingTheLargestGroup() {
         Random random = new Random(4);
-        List<IdentityTraits> people = new ArrayList<>();
-        for (int i = 0; i < 600; i++) {
-            people.add(Population.sample(random));
-        }
+        List<IdentityTraits> people = people(random);
         List<IdentityTraits> validation = people.subList(0, 300);
         List<IdentityTraits> test = people.subList(300, 600);
         List<float[]> noise = new ArrayList<>();
@@ -62,6 +56,15 @@ class AncestryReadoutTest {
 
         assertThat(AncestryReadout.measure(List.of(new float[DIMENSIONS], new float[DIMENSIONS]), List.of(one, one),
                 List.of("a", "b"), List.of(new float[DIMENSIONS]), List.of(one))).isEmpty();
+    }
+
+    /** 600 people of the synthetic world: the first half for fitting, the second for scoring. */
+    private static List<IdentityTraits> people(Random random) {
+        List<IdentityTraits> people = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            people.add(Population.sample(random));
+        }
+        return people;
     }
 
     /** A one-hot of the group, weight 3, for a speaker with a group accent; noise for everyone. */
