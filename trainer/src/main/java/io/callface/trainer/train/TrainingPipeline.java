@@ -134,8 +134,9 @@ public final class TrainingPipeline {
 
     /**
      * Seeds PyTorch (so initialisation repeats) and sets its CPU thread count. The same seed and thread count give
-     * byte-identical models in a fresh process; PyTorch's native state is not reset, though, and a training at another
-     * thread count earlier in the same JVM can change a later one's result.
+     * byte-identical models in a fresh process on an otherwise idle machine; under heavy CPU contention results have
+     * differed (BENCHMARKS.md), and PyTorch's native state is not reset, so a training at another thread count earlier
+     * in the same JVM can change a later one's result.
      */
     static void configureEngine(TrainingOptions options) {
         Engine engine = Engine.getEngine(ENGINE);
