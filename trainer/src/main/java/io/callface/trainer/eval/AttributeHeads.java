@@ -66,7 +66,7 @@ public final class AttributeHeads {
         corpus.clips(Split.TRAIN).forEach(c -> training.putIfAbsent(c.identity(), c));
         List<AttributeTruth> faceTruth = training.keySet().stream().map(id -> truth(corpus, id)).toList();
         List<AttributeTruth> validationTruth = validation.stream().map(c -> truth(corpus, c.identity())).toList();
-        if (oneValued(faceTruth) || oneValued(validationTruth)) {
+        if (!fittable(faceTruth, validationTruth)) {
             return Optional.empty();
         }
         List<float[]> faces = new ArrayList<>();
@@ -82,6 +82,21 @@ public final class AttributeHeads {
             speech.add(extractor.voiceFeature(spectrograms.sixSeconds(clip.audio())));
         }
         return Optional.of(fit(faces, faceTruth, speech, validationTruth));
+    }
+
+    /**
+     * {@link #fit} on features computed by the caller, when {@link #fittable}: for an evaluation that has the training
+     * faces' and validation clips' features at hand already.
+     */
+    public static Optional<AttributeHeads> fitIfFittable(List<float[]> faceFeatures, List<AttributeTruth> faceTruth,
+            List<float[]> speechFeatures, List<AttributeTruth> speechTruth) {
+        return fittable(faceTruth, speechTruth)
+                ? Optional.of(fit(faceFeatures, faceTruth, speechFeatures, speechTruth)) : Optional.empty();
+    }
+
+    /** Whether both sexes, and both with and without facial hair, occur among the faces and among the clips. */
+    private static boolean fittable(List<AttributeTruth> faceTruth, List<AttributeTruth> speechTruth) {
+        return !faceTruth.isEmpty() && !speechTruth.isEmpty() && !oneValued(faceTruth) && !oneValued(speechTruth);
     }
 
     /** Whether sex or facial hair takes one value only among {@code truths}. */

@@ -82,7 +82,10 @@ public final class Evaluator {
                     t.addDecoded(FaceSource.FROM_FACE_FEATURE, traits, verdict, fromFeature.get(i).image());
                 }
             });
-            Optional<AttributeHeads> heads = AttributeHeads.fitOn(corpus, extractor, size);
+            // The validation clips' speech features serve both the attribute heads and the ancestry read-out.
+            Optional<ValidationSpeech> validation = training.flatMap(t -> ValidationSpeech.of(corpus, extractor));
+            Optional<AttributeHeads> heads = training.flatMap(t -> validation.flatMap(v -> AttributeHeads.fitIfFittable(
+                    t.features(), truths(t.traits()), v.features(), truths(v.traits()))));
             List<CallerAttributes> stated = new ArrayList<>();
             List<AttributeTruth> statedTruth = new ArrayList<>();
             List<String> statedIdentity = new ArrayList<>();
@@ -140,25 +143,32 @@ public final class Evaluator {
             return new EvaluationReport(clips.size(), gallery.size(), six.similarity(), three.similarity(),
                     six.recall(), three.recall(), six.curve(), three.curve(), faceIdentity, sex,
                     tally.map(AttributeTally::evaluation), measures, oracle, examples, conditions, callerAttributes,
-                    testTraits ? ancestryReadout(corpus, extractor, clips, testSpeech) : Optional.empty());
+                    validation.filter(v -> testTraits).flatMap(v -> AncestryReadout.measure(v.features(), v.traits(),
+                            v.identities(), testSpeech, clips.stream().map(c -> traits(corpus, c.identity())).toList())));
         }
     }
 
-    /** {@link AncestryReadout} fitted on the validation clips' 6 s speech features, when every one is labelled. */
-    private static Optional<AncestryReadout> ancestryReadout(CorpusManifest corpus, OnnxFeatureExtractor extractor,
-            List<CorpusClip> testClips, List<float[]> testSpeech) {
-        List<CorpusClip> validation = corpus.clips(Split.VAL);
-        if (!validation.stream().allMatch(c -> corpus.identity(c.identity()).isPresent())) {
-            return Optional.empty();
+    private static List<AttributeTruth> truths(List<IdentityTraits> traits) {
+        return traits.stream().map(AttributeTruth::of).toList();
+    }
+
+    /** The validation clips' 6 s speech features with their speakers, in clip order. */
+    private record ValidationSpeech(List<float[]> features, List<IdentityTraits> traits, List<String> identities) {
+        /** Empty without validation clips; the caller has checked that every identity is labelled. */
+        static Optional<ValidationSpeech> of(CorpusManifest corpus, OnnxFeatureExtractor extractor) {
+            List<CorpusClip> clips = corpus.clips(Split.VAL);
+            if (clips.isEmpty()) {
+                return Optional.empty();
+            }
+            SpectrogramCache spectrograms = new SpectrogramCache(0);
+            List<float[]> features = new ArrayList<>();
+            for (CorpusClip clip : clips) {
+                features.add(extractor.voiceFeature(spectrograms.sixSeconds(clip.audio())));
+            }
+            List<String> identities = clips.stream().map(CorpusClip::identity).toList();
+            return Optional.of(new ValidationSpeech(features,
+                    identities.stream().map(id -> Evaluator.traits(corpus, id)).toList(), identities));
         }
-        SpectrogramCache spectrograms = new SpectrogramCache(0);
-        List<float[]> features = new ArrayList<>();
-        for (CorpusClip clip : validation) {
-            features.add(extractor.voiceFeature(spectrograms.sixSeconds(clip.audio())));
-        }
-        return AncestryReadout.measure(features, validation.stream().map(c -> traits(corpus, c.identity())).toList(),
-                validation.stream().map(CorpusClip::identity).toList(), testSpeech,
-                testClips.stream().map(c -> traits(corpus, c.identity())).toList());
     }
 
     /** The feature-space sex classifier on the true test faces' features against their true sex. */
