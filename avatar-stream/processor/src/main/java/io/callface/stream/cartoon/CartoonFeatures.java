@@ -5,7 +5,6 @@ import io.callface.avro.CallerAttributes;
 import io.callface.avro.FaceColours;
 import io.callface.avro.FaceShapeClass;
 import io.callface.avro.HairLengthClass;
-import java.util.List;
 
 /**
  * Everything the cartoon of one avatar shows, decided from the event: colours from the decoded face, proportions
@@ -46,8 +45,7 @@ record CartoonFeatures(String seed, Rgb skin, Rgb hair, Rgb brows, Rgb eyes, Rgb
         Rgb sampledHair = Rgb.parse(colours.getHair(), DEFAULT_HAIR);
         Rgb eyes = Rgb.parse(colours.getEyes(), DEFAULT_EYES);
         Rgb lips = Rgb.parse(colours.getLips(), DEFAULT_LIPS);
-        Proportions proportions = event.getMeasures() == null ? Proportions.TYPICAL
-                : Proportions.of(event.getMeasures(), event.getLandmarks() == null ? List.of() : event.getLandmarks());
+        Proportions proportions = Proportions.of(event.getMeasures(), event.getLandmarks());
         CallerAttributes attributes = event.getAttributes();
         if (attributes == null) {
             return new CartoonFeatures(event.getParticipantId(), skin, sampledHair, sampledHair, eyes, lips, 0.5,

@@ -1,6 +1,7 @@
 package io.callface.stream.cartoon;
 
 import io.callface.avro.AvatarEvent;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -92,6 +93,6 @@ public final class CartoonRenderer {
     }
 
     private static List<Rgb> hexes(String... colours) {
-        return java.util.Arrays.stream(colours).map(Rgb::parse).toList();
+        return Arrays.stream(colours).map(Rgb::parse).toList();
     }
 }

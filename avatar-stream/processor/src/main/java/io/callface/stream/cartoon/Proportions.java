@@ -14,9 +14,6 @@ import java.util.List;
  */
 record Proportions(double width, double jaw, double eyeSpacing, double noseWidth, double noseHeight,
                    double mouthWidth, double browTilt, double lipFullness) {
-    /** The middle of every range: what a face without measures is drawn with. */
-    static final Proportions TYPICAL = new Proportions(0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5);
-
     Proportions {
         width = unit(width);
         jaw = unit(jaw);

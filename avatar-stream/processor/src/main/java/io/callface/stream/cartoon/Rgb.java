@@ -41,11 +41,6 @@ record Rgb(int red, int green, int blue) {
         return mix(new Rgb(0, 0, 0), share);
     }
 
-    /** Relative luminance (ITU-R BT.709 weights on the gamma-encoded channels: enough to pick a contrast). */
-    double luma() {
-        return (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255;
-    }
-
     String hex() {
         return String.format(Locale.ROOT, "#%02x%02x%02x", red, green, blue);
     }

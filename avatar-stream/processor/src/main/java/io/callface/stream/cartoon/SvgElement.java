@@ -8,13 +8,12 @@ import java.util.Map;
 
 /**
  * A node of an SVG document being built: a name, attributes in insertion order and child elements. Attribute
- * values are escaped when written, so any text (a participant id in a title, say) is safe to put in.
+ * values are escaped when written, so any text is safe to put in.
  */
 final class SvgElement {
     private final String name;
     private final Map<String, String> attributes = new LinkedHashMap<>();
     private final List<SvgElement> children = new ArrayList<>();
-    private String text;
 
     private SvgElement(String name) {
         this.name = name;
@@ -43,14 +42,6 @@ final class SvgElement {
         return this;
     }
 
-    SvgElement text(String content) {
-        this.text = content;
-        return this;
-    }
-
-    boolean isEmpty() {
-        return children.isEmpty() && text == null;
-    }
 
     /** A coordinate or length with one decimal, the precision a 200-unit drawing needs. */
     static String number(double value) {
@@ -68,14 +59,11 @@ final class SvgElement {
     private void write(StringBuilder out) {
         out.append('<').append(name);
         attributes.forEach((key, value) -> out.append(' ').append(key).append("=\"").append(escape(value)).append('"'));
-        if (isEmpty()) {
+        if (children.isEmpty()) {
             out.append("/>");
             return;
         }
         out.append('>');
-        if (text != null) {
-            out.append(escape(text));
-        }
         children.forEach(child -> child.write(out));
         out.append("</").append(name).append('>');
     }

@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Test;
 
 class SvgElementTest {
     @Test
-    void attributeValuesAndTextAreEscaped() {
-        String xml = SvgElement.of("title").attr("data-x", "a\"<b>&'c").text("<script>").toXml();
+    void attributeValuesAreEscaped() {
+        String xml = SvgElement.of("g").attr("data-x", "a\"<b>&'c").add(SvgElement.of("path")).toXml();
 
-        assertThat(xml).isEqualTo("<title data-x=\"a&quot;&lt;b&gt;&amp;&#39;c\">&lt;script&gt;</title>");
+        assertThat(xml).isEqualTo("<g data-x=\"a&quot;&lt;b&gt;&amp;&#39;c\"><path/></g>");
     }
 
     @Test
