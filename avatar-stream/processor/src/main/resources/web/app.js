@@ -2,7 +2,7 @@
 /*
  * The conferencing view: a tile per participant of the picked call, loaded from GET /api/calls/{id} and kept
  * live by the Server-Sent Events of /api/calls/{id}/events. A tile shows who speaks (an avatar within the last
- * few seconds) and greys out once the participant's stream ended. The cartoon is the server's SVG
+ * few seconds) and dims once the participant's stream ended. The cartoon is the server's SVG
  * (.../cartoon.svg, embedded in live events), so the page and any other UI show the same drawing.
  */
 (() => {
@@ -93,9 +93,13 @@
     tile.dataset.cartoonFor = version;
     let svg = a.cartoonSvg;
     if (!svg) {
-      const response = await fetch(`${a.cartoonUrl}?window=${version}`);
-      if (!response.ok) return;
-      svg = await response.text();
+      try {
+        const response = await fetch(`${a.cartoonUrl}?window=${version}`);
+        if (!response.ok) return;
+        svg = await response.text();
+      } catch (e) {
+        return; // the tile keeps its last cartoon; the next avatar brings one
+      }
     }
     if (tile.dataset.cartoonFor === version) tile.querySelector(".cartoon").innerHTML = svg;
   }
