@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "callface's offline trainer: synthetic corpus, Speech2Face training on DJL (PyTorch), "
                 + "ONNX export and evaluation.",
         subcommands = {SynthCommand.class, TrainCommand.class, EvaluateCommand.class, ExportCommand.class,
-                BenchmarkCommand.class, PublishCommand.class, ListenCommand.class, AttributesCommand.class})
+                BenchmarkCommand.class, PublishCommand.class, ListenCommand.class, AttributesCommand.class,
+                ValidateCommand.class})
 public final class TrainerCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -124,7 +124,9 @@ public final class Evaluator {
                     statedTruth, statedIdentity, training.flatMap(t -> t.oracleAgeMae(corpus, statedIdentity))));
             Optional<SexAgreement> sex = sexClassifier.map(c -> new SexAgreement(
                     sexAccuracy(c, corpus, ids, gallery), featureAgreement));
-            Optional<FaceMeasureCorrelations> measures = ids.size() < 2 ? Optional.empty()
+            // Real photos aligned from 5 points have no true measures to correlate.
+            boolean measurable = ids.size() >= 2 && testFaces.values().stream().allMatch(FaceSample::hasLandmarks);
+            Optional<FaceMeasureCorrelations> measures = !measurable ? Optional.empty()
                     : Optional.of(FaceMeasureCorrelations.compute(
                             ids.stream().map(id -> landmarks(testFaces.get(id))).toList(),
                             fromFeature.stream().map(DecodedFace::landmarks).toList(),

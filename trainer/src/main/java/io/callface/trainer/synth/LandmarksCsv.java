@@ -6,10 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** The {@code <identity>.landmarks.csv} format: 68 lines {@code x,y} in [0,1] image coordinates, iBUG order. */
+/**
+ * The {@code <identity>.landmarks.csv} format: 68 lines {@code x,y} in [0,1] image coordinates, iBUG order; or, for a
+ * real photo aligned from 5 points, the single line {@value #UNKNOWN}, which says its 68 points are not known.
+ */
 public final class LandmarksCsv {
     public static final int POINTS = 68;
+    public static final String UNKNOWN = "unknown";
 
     private LandmarksCsv() {
     }
@@ -21,6 +26,18 @@ public final class LandmarksCsv {
             text.append(String.format(Locale.ROOT, "%.6f,%.6f%n", landmarks136[2 * i], landmarks136[2 * i + 1]));
         }
         Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    /** Writes the file of a face whose 68 points are not known. */
+    public static void writeUnknown(Path file) throws IOException {
+        Files.writeString(file, UNKNOWN + System.lineSeparator(), StandardCharsets.UTF_8);
+    }
+
+    /** The 68 points as {@link #read} gives them, or empty for a file that says they are {@value #UNKNOWN}. */
+    public static Optional<float[]> readIfKnown(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isBlank()).toList();
+        return lines.equals(List.of(UNKNOWN)) ? Optional.empty() : Optional.of(read(file));
     }
 
     /**

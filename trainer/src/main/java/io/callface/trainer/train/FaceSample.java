@@ -5,17 +5,18 @@ import io.callface.trainer.synth.CorpusFormatException;
 import io.callface.trainer.synth.LandmarksCsv;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * An identity's face as the networks see it: RGB {@code [3, size, size]} channel-major in [0, 1] and 68
- * landmarks {@code (x, y)} in [0, 1].
+ * landmarks {@code (x, y)} in [0, 1], when known (a real photo aligned from 5 points has none).
  */
 public final class FaceSample {
     private final String identity;
     private final PackedImage image;
-    private final float[] landmarks;
+    private final Optional<float[]> landmarks;
 
-    private FaceSample(String identity, PackedImage image, float[] landmarks) {
+    private FaceSample(String identity, PackedImage image, Optional<float[]> landmarks) {
         this.identity = identity;
         this.image = image;
         this.landmarks = landmarks;
@@ -39,14 +40,22 @@ public final class FaceSample {
         image.copyTo(dest, offset);
     }
 
-    /** Copies the 136 landmark floats ({@code x0, y0, x1, ...}) into {@code dest} at {@code offset}. */
-    public void copyLandmarks(float[] dest, int offset) {
-        System.arraycopy(landmarks, 0, dest, offset, landmarks.length);
+    public boolean hasLandmarks() {
+        return landmarks.isPresent();
     }
 
-    private static float[] readLandmarks(Path file) {
+    /**
+     * Copies the 136 landmark floats ({@code x0, y0, x1, ...}) into {@code dest} at {@code offset} and returns true,
+     * or leaves {@code dest} alone and returns false when they are not known.
+     */
+    public boolean copyLandmarks(float[] dest, int offset) {
+        landmarks.ifPresent(known -> System.arraycopy(known, 0, dest, offset, known.length));
+        return landmarks.isPresent();
+    }
+
+    private static Optional<float[]> readLandmarks(Path file) {
         try {
-            return LandmarksCsv.read(file);
+            return LandmarksCsv.readIfKnown(file);
         } catch (IOException e) {
             throw new CorpusFormatException("cannot read landmarks " + file + ": " + e.getMessage(), e);
         }

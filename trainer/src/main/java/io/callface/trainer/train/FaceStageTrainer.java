@@ -64,10 +64,11 @@ final class FaceStageTrainer {
                 float[] views = new float[b * imageFloats];
                 float[] canonical = new float[b * imageFloats];
                 float[] landmarks = new float[b * landmarkFloats];
+                boolean[] known = new boolean[b];
                 for (int i = 0; i < b; i++) {
                     IdentityImages identity = identities.get(batch[i]);
                     identity.canonical().copyImage(canonical, i * imageFloats);
-                    identity.canonical().copyLandmarks(landmarks, i * landmarkFloats);
+                    known[i] = identity.canonical().copyLandmarks(landmarks, i * landmarkFloats);
                     if (identity.viewCount() == 1) {
                         jitter(canonical, views, i * imageFloats, imageFloats, random);
                     } else {
@@ -89,7 +90,7 @@ final class FaceStageTrainer {
                         NDArray image = networks.decoderImage().forward(store, hidden, true);
                         NDArray marks = networks.decoderLandmarks().forward(store, hidden, true);
                         NDArray objective = Speech2FaceLoss.faceStage(logits, labels, image, imageTarget, marks,
-                                landmarkTarget);
+                                landmarkTarget, known);
                         if (options.featureWeight() > 0) {
                             NDArray judged = networks.faceCritic().forward(store, lowPass(image), false);
                             NDArray reference = networks.faceCritic().forward(store, lowPass(imageTarget), false);

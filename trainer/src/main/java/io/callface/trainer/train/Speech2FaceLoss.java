@@ -20,12 +20,24 @@ final class Speech2FaceLoss {
      * @param labels      one-hot identities {@code [B, classes]}
      * @param image       decoded image {@code [B, 3, H, W]} and {@code imageTarget} likewise
      * @param landmarks   decoded landmarks {@code [B, 68, 2]} and {@code landmarkTarget} likewise
+     * @param known       per sample, whether its target landmarks are known; the landmark error is the mean over
+     *                    the samples that have them (none: no landmark term)
      */
     static NDArray faceStage(NDArray logits, NDArray labels, NDArray image, NDArray imageTarget, NDArray landmarks,
-            NDArray landmarkTarget) {
+            NDArray landmarkTarget, boolean[] known) {
         NDArray crossEntropy = logits.logSoftmax(1).mul(labels).sum(new int[] {1}).neg().mean();
         NDArray imageL1 = image.sub(imageTarget).abs().mean();
-        NDArray landmarkL2 = landmarks.sub(landmarkTarget).square().mean();
+        int knownCount = 0;
+        float[] mask = new float[known.length];
+        for (int i = 0; i < known.length; i++) {
+            mask[i] = known[i] ? 1 : 0;
+            knownCount += known[i] ? 1 : 0;
+        }
+        NDArray squared = landmarks.sub(landmarkTarget).square();
+        // All known (every synthetic batch): the plain mean, so results stay those of earlier runs to the bit.
+        NDArray landmarkL2 = knownCount == known.length ? squared.mean()
+                : squared.mean(new int[] {1, 2}).mul(squared.getManager().create(mask)).sum()
+                        .div(Math.max(1, knownCount));
         return crossEntropy.add(imageL1).add(landmarkL2.mul(LANDMARK_WEIGHT));
     }
 

@@ -28,6 +28,18 @@ class LandmarksCsvTest {
     }
 
     @Test
+    void aFaceAlignedFromFivePointsSaysItsLandmarksAreUnknown() throws IOException {
+        Path unknown = tmp.resolve("five.landmarks.csv");
+        LandmarksCsv.writeUnknown(unknown);
+        Path known = write(Collections.nCopies(68, "0.25,0.75"));
+
+        assertThat(LandmarksCsv.readIfKnown(unknown)).isEmpty();
+        assertThat(LandmarksCsv.readIfKnown(known)).hasValueSatisfying(p -> assertThat(p).hasSize(136).contains(0.75f));
+        // Strict elsewhere: read() wants the 68 points.
+        assertThrows(CorpusFormatException.class, () -> LandmarksCsv.read(unknown));
+    }
+
+    @Test
     void aWrongNumberOfLinesIsNamed() throws IOException {
         Path file = write(Collections.nCopies(67, "0.5,0.5"));
         assertThat(assertThrows(CorpusFormatException.class, () -> LandmarksCsv.read(file)).getMessage())

@@ -41,8 +41,19 @@ class FaceSampleTest {
         int centre = 16 * 32 + 16;
         assertThat(image[centre]).isGreaterThan(image[0]);
         float[] landmarks = new float[2 * LandmarksCsv.POINTS];
-        face.copyLandmarks(landmarks, 0);
+        assertThat(face.copyLandmarks(landmarks, 0)).isTrue();
         assertThat(landmarks).containsExactly(LandmarksCsv.read(clip.landmarks()));
+    }
+
+    @Test
+    void aFaceAlignedFromFivePointsHasNoLandmarksToCopy() throws IOException {
+        LandmarksCsv.writeUnknown(clip.landmarks());
+        FaceSample face = FaceSample.load(clip, 32);
+
+        float[] landmarks = {7f};
+        assertThat(face.hasLandmarks()).isFalse();
+        assertThat(face.copyLandmarks(landmarks, 0)).isFalse();
+        assertThat(landmarks).containsExactly(7f);
     }
 
     @Test

@@ -34,6 +34,32 @@ class Speech2FaceLossTest {
     }
 
     @Test
+    void theLandmarkErrorCountsOnlyTheSamplesWhoseLandmarksAreKnown() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray logits = m.zeros(new Shape(2, 3));
+            NDArray labels = m.create(new float[] {1, 0, 0, 0, 1, 0}, new Shape(2, 3));
+            NDArray image = m.zeros(new Shape(2, 3, 4, 4));
+            NDArray marks = m.zeros(new Shape(2, 68, 2));
+            // Sample 0 is 0.1 off everywhere; sample 1 is 0.5 off, but its target is unknown (zeros stand in).
+            NDArray target = m.concat(m.full(new Shape(1, 68, 2), 0.1f), m.full(new Shape(1, 68, 2), 0.5f));
+            float base = Speech2FaceLoss.faceStage(logits, labels, image, image, marks, marks, new boolean[] {true, true})
+                    .getFloat();
+
+            float both = Speech2FaceLoss.faceStage(logits, labels, image, image, marks, target,
+                    new boolean[] {true, true}).getFloat();
+            float firstOnly = Speech2FaceLoss.faceStage(logits, labels, image, image, marks, target,
+                    new boolean[] {true, false}).getFloat();
+            float none = Speech2FaceLoss.faceStage(logits, labels, image, image, marks, target,
+                    new boolean[] {false, false}).getFloat();
+
+            float weight = Speech2FaceLoss.LANDMARK_WEIGHT;
+            assertThat(both - base).isCloseTo(weight * (0.01f + 0.25f) / 2, within(1e-5f));
+            assertThat(firstOnly - base).isCloseTo(weight * 0.01f, within(1e-5f));
+            assertThat(none).isCloseTo(base, within(1e-6f));
+        }
+    }
+
+    @Test
     void theFeatureDistanceIsTwoMinusTwoCosineAveragedOverTheBatch() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray judged = m.create(new float[] {3, 0, 3, 0}, new Shape(2, 2));
