@@ -5,12 +5,14 @@ import io.callface.trainer.attributes.AttributeHeadsExport;
 import io.callface.trainer.onnx.ModelDirectory;
 import io.callface.trainer.synth.CorpusManifest;
 import io.callface.trainer.train.CheckpointDirectory;
+import io.callface.trainer.train.DataLoading;
 import io.callface.trainer.train.ProgressReporter;
 import io.callface.trainer.train.TrainingOptions;
 import io.callface.trainer.train.TrainingPipeline;
 import io.callface.trainer.train.VoiceLoss;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,6 +74,17 @@ public final class TrainCommand implements Callable<Integer> {
             + "give the same model as an uninterrupted run).")
     boolean resume;
 
+    @Option(names = "--data-workers", defaultValue = "1", paramLabel = "N",
+            description = "Threads computing the voice stage's spectrograms ahead of training (0: on the training "
+                    + "thread; default: ${DEFAULT-VALUE}). The model does not depend on it.")
+    int dataWorkers;
+
+    @Option(names = "--cached-spectrograms", paramLabel = "N",
+            description = "Clean spectrograms kept in memory, about 1.2 MB each (default: as many as fit in 40 % of the "
+                    + "heap; 0: every clip read from its WAV whenever it is used, for corpora larger than memory). "
+                    + "The model does not depend on it.")
+    Integer cachedSpectrograms;
+
     @Override
     public Integer call() {
         if (resume && checkpointDir == null) {
@@ -96,8 +109,15 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        DataLoading loading;
+        try {
+            loading = new DataLoading(dataWorkers, cachedSpectrograms == null ? OptionalInt.empty()
+                    : OptionalInt.of(cachedSpectrograms));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         CorpusManifest corpus = CorpusLoader.load(data, spec.commandLine().getErr());
-        ModelDirectory model = AttributeHeadsExport.addTo(new TrainingPipeline(ProgressReporter.toStderr()).train(corpus,
+        ModelDirectory model = AttributeHeadsExport.addTo(new TrainingPipeline(ProgressReporter.toStderr(), loading).train(corpus,
                 chosen, out, options, Optional.ofNullable(checkpointDir).map(CheckpointDirectory::new), resume), corpus);
         System.out.println("model written to " + model.path());
         return 0;

@@ -46,10 +46,11 @@ import javax.imageio.ImageIO;
  *   fitted to its landmarks ({@link FaceAligner}). A photo without landmarks is skipped with a row error (face
  *   detection is out of scope); so is one whose landmarks fit the canonical frame badly (anchor residual over
  *   {@value #MAX_RESIDUAL_PIXELS} px at {@value #FACE_SIZE} px, e.g. swapped or mislabelled points).</li>
- *   <li><b>Pairs</b>: every segment of an identity is paired with that identity's canonical photo, the one with
- *   68 landmarks that aligned best (the decoder learns to draw it; the voice stage regresses its feature); the
- *   identity's other photos are listed in {@code renderings.csv}, as views the face encoder learns the identity
- *   from.</li>
+ *   <li><b>Pairs</b>: every segment of an identity is paired with that identity's canonical photo, the best
+ *   aligned of those with 68 landmarks, or of all when none has them (the decoder learns to draw it, without a
+ *   landmark target for a 5-point photo; the voice stage regresses its feature); the identity's other photos are
+ *   listed in {@code renderings.csv}, as views the face encoder learns the identity from. A corpus needs at least
+ *   one 68-point photo, or the decoder's landmarks would never be trained.</li>
  * </ul>
  * Outputs are cached in the prepared directory under a key of each source file's path, size and modification time,
  * so a second run redoes only what changed. A dry run ({@code trainer validate}) does all the work and writes
@@ -63,6 +64,9 @@ public final class CorpusPreparation {
     /** The default prepared directory inside a real-data corpus. */
     public static final String PREPARED_DIR = "prepared";
 
+    /** The decoder's target: a photo with its 68 landmarks before one aligned from 5 points, then the best aligned. */
+    private static final Comparator<PreparedRow> CANONICAL_FIRST = Comparator
+            .comparing((PreparedRow r) -> !r.fullLandmarks()).thenComparingDouble(PreparedRow::residualPixels);
     private static final String SEGMENTS_INDEX = "segments.properties";
     private static final String ALIGNMENT_SUFFIX = ".alignment.properties";
 
@@ -118,8 +122,8 @@ public final class CorpusPreparation {
         problems.sort(Comparator.comparingInt(CorpusPreparation::lineOf));
         PreparationReport report = new PreparationReport(source, out, prepared, problems);
         if (out.isPresent() && prepared.stream().noneMatch(PreparedRow::fullLandmarks)) {
-            throw new CorpusFormatException(source + ": no usable row with a 68-point face; the decoder needs at least "
-                    + "one per identity to learn from\n" + report.text());
+            throw new CorpusFormatException(source + ": no usable photo with 68 landmarks; the decoder learns to draw "
+                    + "landmarks only from such photos\n" + report.text());
         }
         return report;
     }
@@ -273,12 +277,7 @@ public final class CorpusPreparation {
         StringBuilder manifest = new StringBuilder(SyntheticCorpus.MANIFEST_HEADER).append('\n');
         StringBuilder renderings = new StringBuilder(SyntheticCorpus.RENDERINGS_HEADER).append('\n');
         for (Map.Entry<String, List<PreparedRow>> identity : byIdentity.entrySet()) {
-            Optional<PreparedRow> canonical = identity.getValue().stream().filter(PreparedRow::fullLandmarks)
-                    .min(Comparator.comparingDouble(PreparedRow::residualPixels));
-            if (canonical.isEmpty()) {
-                // Without a face the decoder can learn to draw, the identity's speech has no target.
-                continue;
-            }
+            Optional<PreparedRow> canonical = identity.getValue().stream().min(CANONICAL_FIRST);
             String face = relative(out, canonical.get().face().orElseThrow());
             for (PreparedRow row : identity.getValue()) {
                 for (Path segment : row.segments()) {

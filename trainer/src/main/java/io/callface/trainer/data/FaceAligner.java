@@ -1,5 +1,6 @@
 package io.callface.trainer.data;
 
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 
@@ -33,19 +34,53 @@ public final class FaceAligner {
         double[][] canonical = CanonicalFrame.anchors(size);
         SimilarityTransform toCrop = SimilarityTransform.fit(anchors, canonical);
         int block = toCrop.scale() < MIN_BILINEAR_SCALE ? (int) Math.floor(1 / toCrop.scale()) : 1;
-        BufferedImage image = resample(Planes.averaged(photo, block), block, toCrop.inverse(), size);
-        Optional<float[]> mapped = landmarks.hasFullSet() ? Optional.of(map(landmarks, toCrop, size)) : Optional.empty();
+        SimilarityTransform toPhoto = toCrop.inverse();
+        Planes source = Planes.averaged(photo, window(photo, toPhoto, size, block), block);
+        BufferedImage image = resample(source, toPhoto, size);
+        Optional<float[]> mapped = landmarks.hasFullSet()
+                ? Optional.of(map(landmarks, toCrop, size)) : Optional.empty();
         return new AlignedFace(image, mapped, residual(anchors, canonical, toCrop));
     }
 
-    /** Each crop pixel centre mapped into the photo, then into the block-averaged planes. */
-    private static BufferedImage resample(Planes source, int block, SimilarityTransform toPhoto, int size) {
+    /**
+     * The part of the photo that the crop samples, so that a small face in a large photo costs little: the crop's
+     * bounding box in the photo with a margin of two blocks for the interpolation, widened to whole blocks, within
+     * the photo and never empty (a crop wholly outside the photo samples its nearest edge).
+     */
+    private static Rectangle window(BufferedImage photo, SimilarityTransform toPhoto, int size, int block) {
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (int corner = 0; corner < 4; corner++) {
+            double[] p = toPhoto.apply(corner % 2 * size, corner / 2 * size);
+            minX = Math.min(minX, p[0]);
+            minY = Math.min(minY, p[1]);
+            maxX = Math.max(maxX, p[0]);
+            maxY = Math.max(maxY, p[1]);
+        }
+        int[] xs = span(minX, maxX, photo.getWidth(), block);
+        int[] ys = span(minY, maxY, photo.getHeight(), block);
+        return new Rectangle(xs[0], ys[0], xs[1] - xs[0], ys[1] - ys[0]);
+    }
+
+    /** {@code {from, to}} in [0, length], from a multiple of the block, to a multiple or the end, from < to. */
+    private static int[] span(double min, double max, int length, int block) {
+        double margin = 2.0 * block;
+        int from = (int) Math.min(length - 1, Math.max(0, Math.floor(min - margin)));
+        from -= from % block;
+        int to = (int) Math.min(length, Math.max(from + 1, Math.ceil((max + margin) / block) * block));
+        return new int[] {from, to};
+    }
+
+    /** Each crop pixel centre mapped into the photo, then into the block-averaged window. */
+    private static BufferedImage resample(Planes source, SimilarityTransform toPhoto, int size) {
         BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         int[] row = new int[size];
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
                 double[] p = toPhoto.apply(x + 0.5, y + 0.5);
-                row[x] = source.bilinear(p[0] / block, p[1] / block);
+                row[x] = source.bilinear(p[0], p[1]);
             }
             out.setRGB(0, y, size, 1, row, 0, size);
         }
@@ -72,19 +107,22 @@ public final class FaceAligner {
         return Math.sqrt(sum / anchors.length);
     }
 
-    /** An RGB image as three float planes, row-major. */
-    private record Planes(int width, int height, float[] red, float[] green, float[] blue) {
-        /** The photo averaged over {@code block x block} pixel blocks (edge blocks over the pixels they hold). */
-        static Planes averaged(BufferedImage photo, int block) {
-            int width = (photo.getWidth() + block - 1) / block;
-            int height = (photo.getHeight() + block - 1) / block;
+    /**
+     * A window of the photo averaged over {@code block x block} pixel blocks, as three float planes, row-major;
+     * blocks cut by the photo's edge average the pixels they hold.
+     */
+    private record Planes(Rectangle window, int block, int width, int height, float[] red, float[] green,
+                          float[] blue) {
+        static Planes averaged(BufferedImage photo, Rectangle window, int block) {
+            int width = (window.width + block - 1) / block;
+            int height = (window.height + block - 1) / block;
             float[] red = new float[width * height];
             float[] green = new float[width * height];
             float[] blue = new float[width * height];
             int[] count = new int[width * height];
-            int[] row = new int[photo.getWidth()];
-            for (int y = 0; y < photo.getHeight(); y++) {
-                photo.getRGB(0, y, row.length, 1, row, 0, row.length);
+            int[] row = new int[window.width];
+            for (int y = 0; y < window.height; y++) {
+                photo.getRGB(window.x, window.y + y, window.width, 1, row, 0, window.width);
                 int offset = (y / block) * width;
                 for (int x = 0; x < row.length; x++) {
                     int i = offset + x / block;
@@ -99,13 +137,16 @@ public final class FaceAligner {
                 green[i] /= count[i];
                 blue[i] /= count[i];
             }
-            return new Planes(width, height, red, green, blue);
+            return new Planes(window, block, width, height, red, green, blue);
         }
 
-        /** The colour at continuous coordinates {@code (u, v)} (pixel centres at +0.5), edges repeated outside. */
-        int bilinear(double u, double v) {
-            double fx = u - 0.5;
-            double fy = v - 0.5;
+        /**
+         * The colour at continuous photo coordinates {@code (x, y)}, interpolated between block centres, the
+         * window's edge blocks repeated outside it.
+         */
+        int bilinear(double x, double y) {
+            double fx = (x - window.x) / block - 0.5;
+            double fy = (y - window.y) / block - 0.5;
             double x0 = Math.floor(fx);
             double y0 = Math.floor(fy);
             double tx = fx - x0;

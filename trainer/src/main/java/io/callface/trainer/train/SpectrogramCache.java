@@ -4,13 +4,15 @@ import io.callface.audio.SpeechSegment;
 import io.callface.audio.Spectrogram;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Spectrograms {@code [2, 598, 257]} of corpus clips (about 1.2 MB each). The first {@code capacity} clips
  * asked for are kept in memory; the rest are recomputed on every request (a few milliseconds each), so a large
- * corpus trains within a bounded heap. Not thread-safe.
+ * corpus trains within a bounded heap. Thread-safe: {@link VoiceBatches}' workers share one cache, each thread with
+ * its own {@link Spectrogram}.
  */
 public final class SpectrogramCache {
     /** Samples of the short evaluation variant: the first 3 s, then repeated to 6 s as the stream does. */
@@ -18,8 +20,9 @@ public final class SpectrogramCache {
     /** Share of the maximum heap that {@link #sizedForHeap()} gives the cache. */
     static final double HEAP_SHARE = 0.4;
 
-    private final Spectrogram spectrogram = new Spectrogram();
-    private final Map<Path, float[]> sixSeconds = new HashMap<>();
+    private final ThreadLocal<Spectrogram> spectrogram = ThreadLocal.withInitial(Spectrogram::new);
+    private final Map<Path, float[]> sixSeconds = new ConcurrentHashMap<>();
+    private final AtomicInteger kept = new AtomicInteger();
     private final int capacity;
 
     /** A cache that keeps at most {@code capacity} spectrograms (0: compute every time). */
@@ -43,23 +46,28 @@ public final class SpectrogramCache {
         if (cached != null) {
             return cached;
         }
-        float[] computed = spectrogram.compute(SpeechSegment.toSixSeconds(WavFile.readMono16k(audio)));
-        if (sixSeconds.size() < capacity) {
-            sixSeconds.put(audio, computed);
+        float[] computed = spectrogram.get().compute(SpeechSegment.toSixSeconds(WavFile.readMono16k(audio)));
+        if (kept.getAndUpdate(n -> n < capacity ? n + 1 : n) < capacity && sixSeconds.putIfAbsent(audio, computed) != null) {
+            kept.decrementAndGet();
         }
         return computed;
     }
 
     /** The first 6 s of {@code samples} (16 kHz, repeated when shorter), not cached: augmented audio is heard once. */
     float[] sixSecondsOf(float[] samples) {
-        return spectrogram.compute(SpeechSegment.toSixSeconds(samples));
+        return spectrogram.get().compute(SpeechSegment.toSixSeconds(samples));
     }
 
     /** The first 3 s of {@code audio}, repeated to 6 s by the segment rule the stream processor applies (not cached). */
     public float[] threeSeconds(Path audio) {
         float[] samples = WavFile.readMono16k(audio);
         float[] head = Arrays.copyOf(samples, Math.min(samples.length, THREE_SECONDS));
-        return spectrogram.compute(SpeechSegment.toSixSeconds(head));
+        return spectrogram.get().compute(SpeechSegment.toSixSeconds(head));
+    }
+
+    /** How many spectrograms this cache keeps at most. */
+    public int capacity() {
+        return capacity;
     }
 
     /** Floats per 6 s spectrogram. */

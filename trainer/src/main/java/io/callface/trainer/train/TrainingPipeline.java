@@ -29,9 +29,15 @@ public final class TrainingPipeline {
     private static final String ENGINE = "PyTorch";
 
     private final ProgressReporter progress;
+    private final DataLoading loading;
 
     public TrainingPipeline(ProgressReporter progress) {
+        this(progress, DataLoading.DEFAULT);
+    }
+
+    public TrainingPipeline(ProgressReporter progress, DataLoading loading) {
         this.progress = progress;
+        this.loading = loading;
     }
 
     /** {@link #train(CorpusManifest, Preset, Path, TrainingOptions, Optional, boolean)} without checkpoints. */
@@ -102,7 +108,7 @@ public final class TrainingPipeline {
             networks.faceStage().forEach(Network::freeze);
             Map<String, float[]> features = FaceFeatures.compute(networks,
                     classes.stream().map(IdentityImages::canonical).toList());
-            VoiceStageTrainer.train(networks, trainClips, features, SpectrogramCache.sizedForHeap(), options,
+            VoiceStageTrainer.train(networks, trainClips, features, loading, options,
                     voiceUpdater, voiceFirst, progress, record -> {
                         history.add(record);
                         checkpoints.ifPresent(dir -> dir.save(header(record, voiceUpdater, preset, identities.size(),

@@ -43,8 +43,11 @@ final class RealCorpusFixture {
     private RealCorpusFixture() {
     }
 
-    /** What was written: the corpus directory and its good and bad row counts. */
-    record Written(Path dir, int goodRows, int badRows, int identities) {
+    /**
+     * What was written: the corpus directory, its good and bad row counts, and the one identity whose photos all come
+     * with 5 points (the others have one photo with 68).
+     */
+    record Written(Path dir, int goodRows, int badRows, int identities, String fivePointOnly) {
     }
 
     static Written write(CorpusManifest synthetic, Path dir, long seed) {
@@ -62,6 +65,7 @@ final class RealCorpusFixture {
                 .collect(Collectors.groupingBy(CorpusClip::identity, java.util.LinkedHashMap::new, Collectors.toList()));
         StringBuilder csv = new StringBuilder("identity,split,audio,face,landmarks\n");
         int good = 0;
+        String fivePointOnly = List.copyOf(byIdentity.keySet()).get(byIdentity.size() - 1);
         for (Map.Entry<String, List<CorpusClip>> entry : byIdentity.entrySet()) {
             String id = entry.getKey();
             List<CorpusClip> clips = entry.getValue();
@@ -71,8 +75,9 @@ final class RealCorpusFixture {
             String longAudio = "audio/" + id + "-call.wav";
             writeWav24Stereo(dir.resolve(longAudio), resample(joined, 44_100), 44_100);
             String photo = "photos/" + id + ".jpg";
-            String pts = "photos/" + id + ".pts";
-            photo(clips.get(0).face(), dir.resolve(photo), dir.resolve(pts), true, random);
+            boolean full = !id.equals(fivePointOnly);
+            String pts = "photos/" + id + (full ? ".pts" : ".txt");
+            photo(clips.get(0).face(), dir.resolve(photo), dir.resolve(pts), full, random);
             csv.append(String.join(",", id, split, longAudio, photo, pts)).append('\n');
             // A shorter, uneven cut as 16-bit FLAC at 48 kHz, with another photo of the person and 5 points.
             int cut = joined.length - (int) ((0.2 + 1.3 * random.nextDouble()) * Spectrogram.SAMPLE_RATE);
@@ -100,7 +105,7 @@ final class RealCorpusFixture {
                 .append('\n')
                 .append(String.join(",", first, split, "audio/silence.wav", photo, pts)).append('\n');
         Files.writeString(dir.resolve(RecordingsCsv.FILE), csv, StandardCharsets.UTF_8);
-        return new Written(dir, good, BAD_ROW_REASONS.size(), byIdentity.size());
+        return new Written(dir, good, BAD_ROW_REASONS.size(), byIdentity.size(), fivePointOnly);
     }
 
     private static float[] join(List<CorpusClip> clips) {

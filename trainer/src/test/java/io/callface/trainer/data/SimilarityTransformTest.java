@@ -17,10 +17,11 @@ class SimilarityTransformTest {
 
     @Property(tries = 300)
     void recoversAKnownTransformFromNoiselessPoints(
-            @ForAll @DoubleRange(min = -Math.PI, max = Math.PI) double angle,
+            @ForAll @DoubleRange(min = -180, max = 180) double degrees,
             @ForAll @DoubleRange(min = 0.05, max = 20) double scale,
             @ForAll @DoubleRange(min = -1000, max = 1000) double shiftX,
             @ForAll @DoubleRange(min = -1000, max = 1000) double shiftY) {
+        double angle = Math.toRadians(degrees);
         SimilarityTransform known = new SimilarityTransform(scale * Math.cos(angle), scale * Math.sin(angle),
                 shiftX, shiftY);
         SimilarityTransform fitted = SimilarityTransform.fit(POINTS, map(known, POINTS));
@@ -33,9 +34,10 @@ class SimilarityTransformTest {
 
     @Property(tries = 300)
     void theInverseUndoesTheTransform(
-            @ForAll @DoubleRange(min = -Math.PI, max = Math.PI) double angle,
+            @ForAll @DoubleRange(min = -180, max = 180) double degrees,
             @ForAll @DoubleRange(min = 0.05, max = 20) double scale,
             @ForAll @DoubleRange(min = -1000, max = 1000) double shift) {
+        double angle = Math.toRadians(degrees);
         SimilarityTransform t = new SimilarityTransform(scale * Math.cos(angle), scale * Math.sin(angle), shift, -shift);
         for (double[] p : POINTS) {
             double[] q = t.apply(p[0], p[1]);

@@ -41,7 +41,7 @@ class Speech2FaceLossTest {
             NDArray image = m.zeros(new Shape(2, 3, 4, 4));
             NDArray marks = m.zeros(new Shape(2, 68, 2));
             // Sample 0 is 0.1 off everywhere; sample 1 is 0.5 off, but its target is unknown (zeros stand in).
-            NDArray target = m.concat(m.full(new Shape(1, 68, 2), 0.1f), m.full(new Shape(1, 68, 2), 0.5f));
+            NDArray target = m.full(new Shape(1, 68, 2), 0.1f).concat(m.full(new Shape(1, 68, 2), 0.5f));
             float base = Speech2FaceLoss.faceStage(logits, labels, image, image, marks, marks, new boolean[] {true, true})
                     .getFloat();
 
