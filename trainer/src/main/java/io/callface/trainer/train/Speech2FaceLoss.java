@@ -36,7 +36,7 @@ final class Speech2FaceLoss {
         NDArray squared = landmarks.sub(landmarkTarget).square();
         // All known (every synthetic batch): the plain mean, so results stay those of earlier runs to the bit.
         NDArray landmarkL2 = knownCount == known.length ? squared.mean()
-                : squared.mean(new int[] {1, 2}).mul(squared.getManager().create(mask)).sum()
+                : squared.reshape(known.length, -1).mean(new int[] {1}).mul(squared.getManager().create(mask)).sum()
                         .div(Math.max(1, knownCount));
         return crossEntropy.add(imageL1).add(landmarkL2.mul(LANDMARK_WEIGHT));
     }
