@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.callface.avro.AvatarEvent;
-import io.callface.serde.AvroSerde;
-import io.callface.serde.SchemaRegistryClients;
 import io.callface.stream.demo.DemoStack;
 import io.callface.model.ModelManifest;
 import io.callface.trainer.cli.TrainerCli;
@@ -22,13 +20,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +79,7 @@ class EndToEndIT {
             stack.feed(1, 12.5, List.of(), 10.0);
 
             List<AvatarEvent> events = new ArrayList<>();
-            try (KafkaConsumer<String, AvatarEvent> consumer = avatarConsumer(stack)) {
+            try (KafkaConsumer<String, AvatarEvent> consumer = AvatarConsumers.of(stack, "end-to-end-it")) {
                 consumer.subscribe(List.of(stack.config().avatarsTopic()));
                 await().atMost(Duration.ofMinutes(2)).until(() -> {
                     for (ConsumerRecord<String, AvatarEvent> record : consumer.poll(Duration.ofMillis(200))) {
@@ -148,16 +143,6 @@ class EndToEndIT {
 
     private static int trainer(String... args) {
         return new CommandLine(new TrainerCli()).execute(args);
-    }
-
-    private static KafkaConsumer<String, AvatarEvent> avatarConsumer(DemoStack stack) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "end-to-end-it");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new KafkaConsumer<>(props, new StringDeserializer(),
-                new AvroSerde<>(SchemaRegistryClients.forUrl(stack.registryUrl()), AvatarEvent.class).deserializer());
     }
 
     private static BufferedImage png(ByteBuffer bytes) throws IOException {

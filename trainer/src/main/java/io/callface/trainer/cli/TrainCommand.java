@@ -74,9 +74,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "give the same model as an uninterrupted run).")
     boolean resume;
 
-    @Option(names = "--data-workers", defaultValue = "1", paramLabel = "N",
+    @Option(names = "--data-workers", defaultValue = "0", paramLabel = "N",
             description = "Threads computing the voice stage's spectrograms ahead of training (0: on the training "
-                    + "thread; default: ${DEFAULT-VALUE}). The model does not depend on it.")
+                    + "thread; default: ${DEFAULT-VALUE}). For machines with cores beyond --threads: where workers and "
+                    + "PyTorch share the cores, PyTorch's results vary in their last digits.")
     int dataWorkers;
 
     @Option(names = "--cached-spectrograms", paramLabel = "N",

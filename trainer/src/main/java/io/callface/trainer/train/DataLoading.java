@@ -13,8 +13,13 @@ import java.util.OptionalInt;
  *                           from its WAV whenever it is used, so the heap holds no corpus
  */
 public record DataLoading(int workers, OptionalInt cachedSpectrograms) {
-    /** One worker beside PyTorch's threads, and the heap-sized cache. */
-    public static final DataLoading DEFAULT = new DataLoading(1, OptionalInt.empty());
+    /**
+     * No worker, and the heap-sized cache. Workers compete with PyTorch's threads for the cores, and on a machine with
+     * no core to spare that load changes PyTorch's CPU results in their last digits, which the training amplifies
+     * (BENCHMARKS.md, "Training on data larger than memory"); so workers are for machines with cores beyond
+     * {@code --threads}.
+     */
+    public static final DataLoading DEFAULT = new DataLoading(0, OptionalInt.empty());
 
     public DataLoading {
         if (workers < 0) {

@@ -17,7 +17,8 @@ import java.util.concurrent.Future;
  * spectrograms, concatenated in batch order. With workers, batches are computed ahead of the training loop (at most
  * {@value #BATCHES_AHEAD_PER_WORKER} per worker), so a corpus whose spectrograms do not fit in memory trains without
  * waiting for each clip's spectrogram; every input depends only on the epoch and the clip
- * ({@link VoiceAugmentation} is seeded per clip), so the inputs, and the training, are the same for any worker count.
+ * ({@link VoiceAugmentation} is seeded per clip), so the inputs are the same for any worker count. (The trained model
+ * is too, as long as the workers do not take cores PyTorch's threads need: see {@link DataLoading#DEFAULT}.)
  */
 final class VoiceBatches implements AutoCloseable {
     static final int BATCHES_AHEAD_PER_WORKER = 2;

@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.callface.avro.AvatarEvent;
 import io.callface.model.ModelManifest;
-import io.callface.serde.AvroSerde;
-import io.callface.serde.SchemaRegistryClients;
 import io.callface.stream.demo.DemoStack;
+import io.callface.trainer.AvatarConsumers;
 import io.callface.trainer.cli.TrainerCli;
 import io.callface.trainer.synth.CorpusManifest;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -18,11 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -64,7 +59,7 @@ class RealDataIT {
                 work.resolve("avatars")), System.out)) {
             stack.feed(1, 12.5, List.of(), 10.0);
             List<AvatarEvent> events = new ArrayList<>();
-            try (KafkaConsumer<String, AvatarEvent> consumer = avatarConsumer(stack)) {
+            try (KafkaConsumer<String, AvatarEvent> consumer = AvatarConsumers.of(stack, "real-data-it")) {
                 consumer.subscribe(List.of(stack.config().avatarsTopic()));
                 await().atMost(Duration.ofMinutes(2)).until(() -> {
                     for (ConsumerRecord<String, AvatarEvent> record : consumer.poll(Duration.ofMillis(200))) {
@@ -83,15 +78,5 @@ class RealDataIT {
 
     private static int trainer(StringWriter out, String... args) {
         return new CommandLine(new TrainerCli()).setOut(new PrintWriter(out, true)).execute(args);
-    }
-
-    private static KafkaConsumer<String, AvatarEvent> avatarConsumer(DemoStack stack) throws IOException {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "real-data-it");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new KafkaConsumer<>(props, new StringDeserializer(),
-                new AvroSerde<>(SchemaRegistryClients.forUrl(stack.registryUrl()), AvatarEvent.class).deserializer());
     }
 }
