@@ -45,6 +45,7 @@ final class CorpusLoader {
         err.println("corpus " + dir + ": real-data corpus (" + RecordingsCsv.FILE + "), preparing " + out);
         err.flush();
         err.print(CorpusPreparation.prepare(dir, out, Runtime.getRuntime().availableProcessors()).text());
+        err.flush();
         return out;
     }
 }

@@ -4,6 +4,7 @@ import io.callface.trainer.data.CorpusPreparation;
 import io.callface.trainer.data.PreparationReport;
 import io.callface.trainer.data.RecordingsCsv;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,7 +39,10 @@ public final class ValidateCommand implements Callable<Integer> {
             return 2;
         }
         PreparationReport report = CorpusPreparation.validate(data, threads);
-        spec.commandLine().getOut().print(report.text());
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(report.text());
+        // print() does not flush picocli's writer, and main() exits right after.
+        out.flush();
         return report.rows().isEmpty() ? 1 : 0;
     }
 }
