@@ -118,8 +118,9 @@ public final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         CorpusManifest corpus = CorpusLoader.load(data, spec.commandLine().getErr());
-        ModelDirectory model = AttributeHeadsExport.addTo(new TrainingPipeline(ProgressReporter.toStderr(), loading).train(corpus,
-                chosen, out, options, Optional.ofNullable(checkpointDir).map(CheckpointDirectory::new), resume), corpus);
+        TrainingPipeline pipeline = new TrainingPipeline(ProgressReporter.toStderr(), loading);
+        ModelDirectory model = AttributeHeadsExport.addTo(pipeline.train(corpus, chosen, out, options,
+                Optional.ofNullable(checkpointDir).map(CheckpointDirectory::new), resume), corpus);
         System.out.println("model written to " + model.path());
         return 0;
     }

@@ -47,7 +47,10 @@ public final class SpectrogramCache {
             return cached;
         }
         float[] computed = spectrogram.get().compute(SpeechSegment.toSixSeconds(WavFile.readMono16k(audio)));
-        if (kept.getAndUpdate(n -> n < capacity ? n + 1 : n) < capacity && sixSeconds.putIfAbsent(audio, computed) != null) {
+        // Reserve a place first, so that concurrent workers never keep more than capacity; give it back when another
+        // worker kept the same clip meanwhile.
+        boolean reserved = kept.getAndUpdate(n -> n < capacity ? n + 1 : n) < capacity;
+        if (reserved && sixSeconds.putIfAbsent(audio, computed) != null) {
             kept.decrementAndGet();
         }
         return computed;
@@ -63,11 +66,6 @@ public final class SpectrogramCache {
         float[] samples = WavFile.readMono16k(audio);
         float[] head = Arrays.copyOf(samples, Math.min(samples.length, THREE_SECONDS));
         return spectrogram.get().compute(SpeechSegment.toSixSeconds(head));
-    }
-
-    /** How many spectrograms this cache keeps at most. */
-    public int capacity() {
-        return capacity;
     }
 
     /** Floats per 6 s spectrogram. */
