@@ -4,6 +4,8 @@ import io.callface.trainer.nn.Preset;
 import io.callface.trainer.attributes.AttributeHeadsExport;
 import io.callface.trainer.onnx.ModelDirectory;
 import io.callface.trainer.synth.CorpusManifest;
+import io.callface.trainer.onnx.FaceEncoderImport;
+import io.callface.trainer.onnx.PretrainedFaceEncoder;
 import io.callface.trainer.train.CheckpointDirectory;
 import io.callface.trainer.train.DataLoading;
 import io.callface.trainer.train.ProgressReporter;
@@ -86,6 +88,28 @@ public final class TrainCommand implements Callable<Integer> {
                     + "The model does not depend on it.")
     Integer cachedSpectrograms;
 
+    @Option(names = "--face-encoder", paramLabel = "FILE.onnx",
+            description = "A pretrained face network (as the paper's VGG-Face) to use, frozen, instead of training a face "
+                    + "encoder: ONNX, opset 13+, input [N, 3, H, W]; the feature width becomes its output's. Needs "
+                    + "--face-feature-weight 0.")
+    Path faceEncoder;
+
+    @Option(names = "--face-encoder-input", paramLabel = "NAME",
+            description = "The network's image input (default: its only input).")
+    String faceEncoderInput;
+
+    @Option(names = "--face-encoder-output", paramLabel = "NAME",
+            description = "The network's feature output (default: its only output).")
+    String faceEncoderOutput;
+
+    @Option(names = "--face-encoder-pixels", paramLabel = "SCALE,MEAN_R,MEAN_G,MEAN_B,STD_R,STD_G,STD_B",
+            split = ",", description = "The network's input normalisation: (rgb * SCALE - MEAN) / STD per channel, "
+                    + "given in the network's channel order (default: 1,0,0,0,1,1,1, RGB in [0, 1]).")
+    float[] faceEncoderPixels;
+
+    @Option(names = "--face-encoder-bgr", description = "The network takes BGR channel order.")
+    boolean faceEncoderBgr;
+
     @Override
     public Integer call() {
         if (resume && checkpointDir == null) {
@@ -118,10 +142,40 @@ public final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         CorpusManifest corpus = CorpusLoader.load(data, spec.commandLine().getErr());
-        TrainingPipeline pipeline = new TrainingPipeline(ProgressReporter.toStderr(), loading);
-        ModelDirectory model = AttributeHeadsExport.addTo(pipeline.train(corpus, chosen, out, options,
-                Optional.ofNullable(checkpointDir).map(CheckpointDirectory::new), resume), corpus);
-        System.out.println("model written to " + model.path());
+        try (FaceNetwork network = faceNetwork(chosen.imageSize())) {
+            TrainingPipeline pipeline = new TrainingPipeline(ProgressReporter.toStderr(), loading, network.encoder());
+            ModelDirectory model = AttributeHeadsExport.addTo(pipeline.train(corpus, chosen, out, options,
+                    Optional.ofNullable(checkpointDir).map(CheckpointDirectory::new), resume), corpus);
+            System.out.println("model written to " + model.path());
+        }
         return 0;
+    }
+
+    /** The pretrained face network of {@code --face-encoder}, if any, closed with the command. */
+    private record FaceNetwork(Optional<PretrainedFaceEncoder> encoder) implements AutoCloseable {
+        @Override
+        public void close() {
+            encoder.ifPresent(PretrainedFaceEncoder::close);
+        }
+    }
+
+    private FaceNetwork faceNetwork(int cropSize) {
+        if (faceEncoder == null) {
+            return new FaceNetwork(Optional.empty());
+        }
+        try {
+            float[] p = faceEncoderPixels == null ? new float[] {1, 0, 0, 0, 1, 1, 1} : faceEncoderPixels;
+            if (p.length != 7) {
+                throw new IllegalArgumentException("--face-encoder-pixels: 7 numbers (scale, 3 means, 3 standard "
+                        + "deviations), got " + p.length);
+            }
+            FaceEncoderImport.Preprocessing preprocessing = new FaceEncoderImport.Preprocessing(p[0],
+                    new float[] {p[1], p[2], p[3]}, new float[] {p[4], p[5], p[6]}, faceEncoderBgr);
+            return new FaceNetwork(Optional.of(PretrainedFaceEncoder.load(faceEncoder,
+                    Optional.ofNullable(faceEncoderInput), Optional.ofNullable(faceEncoderOutput), preprocessing,
+                    cropSize)));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 }

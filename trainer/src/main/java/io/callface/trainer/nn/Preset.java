@@ -80,6 +80,22 @@ public record Preset(
     }
 
     /** For tests: trains in well under a minute on two cores on a handful of identities; 64 x 64 faces. */
+    /**
+     * This preset for a face feature of {@code dimension} (a pretrained face network's): the voice and face encoders
+     * end in a Dense of that width; everything else is unchanged.
+     */
+    public Preset withFeatureDim(int dimension) {
+        return new Preset(name, dimension, imageSize, decoderUnits, withLastDense(voiceEncoder, dimension),
+                withLastDense(faceEncoder, dimension), decoderLandmarks, decoderImage, faceEpochs, voiceEpochs,
+                batchSize);
+    }
+
+    private static List<Layer> withLastDense(List<Layer> layers, int units) {
+        List<Layer> replaced = new ArrayList<>(layers.subList(0, layers.size() - 1));
+        replaced.add(new Layer.Dense(units));
+        return replaced;
+    }
+
     public static Preset tiny() {
         List<Layer> voice = convBlocks(new int[] {8, 16, 32}, 2);
         voice.addAll(List.of(new Layer.MeanOverTime(), new Layer.Flatten(), new Layer.Dense(64)));

@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Writes trained {@link Speech2FaceNetworks} as a callface model directory (ONNX files plus model.json). */
@@ -36,6 +37,14 @@ public final class OnnxExporter {
 
     /** Exports encoder, decoder and face encoder into {@code dir} (created if needed) and writes model.json. */
     public ModelDirectory export(Speech2FaceNetworks networks, Path dir) {
+        return export(networks, dir, Optional.empty());
+    }
+
+    /**
+     * As above, with {@code pretrainedFaceEncoder} (a pretrained network in the contract, {@link FaceEncoderImport})
+     * as the face encoder instead of the networks' own.
+     */
+    public ModelDirectory export(Speech2FaceNetworks networks, Path dir, Optional<ModelProto> pretrainedFaceEncoder) {
         Preset preset = networks.preset();
         Dim d = Dim.fixed(preset.featureDim());
         Dim size = Dim.fixed(preset.imageSize());
@@ -68,7 +77,8 @@ public final class OnnxExporter {
         Map<String, String> sha256 = new LinkedHashMap<>();
         write(encoder.toModel(metadata, version), dir, ModelContract.ENCODER_FILE, sha256);
         write(decoder.toModel(metadata, version), dir, ModelContract.DECODER_FILE, sha256);
-        write(faceEncoder.toModel(metadata, version), dir, ModelDirectory.FACE_ENCODER_FILE, sha256);
+        write(pretrainedFaceEncoder.orElseGet(() -> faceEncoder.toModel(metadata, version)), dir,
+                ModelDirectory.FACE_ENCODER_FILE, sha256);
         ModelManifest manifest = new ModelManifest(version, preset.name(), preset.featureDim(), preset.imageSize(),
                 preset.imageSize(), ModelContract.OPSET, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 sha256, Map.of());

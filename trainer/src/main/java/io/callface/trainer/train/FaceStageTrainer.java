@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import io.callface.model.ModelContract;
 import io.callface.trainer.nn.Speech2FaceNetworks;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -43,6 +44,16 @@ final class FaceStageTrainer {
      */
     static void train(Speech2FaceNetworks networks, List<IdentityImages> identities, TrainingOptions options,
             ParameterUpdater updater, int firstEpoch, ProgressReporter progress, Consumer<EpochRecord> epochEnd) {
+        train(networks, identities, Optional.empty(), options, updater, firstEpoch, progress, epochEnd);
+    }
+
+    /**
+     * As above; with {@code pretrained} features (a pretrained face network, frozen), the views' features come from
+     * them instead of the face encoder, and only the identity head and the decoder learn.
+     */
+    static void train(Speech2FaceNetworks networks, List<IdentityImages> identities,
+            Optional<PretrainedFeatures> pretrained, TrainingOptions options, ParameterUpdater updater, int firstEpoch,
+            ProgressReporter progress, Consumer<EpochRecord> epochEnd) {
         int size = networks.preset().imageSize();
         int imageFloats = ModelContract.IMAGE_CHANNELS * size * size;
         int landmarkFloats = 2 * ModelContract.LANDMARK_COUNT;
@@ -65,6 +76,7 @@ final class FaceStageTrainer {
                 float[] canonical = new float[b * imageFloats];
                 float[] landmarks = new float[b * landmarkFloats];
                 boolean[] known = new boolean[b];
+                int[] shown = new int[b];
                 for (int i = 0; i < b; i++) {
                     IdentityImages identity = identities.get(batch[i]);
                     identity.canonical().copyImage(canonical, i * imageFloats);
@@ -72,7 +84,8 @@ final class FaceStageTrainer {
                     if (identity.viewCount() == 1) {
                         jitter(canonical, views, i * imageFloats, imageFloats, random);
                     } else {
-                        identity.copyView(random.nextInt(identity.viewCount()), views, i * imageFloats);
+                        shown[i] = random.nextInt(identity.viewCount());
+                        identity.copyView(shown[i], views, i * imageFloats);
                     }
                 }
                 float loss;
@@ -84,7 +97,9 @@ final class FaceStageTrainer {
                     NDArray labels = m.create(batch).oneHot(classes).toType(DataType.FLOAT32, false);
                     ParameterStore store = new ParameterStore(m, false);
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        NDArray feature = networks.faceEncoder().forward(store, input, true);
+                        NDArray feature = pretrained.isPresent()
+                                ? m.create(pretrained.get().batch(batch, shown), new Shape(b, pretrained.get().dimension()))
+                                : networks.faceEncoder().forward(store, input, true);
                         NDArray logits = networks.identityHead().forward(store, feature, true);
                         NDArray hidden = networks.decoderFDec().forward(store, feature, true);
                         NDArray image = networks.decoderImage().forward(store, hidden, true);

@@ -3,15 +3,20 @@ package io.callface.trainer.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.onnx.proto.OnnxMl.ModelProto;
 import io.callface.trainer.nn.Network;
 import io.callface.trainer.nn.Preset;
 import io.callface.trainer.nn.Speech2FaceNetworks;
 import io.callface.trainer.onnx.ModelDirectory;
 import io.callface.trainer.onnx.OnnxExporter;
+import io.callface.trainer.onnx.PretrainedFaceEncoder;
 import io.callface.trainer.synth.CorpusClip;
 import io.callface.trainer.synth.CorpusFormatException;
 import io.callface.trainer.synth.CorpusManifest;
 import io.callface.trainer.synth.Split;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,17 +32,25 @@ import java.util.Optional;
  */
 public final class TrainingPipeline {
     private static final String ENGINE = "PyTorch";
+    /** The pretrained face network (wrapped into the contract), kept beside the checkpoints of a run that used one. */
+    public static final String PRETRAINED_FACE_ENCODER_FILE = "pretrained_face_encoder.onnx";
 
     private final ProgressReporter progress;
     private final DataLoading loading;
+    private final Optional<PretrainedFaceEncoder> faceNetwork;
 
     public TrainingPipeline(ProgressReporter progress) {
-        this(progress, DataLoading.DEFAULT);
+        this(progress, DataLoading.DEFAULT, Optional.empty());
     }
 
-    public TrainingPipeline(ProgressReporter progress, DataLoading loading) {
+    /**
+     * @param faceNetwork a pretrained face network (the paper's VGG-Face) to use, frozen, as the face encoder instead
+     *                    of training one; the preset's feature width becomes the network's
+     */
+    public TrainingPipeline(ProgressReporter progress, DataLoading loading, Optional<PretrainedFaceEncoder> faceNetwork) {
         this.progress = progress;
         this.loading = loading;
+        this.faceNetwork = faceNetwork;
     }
 
     /** {@link #train(CorpusManifest, Preset, Path, TrainingOptions, Optional, boolean)} without checkpoints. */
@@ -53,8 +66,13 @@ public final class TrainingPipeline {
      * @param resume      continue from the checkpoints found there (a voice checkpoint means the face stage
      *                    is finished); a directory without checkpoints starts from scratch
      */
-    public ModelDirectory train(CorpusManifest corpus, Preset preset, Path out, TrainingOptions options,
+    public ModelDirectory train(CorpusManifest corpus, Preset chosen, Path out, TrainingOptions options,
             Optional<CheckpointDirectory> checkpoints, boolean resume) {
+        Preset preset = faceNetwork.map(n -> chosen.withFeatureDim(n.featureDim())).orElse(chosen);
+        if (faceNetwork.isPresent() && options.featureWeight() > 0) {
+            throw new IllegalArgumentException("the face stage's feature loss judges with the face encoder callface "
+                    + "trains; with a pretrained face network set the feature weight to 0");
+        }
         List<CorpusClip> trainClips = corpus.clips(Split.TRAIN);
         List<String> identities = corpus.identityIds(Split.TRAIN);
         if (identities.size() < 2) {
@@ -64,6 +82,7 @@ public final class TrainingPipeline {
         if (resume && checkpoints.isEmpty()) {
             throw new IllegalArgumentException("resume needs a checkpoint directory");
         }
+        checkpoints.ifPresent(dir -> keepFaceNetworkBeside(dir, resume));
         Map<String, IdentityImages> faces = new LinkedHashMap<>();
         for (CorpusClip e : trainClips) {
             faces.computeIfAbsent(e.identity(), id -> IdentityImages.load(e, corpus.renderings(id), preset.imageSize()));
@@ -71,7 +90,9 @@ public final class TrainingPipeline {
         configureEngine(options);
         try (Speech2FaceNetworks networks = new Speech2FaceNetworks(preset, identities.size())) {
             List<Network> voiceStage = List.of(networks.voiceEncoder());
-            ParameterUpdater faceUpdater = ParameterUpdater.faceStage(networks.faceStage(), options,
+            // With a pretrained face network, its features stand in for the face encoder's, which stays untrained.
+            List<Network> faceStage = faceStage(networks, faceNetwork.isPresent());
+            ParameterUpdater faceUpdater = ParameterUpdater.faceStage(faceStage, options,
                     FaceStageTrainer.totalUpdates(identities.size(), options));
             ParameterUpdater voiceUpdater = ParameterUpdater.voiceStage(voiceStage, options);
             TrainingLog log = new TrainingLog();
@@ -86,7 +107,7 @@ public final class TrainingPipeline {
                             + CheckpointDirectory.FACE_FILE);
                 }
                 if (face.isPresent()) {
-                    restore(face.get(), networks.faceStage(), faceUpdater, preset, identities.size());
+                    restore(face.get(), faceStage, faceUpdater, preset, identities.size());
                     faceFirst = face.get().header().epoch() + 1;
                     log = TrainingLog.parse(face.get().header().trainingLog());
                 }
@@ -100,14 +121,16 @@ public final class TrainingPipeline {
             }
             TrainingLog history = log;
             List<IdentityImages> classes = identities.stream().map(faces::get).toList();
-            FaceStageTrainer.train(networks, classes, options, faceUpdater, faceFirst, progress, record -> {
+            Optional<PretrainedFeatures> pretrained = faceNetwork.map(n -> PretrainedFeatures.compute(n, classes,
+                    preset.imageSize()));
+            FaceStageTrainer.train(networks, classes, pretrained, options, faceUpdater, faceFirst, progress, record -> {
                 history.add(record);
                 checkpoints.ifPresent(dir -> dir.save(header(record, faceUpdater, preset, identities.size(), history),
-                        tensors(networks.faceStage(), faceUpdater)));
+                        tensors(faceStage, faceUpdater)));
             });
             networks.faceStage().forEach(Network::freeze);
-            Map<String, float[]> features = FaceFeatures.compute(networks,
-                    classes.stream().map(IdentityImages::canonical).toList());
+            Map<String, float[]> features = pretrained.isPresent() ? canonicalFeatures(identities, pretrained.get())
+                    : FaceFeatures.compute(networks, classes.stream().map(IdentityImages::canonical).toList());
             VoiceStageTrainer.train(networks, trainClips, features, loading, options,
                     voiceUpdater, voiceFirst, progress, record -> {
                         history.add(record);
@@ -115,8 +138,37 @@ public final class TrainingPipeline {
                                 history), tensors(voiceStage, voiceUpdater)));
                     });
             reportThroughput(history);
-            return write(new OnnxExporter(options.version()).export(networks, out), history);
+            return write(new OnnxExporter(options.version()).export(networks, out,
+                    faceNetwork.map(PretrainedFaceEncoder::contractModel)), history);
         }
+    }
+
+    /**
+     * Saves the pretrained face network (wrapped) beside the checkpoints, so that {@link #export} and a resumed run
+     * use the same one; a run resumed with or without one must match how the checkpoints were made.
+     */
+    private void keepFaceNetworkBeside(CheckpointDirectory dir, boolean resume) {
+        Path saved = dir.path().resolve(PRETRAINED_FACE_ENCODER_FILE);
+        if (resume && Files.exists(saved) != faceNetwork.isPresent()) {
+            throw new IllegalStateException("checkpoint directory " + dir.path() + " was made "
+                    + (faceNetwork.isPresent() ? "without" : "with") + " a pretrained face network; resume it the same way");
+        }
+        faceNetwork.ifPresent(network -> {
+            try {
+                Files.createDirectories(dir.path());
+                Files.write(saved, network.contractModel().toByteArray());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + saved + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static Map<String, float[]> canonicalFeatures(List<String> identities, PretrainedFeatures pretrained) {
+        Map<String, float[]> features = new LinkedHashMap<>();
+        for (int i = 0; i < identities.size(); i++) {
+            features.put(identities.get(i), pretrained.canonical(i));
+        }
+        return features;
     }
 
     /**
@@ -130,11 +182,33 @@ public final class TrainingPipeline {
                 "checkpoint directory " + checkpoints.path() + ": no " + CheckpointDirectory.VOICE_FILE
                         + " yet (face stage at epoch " + face.header().epoch()
                         + "); train until the voice stage has run an epoch"));
-        Preset preset = Preset.named(face.header().preset());
+        Preset named = Preset.named(face.header().preset());
+        Path saved = checkpoints.path().resolve(PRETRAINED_FACE_ENCODER_FILE);
+        Optional<ModelProto> faceNetwork = Files.exists(saved) ? Optional.of(readModel(saved)) : Optional.empty();
+        Preset preset = faceNetwork.map(model -> {
+            try (PretrainedFaceEncoder network = PretrainedFaceEncoder.fromContract(model, named.imageSize())) {
+                return named.withFeatureDim(network.featureDim());
+            }
+        }).orElse(named);
         try (Speech2FaceNetworks networks = new Speech2FaceNetworks(preset, face.header().identities())) {
-            face.restoreInto(arrays(networks.faceStage()));
+            face.restoreInto(arrays(faceStage(networks, faceNetwork.isPresent())));
             voice.restoreInto(arrays(List.of(networks.voiceEncoder())));
-            return write(new OnnxExporter(version).export(networks, out), TrainingLog.parse(voice.header().trainingLog()));
+            return write(new OnnxExporter(version).export(networks, out, faceNetwork),
+                    TrainingLog.parse(voice.header().trainingLog()));
+        }
+    }
+
+    /** The networks the face stage trains: without the face encoder when a pretrained network stands in for it. */
+    private static List<Network> faceStage(Speech2FaceNetworks networks, boolean pretrained) {
+        List<Network> all = networks.faceStage();
+        return pretrained ? all.subList(1, all.size()) : all;
+    }
+
+    private static ModelProto readModel(Path file) {
+        try {
+            return ModelProto.parseFrom(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -8,19 +8,8 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import ai.onnx.proto.OnnxMl.AttributeProto;
-import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.NodeProto;
-import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
-import ai.onnx.proto.OnnxMl.TensorProto;
-import ai.onnx.proto.OnnxMl.TensorShapeProto;
-import ai.onnx.proto.OnnxMl.TypeProto;
-import ai.onnx.proto.OnnxMl.ValueInfoProto;
-import com.google.protobuf.ByteString;
 import io.callface.model.ModelContract;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Map;
 import java.util.Optional;
@@ -28,28 +17,20 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * A "foreign" face network the test writes (Flatten and Gemm from an 8 x 8 RGB input to 4 features, as a real
- * network's last layers would, with its own names), wrapped and run in ONNX Runtime on callface's 16 x 16 crops.
+ * A "foreign" face network ({@link ForeignFaceNetwork}: 8 x 8 RGB to 4 features, with its own names), wrapped and run
+ * in ONNX Runtime on callface's 16 x 16 crops.
  */
 class FaceEncoderImportTest {
     private static final int SIDE = 8;
     private static final int CROP = 16;
     private static final int D = 4;
-    private final float[] weights = new float[D * 3 * SIDE * SIDE];
-    private final float[] bias = {0.1f, -0.2f, 0.3f, 0};
-
-    FaceEncoderImportTest() {
-        Random random = new Random(3);
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] = (float) random.nextGaussian() * 0.05f;
-        }
-    }
+    private final ForeignFaceNetwork foreign = new ForeignFaceNetwork(SIDE, D, 3);
 
     @Test
     void aCropIsResizedScaledAndNormalisedAsTheNetworkWants() throws OrtException {
         FaceEncoderImport.Preprocessing pre = new FaceEncoderImport.Preprocessing(255, new float[] {129, 104, 93},
                 new float[] {64, 60, 58}, false);
-        ModelProto wrapped = FaceEncoderImport.wrap(network("data", "embedding", 13, 3), Optional.empty(),
+        ModelProto wrapped = FaceEncoderImport.wrap(foreign.model("data", "embedding", 13, 3), Optional.empty(),
                 Optional.empty(), pre, CROP).model();
         float[] crop = blocks(new Random(5));
 
@@ -62,7 +43,7 @@ class FaceEncoderImportTest {
     void bgrNetworksGetTheirChannelsReversed() throws OrtException {
         FaceEncoderImport.Preprocessing pre = new FaceEncoderImport.Preprocessing(1, new float[] {0, 0, 0},
                 new float[] {1, 1, 1}, true);
-        ModelProto wrapped = FaceEncoderImport.wrap(network("data", "embedding", 17, 3), Optional.empty(),
+        ModelProto wrapped = FaceEncoderImport.wrap(foreign.model("data", "embedding", 17, 3), Optional.empty(),
                 Optional.empty(), pre, CROP).model();
         float[] crop = blocks(new Random(6));
         float[] small = downsampledByBlocks(crop);
@@ -77,7 +58,7 @@ class FaceEncoderImportTest {
 
     @Test
     void namesThatClashWithTheContractsAreKeptApart() throws OrtException {
-        ModelProto wrapped = FaceEncoderImport.wrap(network(ModelDirectory.FACE_ENCODER_INPUT,
+        ModelProto wrapped = FaceEncoderImport.wrap(foreign.model(ModelDirectory.FACE_ENCODER_INPUT,
                 ModelContract.FACE_FEATURE, 13, 3), Optional.empty(), Optional.empty(),
                 FaceEncoderImport.Preprocessing.UNIT_RGB, CROP).model();
         float[] crop = blocks(new Random(7));
@@ -87,16 +68,16 @@ class FaceEncoderImportTest {
 
     @Test
     void whatCannotBeWrappedIsSaid() {
-        ModelProto twoInputs = network("data", "embedding", 13, 3).toBuilder().setGraph(network("data", "embedding",
-                13, 3).getGraph().toBuilder().addInput(imageInfo("mask", 3))).build();
+        ModelProto twoInputs = foreign.model("data", "embedding", 13, 3).toBuilder().setGraph(foreign.model("data", "embedding",
+                13, 3).getGraph().toBuilder().addInput(ForeignFaceNetwork.imageInfo("mask", 3, SIDE))).build();
         assertThatThrownBy(() -> FaceEncoderImport.wrap(twoInputs, Optional.empty(), Optional.empty(),
                 FaceEncoderImport.Preprocessing.UNIT_RGB, CROP)).hasMessageContaining("has 2 inputs [data, mask]");
         assertThatThrownBy(() -> FaceEncoderImport.wrap(twoInputs, Optional.of("rgb"), Optional.empty(),
                 FaceEncoderImport.Preprocessing.UNIT_RGB, CROP)).hasMessageContaining("no input 'rgb'");
-        assertThatThrownBy(() -> FaceEncoderImport.wrap(network("data", "embedding", 11, 3), Optional.empty(),
+        assertThatThrownBy(() -> FaceEncoderImport.wrap(foreign.model("data", "embedding", 11, 3), Optional.empty(),
                 Optional.empty(), FaceEncoderImport.Preprocessing.UNIT_RGB, CROP))
                 .hasMessageContaining("opset 11").hasMessageContaining("opset 13 or later");
-        assertThatThrownBy(() -> FaceEncoderImport.wrap(network("data", "embedding", 13, 1), Optional.empty(),
+        assertThatThrownBy(() -> FaceEncoderImport.wrap(foreign.model("data", "embedding", 13, 1), Optional.empty(),
                 Optional.empty(), FaceEncoderImport.Preprocessing.UNIT_RGB, CROP))
                 .hasMessageContaining("[N, 3, H, W]");
     }
@@ -144,9 +125,9 @@ class FaceEncoderImportTest {
     private float[] gemm(float[] x) {
         float[] y = new float[D];
         for (int d = 0; d < D; d++) {
-            double sum = bias[d];
+            double sum = foreign.bias()[d];
             for (int i = 0; i < x.length; i++) {
-                sum += weights[d * x.length + i] * x[i];
+                sum += foreign.weights()[d * x.length + i] * x[i];
             }
             y[d] = (float) sum;
         }
@@ -163,47 +144,5 @@ class FaceEncoderImportTest {
             out.get(feature);
             return feature;
         }
-    }
-
-    private ModelProto network(String input, String output, long opset, int channels) {
-        GraphProto graph = GraphProto.newBuilder().setName("foreign_face_net")
-                .addInput(imageInfo(input, channels))
-                .addInitializer(floats("fc_w", weights, D, 3 * SIDE * SIDE))
-                .addInitializer(floats("fc_b", bias, D))
-                .addNode(NodeProto.newBuilder().setOpType("Flatten").addInput(input).addOutput("flat")
-                        .addAttribute(AttributeProto.newBuilder().setName("axis").setType(AttributeProto.AttributeType.INT)
-                                .setI(1)))
-                .addNode(NodeProto.newBuilder().setOpType("Gemm").addInput("flat").addInput("fc_w").addInput("fc_b")
-                        .addOutput(output).addAttribute(AttributeProto.newBuilder().setName("transB")
-                                .setType(AttributeProto.AttributeType.INT).setI(1)))
-                .addOutput(ValueInfoProto.newBuilder().setName(output).setType(TypeProto.newBuilder()
-                        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT.getNumber())
-                                .setShape(TensorShapeProto.newBuilder()
-                                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"))
-                                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(D))))))
-                .build();
-        return ModelProto.newBuilder().setIrVersion(8).setProducerName("test")
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset)).setGraph(graph).build();
-    }
-
-    private static ValueInfoProto imageInfo(String name, int channels) {
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
-                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT.getNumber())
-                        .setShape(TensorShapeProto.newBuilder()
-                                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"))
-                                .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(channels))
-                                .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(SIDE))
-                                .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(SIDE))))).build();
-    }
-
-    private static TensorProto floats(String name, float[] values, long... dims) {
-        ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(values);
-        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT.getNumber())
-                .setRawData(ByteString.copyFrom(buffer.array()));
-        for (long d : dims) {
-            t.addDims(d);
-        }
-        return t.build();
     }
 }
