@@ -141,8 +141,8 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        CorpusManifest corpus = CorpusLoader.load(data, spec.commandLine().getErr());
         try (FaceNetwork network = faceNetwork(chosen.imageSize())) {
+            CorpusManifest corpus = CorpusLoader.load(data, spec.commandLine().getErr());
             TrainingPipeline pipeline = new TrainingPipeline(ProgressReporter.toStderr(), loading, network.encoder());
             ModelDirectory model = AttributeHeadsExport.addTo(pipeline.train(corpus, chosen, out, options,
                     Optional.ofNullable(checkpointDir).map(CheckpointDirectory::new), resume), corpus);
@@ -162,6 +162,10 @@ public final class TrainCommand implements Callable<Integer> {
     private FaceNetwork faceNetwork(int cropSize) {
         if (faceEncoder == null) {
             return new FaceNetwork(Optional.empty());
+        }
+        if (featureWeight > 0) {
+            throw new ParameterException(spec.commandLine(), "--face-encoder needs --face-feature-weight 0: the feature "
+                    + "loss judges with the face encoder callface trains, which a pretrained network replaces");
         }
         try {
             float[] p = faceEncoderPixels == null ? new float[] {1, 0, 0, 0, 1, 1, 1} : faceEncoderPixels;

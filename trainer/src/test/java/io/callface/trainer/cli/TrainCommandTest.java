@@ -62,6 +62,20 @@ class TrainCommandTest {
                 .contains("--resume needs --checkpoint-dir");
     }
 
+    @Test
+    void aPretrainedFaceNetworkThatCannotServeIsAUsageError() throws java.io.IOException {
+        java.nio.file.Path network = tmp.resolve("net.onnx");
+        java.nio.file.Files.write(network, new io.callface.trainer.onnx.ForeignFaceNetwork(8, 16, 1)
+                .model("data", "fc7", 11, 3).toByteArray());
+        assertThat(failure("--data", tmp.toString(), "--face-encoder", network.toString(), "--out",
+                tmp.resolve("m").toString())).contains("--face-encoder needs --face-feature-weight 0");
+        assertThat(failure("--data", tmp.toString(), "--face-encoder", network.toString(), "--face-feature-weight", "0",
+                "--out", tmp.resolve("m").toString())).contains("face network " + network + ": the face network uses "
+                + "opset 11");
+        assertThat(failure("--data", tmp.toString(), "--face-encoder", tmp.resolve("absent.onnx").toString(),
+                "--face-feature-weight", "0", "--out", tmp.resolve("m").toString())).contains("absent.onnx");
+    }
+
     private String failure(String... args) {
         CommandLine cli = new CommandLine(new TrainCommand());
         StringWriter err = new StringWriter();
