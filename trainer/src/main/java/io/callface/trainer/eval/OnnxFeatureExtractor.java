@@ -1,13 +1,11 @@
 package io.callface.trainer.eval;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.callface.model.ModelContract;
 import io.callface.trainer.onnx.ModelDirectory;
-import java.nio.FloatBuffer;
-import java.util.Map;
+import io.callface.trainer.onnx.OrtFeatures;
 
 /**
  * Runs an exported model directory's voice encoder and face encoder in ONNX Runtime, so evaluation measures
@@ -38,26 +36,15 @@ public final class OnnxFeatureExtractor implements AutoCloseable {
     public float[] voiceFeature(float[] spectrogram) {
         int frames = spectrogram.length / (ModelContract.SPECTROGRAM_CHANNELS * ModelContract.SPECTROGRAM_BINS);
         long[] shape = {1, ModelContract.SPECTROGRAM_CHANNELS, frames, ModelContract.SPECTROGRAM_BINS};
-        return run(voiceEncoder, ModelContract.SPECTROGRAM, spectrogram, shape);
+        return OrtFeatures.run(env, voiceEncoder, ModelContract.SPECTROGRAM, spectrogram, shape);
     }
 
     /** {@code v_f} of one face image {@code [3, H, W]} in [0, 1]. */
     public float[] faceFeature(float[] image) {
         long[] shape = {1, ModelContract.IMAGE_CHANNELS, imageSize, imageSize};
-        return run(faceEncoder, ModelDirectory.FACE_ENCODER_INPUT, image, shape);
+        return OrtFeatures.run(env, faceEncoder, ModelDirectory.FACE_ENCODER_INPUT, image, shape);
     }
 
-    private float[] run(OrtSession session, String input, float[] values, long[] shape) {
-        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(values), shape);
-                OrtSession.Result result = session.run(Map.of(input, tensor))) {
-            FloatBuffer out = ((OnnxTensor) result.get(ModelContract.FACE_FEATURE).orElseThrow()).getFloatBuffer();
-            float[] feature = new float[out.remaining()];
-            out.get(feature);
-            return feature;
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime failed on " + input + ": " + e.getMessage(), e);
-        }
-    }
 
     @Override
     public void close() {

@@ -124,14 +124,16 @@ public final class FaceEncoderImport {
         graph.addInitializer(int64s(PREFIX + "hw", hw[0], hw[1]));
         graph.addNode(node("Shape", List.of(ModelDirectory.FACE_ENCODER_INPUT), PREFIX + "shape"));
         graph.addNode(node("Slice", List.of(PREFIX + "shape", PREFIX + "zero", PREFIX + "two"), PREFIX + "nc"));
-        graph.addNode(node("Concat", List.of(PREFIX + "nc", PREFIX + "hw"), PREFIX + "sizes", integer("axis", 0)));
+        graph.addNode(node("Concat", List.of(PREFIX + "nc", PREFIX + "hw"), PREFIX + "sizes",
+                OnnxGraphBuilder.integer("axis", 0)));
         // Resize-13: roi and scales left out ("") when sizes are given.
         graph.addNode(node("Resize", List.of(ModelDirectory.FACE_ENCODER_INPUT, "", "", PREFIX + "sizes"),
-                PREFIX + "resized", string("mode", "linear")));
+                PREFIX + "resized", OnnxGraphBuilder.string("mode", "linear")));
         String current = PREFIX + "resized";
         if (p.bgr()) {
             graph.addInitializer(int64s(PREFIX + "bgr", 2, 1, 0));
-            graph.addNode(node("Gather", List.of(current, PREFIX + "bgr"), PREFIX + "ordered", integer("axis", 1)));
+            graph.addNode(node("Gather", List.of(current, PREFIX + "bgr"), PREFIX + "ordered",
+                    OnnxGraphBuilder.integer("axis", 1)));
             current = PREFIX + "ordered";
         }
         graph.addInitializer(perChannel(PREFIX + "scale", p.scale(), p.scale(), p.scale()));
@@ -211,14 +213,5 @@ public final class FaceEncoderImport {
         buffer.asFloatBuffer().put(values);
         return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT.getNumber())
                 .addDims(1).addDims(3).addDims(1).addDims(1).setRawData(ByteString.copyFrom(buffer.array())).build();
-    }
-
-    private static AttributeProto integer(String name, long value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
-    }
-
-    private static AttributeProto string(String name, String value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
-                .setS(ByteString.copyFromUtf8(value)).build();
     }
 }

@@ -214,12 +214,12 @@ public final class OnnxGraphBuilder {
                 .addDims(values.length).setRawData(ByteString.copyFrom(buffer.array())).build();
     }
 
-    private static AttributeProto string(String name, String value) {
+    static AttributeProto string(String name, String value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
                 .setS(ByteString.copyFromUtf8(value)).build();
     }
 
-    private static AttributeProto integer(String name, long value) {
+    static AttributeProto integer(String name, long value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
     }
 

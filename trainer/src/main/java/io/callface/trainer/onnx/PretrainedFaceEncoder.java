@@ -1,17 +1,14 @@
 package io.callface.trainer.onnx;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.callface.model.ModelContract;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -88,16 +85,7 @@ public final class PretrainedFaceEncoder implements AutoCloseable {
     /** {@code v_f} of one crop {@code [3, S, S]} RGB in [0, 1]. */
     public float[] feature(float[] crop) {
         long[] shape = {1, ModelContract.IMAGE_CHANNELS, cropSize, cropSize};
-        try (OnnxTensor image = OnnxTensor.createTensor(env, FloatBuffer.wrap(crop), shape);
-                OrtSession.Result result = session.run(Map.of(ModelDirectory.FACE_ENCODER_INPUT, image))) {
-            FloatBuffer out = ((OnnxTensor) result.get(ModelContract.FACE_FEATURE).orElseThrow()).getFloatBuffer();
-            float[] feature = new float[out.remaining()];
-            out.get(feature);
-            return feature;
-        } catch (OrtException e) {
-            throw new IllegalStateException("the face network failed on a " + cropSize + " px crop: " + e.getMessage(),
-                    e);
-        }
+        return OrtFeatures.run(env, session, ModelDirectory.FACE_ENCODER_INPUT, crop, shape);
     }
 
     @Override
