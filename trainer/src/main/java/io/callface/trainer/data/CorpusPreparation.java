@@ -105,12 +105,17 @@ public final class CorpusPreparation {
                 try {
                     prepared.add(results.get(i).get());
                 } catch (ExecutionException e) {
+                    // Whatever one row's files do to a decoder (a truncated JPEG can throw anything), that row is
+                    // skipped and named; only errors (out of memory) end the preparation.
                     Throwable cause = e.getCause();
-                    if (!(cause instanceof IllegalArgumentException || cause instanceof UncheckedIOException)) {
+                    if (!(cause instanceof RuntimeException)) {
                         throw new IllegalStateException(cause);
                     }
                     problems.add(RecordingsCsv.FILE + " line " + rows.recordings().get(i).line() + ": "
-                            + cause.getMessage());
+                            + (cause instanceof IllegalArgumentException || cause instanceof UncheckedIOException
+                            ? cause.getMessage() : cause.getClass().getSimpleName() + " (" + cause.getMessage()
+                            + ") on " + rows.recordings().get(i).audio().getFileName() + " / "
+                            + rows.recordings().get(i).face().getFileName()));
                 }
             }
         } catch (InterruptedException e) {
