@@ -147,7 +147,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
         String loadStart = loadAverage();
         Path corpusDir = out.resolve("corpus");
-        timed("synth (" + identities + " identities)", () -> {
+        timed("synth (" + identities + " identities, " + corpusSpec.judgeIdentities() + " judge identities)", () -> {
             try {
                 new SyntheticCorpus(corpusSpec).write(corpusDir, done -> { });
             } catch (IOException e) {
@@ -203,7 +203,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         retrievalRow(md, "full (paper)", full);
         retrievalRow(md, "plain L1 (ablation)", l1);
-        md.append("\nAttributes judged on faces by classifiers fitted on the training faces (report.md has the "
+        md.append("\nAttributes judged on faces by classifiers fitted on true faces of the training identities and the judge set (report.md has the "
                 + "confusion matrices):\n\n");
         md.append("| voice loss | sex, true faces | sex agreement F2F | sex agreement 6 s | sex agreement 3 s | age r 6 s "
                 + "| age r 3 s | age MAE 6 s (years) | ancestry agreement 6 s | face identity R@1 (F2F) | measure r F2F vs "

@@ -51,12 +51,18 @@ public final class SynthCommand implements Callable<Integer> {
                     + "0 for none (default ${DEFAULT-VALUE}).")
     private int renderings;
 
+    @Option(names = "--judge-identities",
+            description = "Further people whose faces only the evaluation's attribute classifiers learn from "
+                    + "(default: " + CorpusSpec.JUDGE_IDENTITIES_PER_IDENTITY + " per identity; 0 for none).")
+    private Integer judgeIdentities;
+
     @Override
     public Integer call() throws IOException {
         CorpusSpec spec;
         try {
             spec = new CorpusSpec(identities, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction,
-                    renderings);
+                    renderings, judgeIdentities != null ? judgeIdentities
+                            : CorpusSpec.JUDGE_IDENTITIES_PER_IDENTITY * identities);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandSpec.commandLine(), e.getMessage(), e);
         }

@@ -4,9 +4,12 @@ import io.callface.model.ModelContract;
 import io.callface.trainer.synth.Ancestry;
 import io.callface.trainer.synth.CorpusClip;
 import io.callface.trainer.synth.CorpusManifest;
+import io.callface.trainer.synth.JudgeFaces;
 import io.callface.trainer.synth.Sex;
 import io.callface.trainer.synth.Split;
 import io.callface.trainer.train.PackedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,9 +22,11 @@ import java.util.function.ToDoubleBiFunction;
 
 /**
  * The evaluation's face-attribute classifiers, in the role of the commercial Face++ of the paper's section 5:
- * fitted on the training identities' true face images only (the canonical face and every further rendering in
- * {@code renderings.csv}, so they judge a face under small changes of pose and light), and independent of the
- * networks being evaluated. Each reads the fixed {@link ImageDescriptor}, standardised on the training images:
+ * fitted on true face images only: the training identities' (the canonical face and every further rendering in
+ * {@code renderings.csv}, so they judge a face under small changes of pose and light) and, when the corpus has a
+ * judge set ({@link JudgeFaces}), those of people outside the corpus, as Face++ learned from people the paper never
+ * used. They are independent of the networks being evaluated and never see a test identity. Each reads the fixed
+ * {@link ImageDescriptor}, standardised on the training images:
  *
  * <ul>
  *   <li>sex: {@link LogisticRegression}, probability of male;</li>
@@ -70,7 +75,7 @@ public final class AttributeClassifiers {
      * {@code identities.csv} does not give every training identity's traits or only one sex occurs.
      */
     public static Optional<AttributeClassifiers> fit(CorpusManifest corpus, int size) {
-        Optional<LabelledFaces> train = faces(corpus, Split.TRAIN, size, true);
+        Optional<LabelledFaces> train = faces(corpus, Split.TRAIN, size, true).map(t -> t.plus(judgeFaces(corpus, size)));
         if (train.isEmpty() || train.get().labels().stream().map(AttributeJudgement::sex).distinct().count() < 2) {
             return Optional.empty();
         }
@@ -149,15 +154,16 @@ public final class AttributeClassifiers {
             chosen.put(name, DEFAULT_PENALTY);
             return fit.apply(DEFAULT_PENALTY);
         }
+        // The fits are independent and single-threaded: one per core.
+        List<M> models = PENALTIES.parallelStream().map(fit::apply).toList();
         M best = null;
         double bestLoss = Double.POSITIVE_INFINITY;
-        for (double penalty : PENALTIES) {
-            M model = fit.apply(penalty);
-            double value = loss.applyAsDouble(model, validation.get());
+        for (int i = 0; i < models.size(); i++) {
+            double value = loss.applyAsDouble(models.get(i), validation.get());
             if (value < bestLoss) {
-                best = model;
+                best = models.get(i);
                 bestLoss = value;
-                chosen.put(name, penalty);
+                chosen.put(name, PENALTIES.get(i));
             }
         }
         return best;
@@ -203,17 +209,41 @@ public final class AttributeClassifiers {
                 images.addAll(corpus.renderings(id));
             }
             for (Path image : images) {
-                float[] pixels = new float[ModelContract.IMAGE_CHANNELS * size * size];
-                PackedImage.read(image, size).copyTo(pixels, 0);
-                descriptors.add(ImageDescriptor.of(pixels, size, size));
+                descriptors.add(descriptor(image, size));
                 labels.add(truth);
             }
         });
         return Optional.of(new LabelledFaces(descriptors, labels));
     }
 
+    /** The judge set's descriptors and traits; none when the corpus has no judge set. */
+    private static LabelledFaces judgeFaces(CorpusManifest corpus, int size) {
+        List<JudgeFaces.JudgeFace> faces;
+        try {
+            faces = JudgeFaces.read(corpus.dir()).map(JudgeFaces::faces).orElse(List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the judge set of " + corpus.dir(), e);
+        }
+        List<float[]> descriptors = faces.parallelStream().map(face -> descriptor(face.image(), size)).toList();
+        return new LabelledFaces(descriptors, faces.stream().map(f -> AttributeJudgement.truth(f.traits())).toList());
+    }
+
+    private static float[] descriptor(Path image, int size) {
+        float[] pixels = new float[ModelContract.IMAGE_CHANNELS * size * size];
+        PackedImage.read(image, size).copyTo(pixels, 0);
+        return ImageDescriptor.of(pixels, size, size);
+    }
+
     /** Descriptors and the true attributes of their identities, in the same order. */
     private record LabelledFaces(List<float[]> descriptors, List<AttributeJudgement> labels) {
+        LabelledFaces plus(LabelledFaces more) {
+            List<float[]> descriptors = new ArrayList<>(descriptors());
+            descriptors.addAll(more.descriptors());
+            List<AttributeJudgement> labels = new ArrayList<>(labels());
+            labels.addAll(more.labels());
+            return new LabelledFaces(descriptors, labels);
+        }
+
         float[][] standardised(Standardiser standardiser) {
             return descriptors.stream().map(standardiser::apply).toArray(float[][]::new);
         }

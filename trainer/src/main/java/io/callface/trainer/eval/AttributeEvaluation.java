@@ -68,8 +68,9 @@ public record AttributeEvaluation(int trainingImages, Map<String, Double> penalt
 
                 Classifiers in the role of the paper's Face++: logistic regression (sex), ridge regression (age in
                 years) and multinomial logistic regression (ancestry) on a fixed pixel descriptor (32 x 32 RGB area
-                means and a 16 x 16 grid of luminance gradient magnitude, standardised), fitted on the training
-                identities' true face images only (%d images: canonical faces and renderings; L2 penalties chosen
+                means and a 16 x 16 grid of luminance gradient magnitude, standardised), fitted on true face images
+                only: the training identities' and the corpus's judge set's, people outside the corpus (%d images:
+                canonical faces and renderings; L2 penalties chosen
                 on the validation identities: sex %s, age %s, ancestry %s). They never see our networks' outputs
                 before the test. On true faces the reference is the true trait; on decoded faces it is the
                 classifiers' verdict on the identity's true face (as the paper compares Face++ on both images).

@@ -170,6 +170,10 @@ final class CorpusReadme {
                   same person (yaw sd 6 degrees, roll sd 4, scale sd 0.04, shift sd 0.015, light from any direction
                   at strength U(0, 0.6), white balance sd 0.4, a smile in 40 %% and a brow raise in 25 %%, small hair
                   changes), listed in `renderings.csv` (`identity,image`), for the face stage.
+                - `judge/`: %d further people drawn from the same population (their own seed stream), each a canonical
+                  face and %d renderings (`judge/faces.csv`: `identity,image`; traits in `judge/identities.csv`). Only
+                  the evaluation's attribute classifiers learn from them, as the paper's Face++ learned from people
+                  the paper never used; no network is trained on them and they are in no split.
 
                 ## Generation
                 - seed: %d
@@ -177,6 +181,7 @@ final class CorpusReadme {
                 - clips per identity: %d (%d clips in all); renderings per identity: %d
                 - the same seed and options reproduce every file byte for byte.
                 """, spec.clipSeconds(), spec.faceSize(), spec.faceSize(), Math.max(0, spec.renderings() - 1),
+                spec.judgeIdentities(), spec.renderings(),
                 spec.seed(), spec.identities(), train, val, test, spec.clipsPerIdentity(),
                 spec.identities() * spec.clipsPerIdentity(), spec.renderings());
     }

@@ -1,12 +1,12 @@
 package io.callface.trainer.synth;
 
 /**
- * What {@link SyntheticCorpus} generates: counts, clip length, seed, face size, split fractions and the number of
- * further renderings per identity (0 for none). {@code valFraction + testFraction} must be below 1 so the training
- * split is not empty.
+ * What {@link SyntheticCorpus} generates: counts, clip length, seed, face size, split fractions, the number of
+ * further renderings per identity (0 for none) and the number of judge identities ({@link JudgeFaces}, 0 for none).
+ * {@code valFraction + testFraction} must be below 1 so the training split is not empty.
  */
 public record CorpusSpec(int identities, int clipsPerIdentity, double clipSeconds, long seed, int faceSize,
-                         double valFraction, double testFraction, int renderings) {
+                         double valFraction, double testFraction, int renderings, int judgeIdentities) {
     public static final int MAX_IDENTITIES = 1_000_000;
     public static final int MAX_CLIPS = 1000;
     public static final double MAX_CLIP_SECONDS = 60;
@@ -20,6 +20,8 @@ public record CorpusSpec(int identities, int clipsPerIdentity, double clipSecond
     /** Further renderings per identity (pose, light, expression, hair) besides the canonical face. */
     public static final int DEFAULT_RENDERINGS = 4;
     public static final int MAX_RENDERINGS = 100;
+    /** Judge identities per corpus identity in {@link #defaults()} and {@code trainer benchmark}. */
+    public static final int JUDGE_IDENTITIES_PER_IDENTITY = 2;
 
     public CorpusSpec {
         if (identities < 1 || identities > MAX_IDENTITIES) {
@@ -40,13 +42,23 @@ public record CorpusSpec(int identities, int clipsPerIdentity, double clipSecond
         if (renderings < 0 || renderings > MAX_RENDERINGS) {
             throw new IllegalArgumentException("renderings: " + renderings + " is outside [0, " + MAX_RENDERINGS + "]");
         }
+        if (judgeIdentities < 0 || judgeIdentities > MAX_IDENTITIES) {
+            throw new IllegalArgumentException("judgeIdentities: " + judgeIdentities + " is outside [0, "
+                    + MAX_IDENTITIES + "]");
+        }
         if (valFraction + testFraction >= 1) {
             throw new IllegalArgumentException("valFraction + testFraction: " + (valFraction + testFraction)
                     + " must be below 1");
         }
     }
 
-    /** A spec with the default number of renderings ({@value #DEFAULT_RENDERINGS}). */
+    /** A spec without judge identities. */
+    public CorpusSpec(int identities, int clipsPerIdentity, double clipSeconds, long seed, int faceSize,
+                      double valFraction, double testFraction, int renderings) {
+        this(identities, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction, renderings, 0);
+    }
+
+    /** A spec with the default number of renderings ({@value #DEFAULT_RENDERINGS}) and no judge identities. */
     public CorpusSpec(int identities, int clipsPerIdentity, double clipSeconds, long seed, int faceSize,
                       double valFraction, double testFraction) {
         this(identities, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction, DEFAULT_RENDERINGS);
@@ -54,22 +66,29 @@ public record CorpusSpec(int identities, int clipsPerIdentity, double clipSecond
 
     /**
      * The defaults of {@code trainer synth}: 1000 identities (700 train, 100 validation, 200 test), 4 clips of
-     * 6.5 s, seed 42, 128 px faces, 4 further renderings per identity.
+     * 6.5 s, seed 42, 128 px faces, 4 further renderings per identity, 2000 judge identities.
      */
     public static CorpusSpec defaults() {
         return new CorpusSpec(DEFAULT_IDENTITIES, DEFAULT_CLIPS_PER_IDENTITY, DEFAULT_CLIP_SECONDS, DEFAULT_SEED,
-                FaceRenderer.DEFAULT_SIZE, DEFAULT_VAL_FRACTION, DEFAULT_TEST_FRACTION, DEFAULT_RENDERINGS);
+                FaceRenderer.DEFAULT_SIZE, DEFAULT_VAL_FRACTION, DEFAULT_TEST_FRACTION, DEFAULT_RENDERINGS,
+                JUDGE_IDENTITIES_PER_IDENTITY * DEFAULT_IDENTITIES);
     }
 
-    /** A copy with {@code count} identities. */
+    /** A copy with {@code count} identities and {@value #JUDGE_IDENTITIES_PER_IDENTITY} judge identities for each. */
     public CorpusSpec withIdentities(int count) {
         return new CorpusSpec(count, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction,
-                renderings);
+                renderings, JUDGE_IDENTITIES_PER_IDENTITY * count);
     }
 
-    /** A copy with {@code count} further renderings per identity. */
+    /** A copy with {@code count} further renderings per identity (judge identities too). */
     public CorpusSpec withRenderings(int count) {
         return new CorpusSpec(identities, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction,
-                count);
+                count, judgeIdentities);
+    }
+
+    /** A copy with {@code count} judge identities. */
+    public CorpusSpec withJudgeIdentities(int count) {
+        return new CorpusSpec(identities, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction,
+                renderings, count);
     }
 }

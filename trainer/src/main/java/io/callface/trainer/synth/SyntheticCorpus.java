@@ -33,10 +33,12 @@ import java.util.stream.IntStream;
  * faces/&lt;identity&gt;.landmarks.csv    68 lines x,y in [0,1]
  * faces/&lt;identity&gt;_r&lt;k&gt;.png         further rendering k, with its .landmarks.csv beside it
  * README.md                        what this is, every formula and its source, seed and counts
+ * judge/                           faces of further people for the evaluation's classifiers ({@link JudgeFaces})
  * </pre>
  * Splits are per identity (speaker-disjoint). Every file is a pure function of the {@link CorpusSpec}:
  * identity {@code i}, clip {@code k} and rendering {@code k} draw from seeds derived from (seed, i, k) only, so identities are
- * generated in parallel and the bytes do not depend on scheduling.
+ * generated in parallel and the bytes do not depend on scheduling. Judge identity {@code j} draws from its own seed
+ * stream (seed, judge, j), so the corpus's identities are the same with or without judges.
  */
 public final class SyntheticCorpus {
     public static final String MANIFEST = "manifest.csv";
@@ -125,6 +127,53 @@ public final class SyntheticCorpus {
         Files.writeString(dir.resolve(MANIFEST), manifest, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(IDENTITIES), identities, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("README.md"), CorpusReadme.text(spec, splits), StandardCharsets.UTF_8);
+        writeJudges(dir);
+    }
+
+    /** The traits of judge identity {@code index}: the same population, a seed stream apart from the corpus's. */
+    public IdentityTraits judgeIdentity(int index) {
+        return Population.sample(new Random(mix(judgeSeed(), index)));
+    }
+
+    /** The id of judge identity {@code index}: {@code judge00000}, ... */
+    public static String judgeId(int index) {
+        return String.format(Locale.ROOT, "judge%05d", index);
+    }
+
+    private void writeJudges(Path dir) throws IOException {
+        Path judges = dir.resolve(JudgeFaces.DIR);
+        if (spec.judgeIdentities() == 0) {
+            // A judge set left from an earlier run with other options would judge this corpus.
+            Files.deleteIfExists(judges.resolve(JudgeFaces.FACES));
+            return;
+        }
+        Files.createDirectories(judges);
+        IdentityTraits[] traits = new IdentityTraits[spec.judgeIdentities()];
+        try {
+            IntStream.range(0, spec.judgeIdentities()).parallel().forEach(j -> {
+                traits[j] = judgeIdentity(j);
+                String id = judgeId(j);
+                try {
+                    writeImage(judges.resolve(JudgeFaces.canonicalName(id)), renderer.render(traits[j]));
+                    for (int k = 0; k < spec.renderings(); k++) {
+                        RenderingVariation variation = RenderingVariation.random(
+                                new Random(mix(mix(judgeSeed(), j), -(k + 1))));
+                        writeImage(judges.resolve(JudgeFaces.renderingName(id, k)), renderer.render(traits[j], variation));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        JudgeFaces.writeLists(dir, IntStream.range(0, traits.length).mapToObj(SyntheticCorpus::judgeId).toList(),
+                List.of(traits), spec.renderings());
+    }
+
+    /** A seed stream of its own: identity indices are never negative, so (seed, -1) is no identity's seed. */
+    private long judgeSeed() {
+        return mix(spec.seed(), -1);
     }
 
     private void writeIdentity(Path dir, int index, IdentityTraits traits) {
@@ -152,12 +201,16 @@ public final class SyntheticCorpus {
     }
 
     private static void writeFace(Path png, RenderedFace face) throws IOException {
-        if (!javax.imageio.ImageIO.write(face.image(), "png", png.toFile())) {
-            throw new IOException("no PNG writer available for " + png);
-        }
+        writeImage(png, face);
         String name = png.getFileName().toString();
         LandmarksCsv.write(png.resolveSibling(name.substring(0, name.length() - 4) + LANDMARKS_SUFFIX),
                 face.landmarks136());
+    }
+
+    private static void writeImage(Path png, RenderedFace face) throws IOException {
+        if (!javax.imageio.ImageIO.write(face.image(), "png", png.toFile())) {
+            throw new IOException("no PNG writer available for " + png);
+        }
     }
 
     static String renderingPath(String id, int k) {

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The attribute evaluation end to end: a tiny synthetic corpus with renderings, a tiny model, the real ONNX files. */
 class EvaluatorAttributesTest {
     private static final int IDENTITIES = 40;
+    /** People outside the corpus whose faces only the classifiers learn from. */
+    private static final int JUDGES = 10;
 
     @TempDir
     static Path tmp;
@@ -46,7 +48,8 @@ class EvaluatorAttributesTest {
     @BeforeAll
     static void trainAndEvaluate() throws IOException {
         CorpusSpec defaults = CorpusSpec.defaults();
-        CorpusSpec spec = new CorpusSpec(IDENTITIES, 1, 2.0, 3, defaults.faceSize(), 0.1, 0.25);
+        CorpusSpec spec = new CorpusSpec(IDENTITIES, 1, 2.0, 3, defaults.faceSize(), 0.1, 0.25,
+                CorpusSpec.DEFAULT_RENDERINGS, JUDGES);
         Path dir = tmp.resolve("corpus");
         new SyntheticCorpus(spec).write(dir, done -> { });
         addMirroredRenderings(CorpusManifest.read(dir));
@@ -117,9 +120,10 @@ class EvaluatorAttributesTest {
     }
 
     @Test
-    void theClassifiersAreFittedOnTheCanonicalFacesAndEveryRendering() {
+    void theClassifiersAreFittedOnTheCanonicalFacesAndEveryRenderingOfTheTrainingIdentitiesAndJudges() {
         List<String> train = corpus.identityIds(Split.TRAIN);
-        int expected = train.size() + train.stream().mapToInt(id -> corpus.renderings(id).size()).sum();
+        int expected = train.size() + train.stream().mapToInt(id -> corpus.renderings(id).size()).sum()
+                + JUDGES * (1 + CorpusSpec.DEFAULT_RENDERINGS);
 
         assertThat(train.stream().allMatch(id -> !corpus.renderings(id).isEmpty())).isTrue();
         assertThat(report.attributes().orElseThrow().trainingImages()).isEqualTo(expected);

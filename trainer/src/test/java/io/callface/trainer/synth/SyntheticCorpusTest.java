@@ -118,6 +118,45 @@ class SyntheticCorpusTest {
     }
 
     @Test
+    void judgesAreFurtherPeopleOfTheSamePopulationAndLeaveTheCorpusAsItWas() throws IOException {
+        Path with = temp.resolve("with");
+        Path without = temp.resolve("without");
+        SyntheticCorpus judged = new SyntheticCorpus(SMALL.withJudgeIdentities(6));
+        judged.write(with, done -> { });
+        new SyntheticCorpus(SMALL).write(without, done -> { });
+
+        for (Path file : relativeFiles(without)) {
+            if (!file.toString().equals("README.md")) {
+                assertThat(Files.readAllBytes(with.resolve(file))).as(file.toString())
+                        .isEqualTo(Files.readAllBytes(without.resolve(file)));
+            }
+        }
+        List<JudgeFaces.JudgeFace> faces = JudgeFaces.read(with).orElseThrow().faces();
+        assertThat(faces).hasSize(6 * (1 + SMALL.renderings()));
+        assertThat(asCsv(faces.get(0).traits())).isEqualTo(asCsv(judged.judgeIdentity(0)));
+        assertThat(asCsv(faces.get(faces.size() - 1).traits())).isEqualTo(asCsv(judged.judgeIdentity(5)));
+        assertThat(faces).allMatch(face -> Files.isRegularFile(face.image()) && face.image().startsWith(with.resolve("judge")));
+        Set<IdentityTraits> corpusPeople = new HashSet<>(CorpusManifest.read(with).identities().values().stream()
+                .map(Identity::traits).toList());
+        assertThat(faces).noneMatch(face -> corpusPeople.contains(face.traits()));
+        assertThat(Files.readString(with.resolve("README.md"))).contains("`judge/`: 6 further people");
+        assertThat(JudgeFaces.read(without)).isEmpty();
+    }
+
+    /** Traits as identities.csv states them (rounded), so read and drawn traits compare. */
+    private static String asCsv(IdentityTraits traits) {
+        return IdentitiesCsv.format("x", Split.TRAIN, traits);
+    }
+
+    @Test
+    void aCorpusRewrittenWithoutJudgesKeepsNoJudgeSetFromBefore() throws IOException {
+        new SyntheticCorpus(SMALL.withJudgeIdentities(2)).write(temp, done -> { });
+        new SyntheticCorpus(SMALL.withRenderings(0)).write(temp, done -> { });
+
+        assertThat(JudgeFaces.read(temp)).isEmpty();
+    }
+
+    @Test
     void variationsDependOnlyOnSeedIdentityAndIndex() {
         SyntheticCorpus corpus = new SyntheticCorpus(SMALL);
         SyntheticCorpus bigger = new SyntheticCorpus(SMALL.withIdentities(500));
@@ -129,6 +168,7 @@ class SyntheticCorpusTest {
     @Test
     void rejectsInvalidSpecs() {
         assertThrows(IllegalArgumentException.class, () -> SMALL.withRenderings(-1));
+        assertThrows(IllegalArgumentException.class, () -> SMALL.withJudgeIdentities(-1));
         assertThrows(IllegalArgumentException.class, () -> new CorpusSpec(0, 4, 6.5, 42, 64, 0.1, 0.2));
         assertThrows(IllegalArgumentException.class, () -> new CorpusSpec(10, 4, 6.5, 42, 64, 0.5, 0.5));
         assertThrows(IllegalArgumentException.class, () -> new CorpusSpec(10, 4, -1, 42, 64, 0.1, 0.2));
