@@ -2,6 +2,8 @@ package io.callface.trainer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.callface.trainer.synth.JudgeFaces;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -31,7 +33,21 @@ class SynthCommandTest {
         assertThat(out.resolve("faces/id00005_r1.png")).exists();
         assertThat(out.resolve("faces/id00005_r2.png")).doesNotExist();
         assertThat(out.resolve("renderings.csv")).exists();
+        // Two judge identities per identity by default, each with the corpus's renderings.
+        assertThat(out.resolve("judge/judge00011_r1.png")).exists();
+        assertThat(out.resolve("judge/judge00012.png")).doesNotExist();
         assertThat(err.toString()).contains("synth: 6 / 6 identities").contains("wrote 6 clips");
+    }
+
+    @Test
+    void writesTheJudgeIdentitiesAsked() throws IOException {
+        int code = run("--out", out.toString(), "--identities", "2", "--clips-per-identity", "1",
+                "--clip-seconds", "0.5", "--face-size", "32", "--renderings", "0", "--judge-identities", "3");
+        assertThat(code).isZero();
+        assertThat(JudgeFaces.read(out).orElseThrow().faces()).hasSize(3);
+
+        assertThat(run("--out", out.toString(), "--judge-identities", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("judgeIdentities: -1");
     }
 
     @Test
