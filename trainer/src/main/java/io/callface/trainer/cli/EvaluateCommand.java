@@ -1,12 +1,16 @@
 package io.callface.trainer.cli;
 
+import io.callface.trainer.eval.AttributeClassifiers;
 import io.callface.trainer.eval.EvaluationReport;
 import io.callface.trainer.eval.Evaluator;
 import io.callface.trainer.eval.ReportWriter;
 import io.callface.trainer.onnx.ModelDirectory;
+import io.callface.trainer.synth.CorpusManifest;
 import io.callface.trainer.train.TrainingLog;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,7 +42,18 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelDirectory directory = ModelDirectory.open(model);
-        EvaluationReport result = Evaluator.evaluate(CorpusLoader.load(data, spec.commandLine().getErr()), directory);
+        PrintWriter err = spec.commandLine().getErr();
+        CorpusManifest corpus = CorpusLoader.load(data, err);
+        err.println("evaluate: fitting the attribute classifiers on the training and judge faces");
+        err.flush();
+        long start = System.nanoTime();
+        Optional<AttributeClassifiers> classifiers = AttributeClassifiers.fit(corpus, directory.manifest().imageHeight());
+        classifiers.ifPresentOrElse(c -> err.printf(Locale.ROOT, "evaluate: classifiers fitted on %d images in %.0f s%n",
+                c.trainingImages(), (System.nanoTime() - start) / 1e9), () -> err.println("evaluate: no attribute "
+                + "evaluation: identities.csv lacks a training identity's traits, or the training faces show one sex"));
+        err.println("evaluate: measuring the model on the test split");
+        err.flush();
+        EvaluationReport result = Evaluator.evaluate(corpus, directory, classifiers);
         directory.withMetrics(result.metrics());
         Path reportDir = report == null ? model : report;
         Optional<TrainingLog> log = Files.isRegularFile(model.resolve(TrainingLog.FILE))

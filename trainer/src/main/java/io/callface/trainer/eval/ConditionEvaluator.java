@@ -6,6 +6,7 @@ import io.callface.trainer.synth.CorpusClip;
 import io.callface.trainer.synth.IdentityTraits;
 import io.callface.trainer.train.NoiseSignals;
 import io.callface.trainer.train.WavFile;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -53,7 +54,7 @@ final class ConditionEvaluator {
             float[] clean = WavFile.readMono16k(clip.audio());
             int truth = galleryIndex.get(clip.identity());
             for (CallCondition condition : conditions) {
-                float[] heard = condition.apply(clean, babble.orElse(clean), clip.audio().toString().hashCode());
+                float[] heard = condition.apply(clean, babble.orElse(clean), channelSeed(clip));
                 float[] vs = extractor.voiceFeature(spectrogram.compute(SpeechSegment.toSixSeconds(heard)));
                 hits.merge(condition, Retrieval.rank(vs, gallery, truth) <= EvaluationReport.ORACLE_K ? 1 : 0, Integer::sum);
                 float[] face = decoder.decode(vs).image();
@@ -63,6 +64,19 @@ final class ConditionEvaluator {
         }
         return conditions.stream().map(c -> new ConditionScores(c, clips.size(), (double) hits.get(c) / clips.size(),
                 tallies.get(c).map(t -> t.scoresOf(FaceSource.FROM_SPEECH_6S)))).toList();
+    }
+
+    /**
+     * The seed of a clip's channel draws (lost packets, room): from its identity and the last two names of its audio
+     * path, so a corpus is heard the same wherever it is stored (the absolute path moved Opus's sex agreement by
+     * three points between two copies of one corpus).
+     */
+    static long channelSeed(CorpusClip clip) {
+        Path audio = clip.audio();
+        Path parent = audio.getParent();
+        String name = (parent == null || parent.getFileName() == null ? "" : parent.getFileName() + "/")
+                + audio.getFileName();
+        return (clip.identity() + "/" + name).hashCode();
     }
 
     /** Keeps the first item of each key, in order. */
