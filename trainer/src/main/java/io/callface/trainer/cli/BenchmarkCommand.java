@@ -203,7 +203,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         retrievalRow(md, "full (paper)", full);
         retrievalRow(md, "plain L1 (ablation)", l1);
-        md.append("\nAttributes judged on faces by classifiers fitted on true faces of the training identities and the judge set (report.md has the "
+        md.append("\nAttributes judged on faces by classifiers fitted on true faces of the training identities and "
+                + "the judge set (report.md has the "
                 + "confusion matrices):\n\n");
         md.append("| voice loss | sex, true faces | sex agreement F2F | sex agreement 6 s | sex agreement 3 s | age r 6 s "
                 + "| age r 3 s | age MAE 6 s (years) | ancestry agreement 6 s | face identity R@1 (F2F) | measure r F2F vs "

@@ -47,10 +47,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         err.println("evaluate: fitting the attribute classifiers on the training and judge faces");
         err.flush();
         long start = System.nanoTime();
-        Optional<AttributeClassifiers> classifiers = AttributeClassifiers.fit(corpus, directory.manifest().imageHeight());
-        classifiers.ifPresentOrElse(c -> err.printf(Locale.ROOT, "evaluate: classifiers fitted on %d images in %.0f s%n",
-                c.trainingImages(), (System.nanoTime() - start) / 1e9), () -> err.println("evaluate: no attribute "
-                + "evaluation: identities.csv lacks a training identity's traits, or the training faces show one sex"));
+        Optional<AttributeClassifiers> classifiers =
+                AttributeClassifiers.fit(corpus, directory.manifest().imageHeight());
+        classifiers.ifPresentOrElse(
+                c -> err.printf(Locale.ROOT, "evaluate: classifiers fitted on %d images in %.0f s%n",
+                        c.trainingImages(), (System.nanoTime() - start) / 1e9),
+                () -> err.println("evaluate: no attribute evaluation: identities.csv lacks a training identity's "
+                        + "traits, or the training faces show one sex"));
         err.println("evaluate: measuring the model on the test split");
         err.flush();
         EvaluationReport result = Evaluator.evaluate(corpus, directory, classifiers);

@@ -75,7 +75,8 @@ public final class AttributeClassifiers {
      * {@code identities.csv} does not give every training identity's traits or only one sex occurs.
      */
     public static Optional<AttributeClassifiers> fit(CorpusManifest corpus, int size) {
-        Optional<LabelledFaces> train = faces(corpus, Split.TRAIN, size, true).map(t -> t.plus(judgeFaces(corpus, size)));
+        Optional<LabelledFaces> train = faces(corpus, Split.TRAIN, size, true)
+                .map(t -> t.plus(judgeFaces(corpus, size)));
         if (train.isEmpty() || train.get().labels().stream().map(AttributeJudgement::sex).distinct().count() < 2) {
             return Optional.empty();
         }

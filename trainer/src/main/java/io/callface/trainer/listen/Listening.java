@@ -44,7 +44,8 @@ public final class Listening {
         }
         List<String> context = new ArrayList<>(List.of(
                 "model: " + model.path() + " (" + model.manifest().preset() + ", version " + model.manifest().version() + ")",
-                "attribute classifiers: fitted on " + classifiers.trainingImages() + " true face images (training identities and judge set) of "
+                "attribute classifiers: fitted on " + classifiers.trainingImages()
+                        + " true face images (training identities and judge set) of "
                         + corpus.dir(),
                 "speech: " + speech.path() + ", " + speech.files().size() + " file(s)"));
         if (!speech.problems().isEmpty()) {

@@ -158,7 +158,8 @@ public final class SyntheticCorpus {
                     for (int k = 0; k < spec.renderings(); k++) {
                         RenderingVariation variation = RenderingVariation.random(
                                 new Random(mix(mix(judgeSeed(), j), -(k + 1))));
-                        writeImage(judges.resolve(JudgeFaces.renderingName(id, k)), renderer.render(traits[j], variation));
+                        writeImage(judges.resolve(JudgeFaces.renderingName(id, k)),
+                                renderer.render(traits[j], variation));
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

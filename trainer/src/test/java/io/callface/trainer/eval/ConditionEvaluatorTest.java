@@ -20,8 +20,10 @@ class ConditionEvaluatorTest {
     void otherClipsHaveOtherDraws() {
         long seed = ConditionEvaluator.channelSeed(clip("id00017", Path.of("/c/audio/id00017_2.wav")));
 
-        assertThat(ConditionEvaluator.channelSeed(clip("id00017", Path.of("/c/audio/id00017_3.wav")))).isNotEqualTo(seed);
-        assertThat(ConditionEvaluator.channelSeed(clip("id00018", Path.of("/c/audio/id00017_2.wav")))).isNotEqualTo(seed);
+        assertThat(ConditionEvaluator.channelSeed(clip("id00017", Path.of("/c/audio/id00017_3.wav"))))
+                .isNotEqualTo(seed);
+        assertThat(ConditionEvaluator.channelSeed(clip("id00018", Path.of("/c/audio/id00017_2.wav"))))
+                .isNotEqualTo(seed);
         // Prepared real corpora name segments 000.wav, 001.wav ... in a folder per recording.
         assertThat(ConditionEvaluator.channelSeed(clip("id00017", Path.of("/c/segments/rec-b/000.wav"))))
                 .isNotEqualTo(ConditionEvaluator.channelSeed(clip("id00017", Path.of("/c/segments/rec-a/000.wav"))));

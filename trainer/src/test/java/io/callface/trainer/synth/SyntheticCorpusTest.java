@@ -135,7 +135,8 @@ class SyntheticCorpusTest {
         assertThat(faces).hasSize(6 * (1 + SMALL.renderings()));
         assertThat(asCsv(faces.get(0).traits())).isEqualTo(asCsv(judged.judgeIdentity(0)));
         assertThat(asCsv(faces.get(faces.size() - 1).traits())).isEqualTo(asCsv(judged.judgeIdentity(5)));
-        assertThat(faces).allMatch(face -> Files.isRegularFile(face.image()) && face.image().startsWith(with.resolve("judge")));
+        assertThat(faces).allMatch(face -> Files.isRegularFile(face.image())
+                && face.image().startsWith(with.resolve("judge")));
         Set<IdentityTraits> corpusPeople = new HashSet<>(CorpusManifest.read(with).identities().values().stream()
                 .map(Identity::traits).toList());
         assertThat(faces).noneMatch(face -> corpusPeople.contains(face.traits()));
