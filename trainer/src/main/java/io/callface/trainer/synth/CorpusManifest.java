@@ -218,7 +218,8 @@ public final class CorpusManifest {
         return path;
     }
 
-    private static List<String> readLines(Path file, String header) throws IOException {
+    /** The file's lines, the first being {@code header}; a missing file or another header is a corpus error. */
+    static List<String> readLines(Path file, String header) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new CorpusFormatException(file + ": missing");
         }

@@ -52,7 +52,8 @@ public record JudgeFaces(List<JudgeFace> faces) {
             return Optional.empty();
         }
         Map<String, IdentityTraits> traits = new LinkedHashMap<>();
-        List<String> identityLines = lines(dir.resolve(SyntheticCorpus.IDENTITIES), IdentitiesCsv.HEADER);
+        List<String> identityLines =
+                CorpusManifest.readLines(dir.resolve(SyntheticCorpus.IDENTITIES), IdentitiesCsv.HEADER);
         for (int i = 1; i < identityLines.size(); i++) {
             String line = identityLines.get(i);
             if (!line.isBlank()) {
@@ -61,7 +62,7 @@ public record JudgeFaces(List<JudgeFace> faces) {
             }
         }
         List<JudgeFace> faces = new ArrayList<>();
-        List<String> faceLines = lines(list, FACES_HEADER);
+        List<String> faceLines = CorpusManifest.readLines(list, FACES_HEADER);
         for (int i = 1; i < faceLines.size(); i++) {
             String line = faceLines.get(i);
             if (!line.isBlank()) {
@@ -119,16 +120,5 @@ public record JudgeFaces(List<JudgeFace> faces) {
         } catch (IllegalArgumentException e) {
             throw new CorpusFormatException(file + " line " + (index + 1) + ": " + e.getMessage());
         }
-    }
-
-    private static List<String> lines(Path file, String header) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new CorpusFormatException(file + ": missing");
-        }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).strip().equals(header)) {
-            throw new CorpusFormatException(file + " line 1: expected header '" + header + "'");
-        }
-        return lines;
     }
 }
