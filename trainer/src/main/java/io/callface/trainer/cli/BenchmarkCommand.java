@@ -166,7 +166,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         ModelDirectory l1Model = timed("train plain L1 (voice stage on the same face stage)", () -> AttributeHeadsExport.addTo(
                 pipeline.train(corpus, chosen, out.resolve("model-l1"), full.withVoiceLoss(VoiceLoss.L1),
                         Optional.of(l1Checkpoints), true), corpus));
-        Optional<AttributeClassifiers> classifiers = timed("fit attribute classifiers (training faces)",
+        Optional<AttributeClassifiers> classifiers = timed("fit attribute classifiers (training and judge faces)",
                 () -> AttributeClassifiers.fit(corpus, fullModel.manifest().imageHeight()));
         EvaluationReport fullReport = timed("evaluate full", () -> evaluate(corpus, fullModel, classifiers));
         EvaluationReport l1Report = timed("evaluate l1", () -> evaluate(corpus, l1Model, classifiers));

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "listen", mixinStandardHelpOptions = true,
         description = "Hear labelled WAV files as the stream hears calls (voice-gated 6 s windows, fused), decode the "
                 + "call's face and judge its sex and age with the evaluation's attribute classifiers (fitted on the "
-                + "corpus's training faces); write report.md, calls.csv and faces.png. Refuses files that are corpus clips.")
+                + "corpus's training and judge faces); write report.md, calls.csv and faces.png. Refuses files that are corpus clips.")
 public final class ListenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

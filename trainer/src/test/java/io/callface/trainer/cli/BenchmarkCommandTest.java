@@ -22,7 +22,7 @@ class BenchmarkCommandTest {
         String md = Files.readString(tmp.resolve(BenchmarkCommand.RESULT_FILE));
         assertThat(md).contains("| full (paper) |", "| plain L1 (ablation) |", "| **total** |", "process CPU s",
                 "Load average", "sex agreement 6 s", "age r 6 s", "Ceilings (voice-trait oracles",
-                "| fit attribute classifiers (training faces) |");
+                "| fit attribute classifiers (training and judge faces) |");
         // 15 identities: a 3-face gallery, so the >= 200 check must fail, and say so.
         assertThat(md).contains("FAIL: gallery >= 200 held-out identities (3)");
         // Every bar of the issue has its line, measured figure first, then the bar.
