@@ -119,6 +119,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + "level change; 0 trains on clean audio only (default: ${DEFAULT-VALUE}).")
     float augmentation;
 
+    @Option(names = "--invariance-weight", defaultValue = "" + TrainingOptions.DEFAULT_INVARIANCE_WEIGHT,
+            paramLabel = "WEIGHT", description = "Weight of the voice stage's invariance term: each clip heard through "
+                    + "a call is pulled towards the same clip heard clean (L1 in f_dec, as the paper's first term); 0: the "
+                    + "paper's loss alone (default: ${DEFAULT-VALUE}).")
+    float invarianceWeight;
+
     @Option(names = "--threads", defaultValue = "2", description = "PyTorch CPU threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
@@ -141,7 +147,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             chosen = Preset.named(preset);
             full = TrainingOptions.defaults(chosen).withSeed(seed).withThreads(threads).withFaceEpochs(faceEpochs)
                     .withVoiceEpochs(voiceEpochs).withFaceBatchSize(faceBatchSize).withFeatureWeight(featureWeight)
-                    .withAugmentation(augmentation);
+                    .withAugmentation(augmentation).withInvarianceWeight(invarianceWeight);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -193,8 +199,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
     private String markdown(Preset chosen, EvaluationReport full, EvaluationReport l1, String loadStart, String loadEnd) {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "# callface trainer benchmark: preset %s, %d identities, %d face epochs, "
-                + "%d voice epochs per loss, face batch %d, face feature-loss weight %s, %d threads%n%n", chosen.name(),
-                identities, faceEpochs, voiceEpochs, faceBatchSize, featureWeight, threads));
+                + "%d voice epochs per loss, face batch %d, face feature-loss weight %s, call augmentation %s, "
+                + "invariance weight %s (both losses), %d threads%n%n", chosen.name(), identities, faceEpochs,
+                voiceEpochs, faceBatchSize, featureWeight, augmentation, invarianceWeight, threads));
         md.append(String.format(Locale.ROOT, "Test split: %d clips, gallery of %d held-out identities. +- is one "
                 + "binomial standard error (r: (1 - r^2) / sqrt(n - 2)).%n%n", full.clips(), full.gallerySize()));
         md.append("Retrieval S2F -> face (cosine) in %:\n\n");

@@ -62,6 +62,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "channel (G.711, Opus with loss), noise and a level change; 0 trains on clean audio only (default: ${DEFAULT-VALUE}).")
     float augmentation;
 
+    @Option(names = "--invariance-weight", defaultValue = "" + TrainingOptions.DEFAULT_INVARIANCE_WEIGHT,
+            paramLabel = "WEIGHT", description = "Weight of the voice stage's invariance term: each clip heard through "
+                    + "a call is pulled towards the same clip heard clean (L1 in f_dec, as the paper's first term); 0: the "
+                    + "paper's loss alone (default: ${DEFAULT-VALUE}).")
+    float invarianceWeight;
+
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -121,7 +127,7 @@ public final class TrainCommand implements Callable<Integer> {
             chosen = Preset.named(preset);
             options = TrainingOptions.defaults(chosen).withSeed(seed).withThreads(threads)
                     .withVoiceLoss(VoiceLoss.named(loss)).withFeatureWeight(featureWeight)
-                    .withAugmentation(augmentation);
+                    .withAugmentation(augmentation).withInvarianceWeight(invarianceWeight);
             if (faceBatchSize != null) {
                 options = options.withFaceBatchSize(faceBatchSize);
             }

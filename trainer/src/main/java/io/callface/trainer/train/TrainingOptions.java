@@ -29,6 +29,9 @@ import io.callface.trainer.onnx.OnnxExporter;
  * @param voiceLoss      the paper's full loss or the plain-L1 ablation
  * @param augmentation   share of the voice stage's clips heard through a call: room reverberation, a channel, noise and a level change
  *                       ({@link VoiceAugmentation}); 0 trains on the clean corpus only
+ * @param invarianceWeight weight of the voice stage's invariance term: for each clip heard through a call, the L1
+ *                       distance in {@code f_dec} between its speech feature and its clean self's (held fixed), as the
+ *                       paper's first term measures distances; 0 leaves only the paper's loss
  * @param version        {@code callface.version} written into the exported models
  */
 public record TrainingOptions(
@@ -49,6 +52,7 @@ public record TrainingOptions(
         float featureWeight,
         VoiceLoss voiceLoss,
         float augmentation,
+        float invarianceWeight,
         String version) {
 
     /**
@@ -60,6 +64,13 @@ public record TrainingOptions(
 
     /** Default share of augmented voice-stage clips: half hear a call, half the clean corpus. */
     public static final float DEFAULT_AUGMENTATION = 0.5f;
+
+    /**
+     * Default weight of the invariance term (see {@code invarianceWeight}): equal to the paper's first term, so a call
+     * counts as much as the face. Noise-invariant representation learning (Liang et al., SLT 2018) pairs clean and noisy
+     * speech the same way; BENCHMARKS.md has the A/B against 0.
+     */
+    public static final float DEFAULT_INVARIANCE_WEIGHT = 1f;
 
     public TrainingOptions {
         requirePositive("faceEpochs", faceEpochs);
@@ -78,6 +89,9 @@ public record TrainingOptions(
         if (!(augmentation >= 0 && augmentation <= 1)) {
             throw new IllegalArgumentException("augmentation must be in [0, 1], got " + augmentation);
         }
+        if (!(invarianceWeight >= 0)) {
+            throw new IllegalArgumentException("invarianceWeight must be >= 0, got " + invarianceWeight);
+        }
         if (voiceLoss == null) {
             throw new IllegalArgumentException("voiceLoss must not be null");
         }
@@ -93,48 +107,54 @@ public record TrainingOptions(
     public static TrainingOptions defaults(Preset preset) {
         return new TrainingOptions(preset.faceEpochs(), preset.voiceEpochs(), preset.batchSize(), preset.batchSize(), 42, 2,
                 1e-3f, 0.5f, 1e-4f, 0.95f, 10_000, 0.025f, 200f, 2f, DEFAULT_FEATURE_WEIGHT, VoiceLoss.FULL, DEFAULT_AUGMENTATION,
-                OnnxExporter.DEFAULT_VERSION);
+                DEFAULT_INVARIANCE_WEIGHT, OnnxExporter.DEFAULT_VERSION);
     }
 
     public TrainingOptions withFeatureWeight(float weight) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
-                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, weight, voiceLoss, augmentation, version);
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, weight, voiceLoss, augmentation, invarianceWeight, version);
     }
 
     public TrainingOptions withVoiceEpochs(int epochs) {
         return new TrainingOptions(faceEpochs, epochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, invarianceWeight, version);
     }
 
     public TrainingOptions withFaceEpochs(int epochs) {
         return new TrainingOptions(epochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, invarianceWeight, version);
     }
 
     public TrainingOptions withSeed(long newSeed) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, newSeed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, invarianceWeight, version);
     }
 
     public TrainingOptions withThreads(int newThreads) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, newThreads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, invarianceWeight, version);
     }
 
     public TrainingOptions withVoiceLoss(VoiceLoss loss) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, loss, augmentation, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, loss, augmentation, invarianceWeight, version);
     }
 
     public TrainingOptions withFaceBatchSize(int size) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, size, seed, threads, learningRate, beta1,
-                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, version);
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, invarianceWeight, version);
     }
 
     public TrainingOptions withAugmentation(float share) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
                 epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, share,
-                version);
+                invarianceWeight, version);
+    }
+
+    public TrainingOptions withInvarianceWeight(float weight) {
+        return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss,
+                augmentation, weight, version);
     }
 
     private static void requirePositive(String field, int value) {

@@ -2,6 +2,7 @@ package io.callface.trainer.train;
 
 import io.callface.trainer.synth.CorpusClip;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.concurrent.Future;
 
 /**
  * The voice stage's mini-batch inputs: each batch's clips read, augmented when the plan says so, and turned into
- * spectrograms, concatenated in batch order. With workers, batches are computed ahead of the training loop (at most
+ * spectrograms, concatenated in batch order; with clean pairs, also the clean spectrograms of the augmented clips, for
+ * the invariance term. With workers, batches are computed ahead of the training loop (at most
  * {@value #BATCHES_AHEAD_PER_WORKER} per worker), so a corpus whose spectrograms do not fit in memory trains without
  * waiting for each clip's spectrogram; every input depends only on the epoch and the clip
  * ({@link VoiceAugmentation} is seeded per clip), so the inputs are the same for any worker count. (The trained model
@@ -28,9 +30,24 @@ final class VoiceBatches implements AutoCloseable {
     private final VoiceAugmentation augmentation;
     private final ExecutorService workers;
     private final int ahead;
+    private final boolean cleanPairs;
 
-    /** {@code workers} 0 computes each batch on the caller's thread when it is asked for. */
-    VoiceBatches(List<CorpusClip> clips, SpectrogramCache spectrograms, VoiceAugmentation augmentation, int workers) {
+    /**
+     * One mini-batch's inputs.
+     *
+     * @param heard          the clips' spectrograms as heard (augmented or clean), concatenated in batch order
+     * @param augmentedRows  the rows (positions in the batch) whose clip was augmented, ascending
+     * @param cleanOfAugmented the clean spectrograms of those rows' clips, in the same order; empty without clean pairs
+     */
+    record VoiceBatch(float[] heard, long[] augmentedRows, float[] cleanOfAugmented) {
+    }
+
+    /**
+     * {@code workers} 0 computes each batch on the caller's thread when it is asked for; {@code cleanPairs} also
+     * gives each augmented clip's clean spectrogram.
+     */
+    VoiceBatches(List<CorpusClip> clips, SpectrogramCache spectrograms, VoiceAugmentation augmentation, int workers,
+            boolean cleanPairs) {
         if (workers < 0) {
             throw new IllegalArgumentException("workers: " + workers + " is negative");
         }
@@ -43,12 +60,13 @@ final class VoiceBatches implements AutoCloseable {
             return thread;
         });
         this.ahead = BATCHES_AHEAD_PER_WORKER * workers;
+        this.cleanPairs = cleanPairs;
     }
 
     /** The inputs of {@code batches} (clip indexes) of {@code epoch}, in order. */
-    Iterator<float[]> of(int epoch, List<int[]> batches) {
+    Iterator<VoiceBatch> of(int epoch, List<int[]> batches) {
         return new Iterator<>() {
-            private final Deque<Future<float[]>> pending = new ArrayDeque<>();
+            private final Deque<Future<VoiceBatch>> pending = new ArrayDeque<>();
             private int submitted;
             private int taken;
 
@@ -58,7 +76,7 @@ final class VoiceBatches implements AutoCloseable {
             }
 
             @Override
-            public float[] next() {
+            public VoiceBatch next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
@@ -68,28 +86,43 @@ final class VoiceBatches implements AutoCloseable {
                 }
                 while (submitted < batches.size() && submitted <= batch + ahead) {
                     int[] clipsOfBatch = batches.get(submitted++);
-                    pending.add(workers.submit((Callable<float[]>) () -> input(epoch, clipsOfBatch)));
+                    pending.add(workers.submit((Callable<VoiceBatch>) () -> input(epoch, clipsOfBatch)));
                 }
                 return await(pending.removeFirst());
             }
         };
     }
 
-    private float[] input(int epoch, int[] batch) {
+    private VoiceBatch input(int epoch, int[] batch) {
         int floats = SpectrogramCache.sixSecondSize();
         float[] input = new float[batch.length * floats];
+        List<Integer> augmentedRows = new ArrayList<>();
         for (int i = 0; i < batch.length; i++) {
             int index = batch[i];
             CorpusClip clip = clips.get(index);
-            float[] spectrogram = augmentation.augments(epoch, index)
-                    ? spectrograms.sixSecondsOf(augmentation.apply(epoch, index, WavFile.readMono16k(clip.audio())))
-                    : spectrograms.sixSeconds(clip.audio());
+            float[] spectrogram;
+            if (augmentation.augments(epoch, index)) {
+                spectrogram = spectrograms.sixSecondsOf(
+                        augmentation.apply(epoch, index, WavFile.readMono16k(clip.audio())));
+                augmentedRows.add(i);
+            } else {
+                spectrogram = spectrograms.sixSeconds(clip.audio());
+            }
             System.arraycopy(spectrogram, 0, input, i * floats, floats);
         }
-        return input;
+        float[] clean = new float[cleanPairs ? augmentedRows.size() * floats : 0];
+        long[] rows = new long[augmentedRows.size()];
+        for (int k = 0; k < rows.length; k++) {
+            rows[k] = augmentedRows.get(k);
+            if (cleanPairs) {
+                System.arraycopy(spectrograms.sixSeconds(clips.get(batch[augmentedRows.get(k)]).audio()), 0, clean,
+                        k * floats, floats);
+            }
+        }
+        return new VoiceBatch(input, rows, clean);
     }
 
-    private static float[] await(Future<float[]> future) {
+    private static VoiceBatch await(Future<VoiceBatch> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

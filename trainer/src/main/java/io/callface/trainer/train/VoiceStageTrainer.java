@@ -33,7 +33,9 @@ final class VoiceStageTrainer {
         int perEpoch = MiniBatches.perEpoch(clips.size(), options.batchSize());
         progress.startStage(EpochRecord.VOICE, perEpoch * (firstEpoch - 1));
         VoiceAugmentation augmentation = new VoiceAugmentation(options.augmentation(), options.seed(), clips);
-        try (VoiceBatches inputs = new VoiceBatches(clips, loading.cache(), augmentation, loading.workers())) {
+        boolean cleanPairs = options.invarianceWeight() > 0 && options.augmentation() > 0;
+        try (VoiceBatches inputs = new VoiceBatches(clips, loading.cache(), augmentation, loading.workers(),
+                cleanPairs)) {
             for (int epoch = firstEpoch; epoch <= options.voiceEpochs(); epoch++) {
                 epochEnd.accept(epoch(networks, clips, features, inputs, options, updater, epoch, progress));
             }
@@ -53,10 +55,11 @@ final class VoiceStageTrainer {
         double lossSum = 0;
         double l1Sum = 0;
         List<int[]> batches = MiniBatches.shuffled(clips.size(), options.batchSize(), random);
-        Iterator<float[]> batchInputs = inputs.of(epoch, batches);
+        Iterator<VoiceBatches.VoiceBatch> batchInputs = inputs.of(epoch, batches);
         for (int[] batch : batches) {
             int b = batch.length;
-            FloatBuffer input = FloatBuffer.wrap(batchInputs.next());
+            VoiceBatches.VoiceBatch voiceBatch = batchInputs.next();
+            FloatBuffer input = FloatBuffer.wrap(voiceBatch.heard());
             float[] target = new float[b * d];
             for (int i = 0; i < b; i++) {
                 System.arraycopy(features.get(clips.get(batch[i]).identity()), 0, target, i * d, d);
@@ -67,12 +70,19 @@ final class VoiceStageTrainer {
                         ModelContract.SPECTROGRAM_BINS));
                 NDArray vf = m.create(target, new Shape(b, d));
                 ParameterStore store = new ParameterStore(m, false);
+                NDArray clean = cleanFeatures(networks, store, m, voiceBatch, frames);
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     NDArray vs = networks.voiceEncoder().forward(store, x, true);
                     Speech2FaceLoss.VoiceObjective objective = Speech2FaceLoss.voiceStage(store, networks, vs, vf,
                             options);
-                    collector.backward(objective.objective());
-                    loss = objective.objective().getFloat();
+                    NDArray minimised = objective.objective();
+                    if (clean != null) {
+                        NDArray heard = vs.get(m.create(voiceBatch.augmentedRows()));
+                        minimised = minimised.add(Speech2FaceLoss.invariance(store, networks, heard, clean, b)
+                                .mul(options.invarianceWeight()));
+                    }
+                    collector.backward(minimised);
+                    loss = minimised.getFloat();
                     l1Sum += objective.fDecL1().getFloat();
                 }
                 updater.step();
@@ -82,5 +92,20 @@ final class VoiceStageTrainer {
         }
         return new EpochRecord(EpochRecord.VOICE, epoch, perEpoch, clips.size(), (System.nanoTime() - start) / 1e9,
                 lossSum / perEpoch, l1Sum / perEpoch);
+    }
+
+    /**
+     * The speech features of the batch's augmented clips heard clean, computed before the gradient is recorded and
+     * detached, so the invariance term moves only the heard features; null when the batch has no clean pairs.
+     */
+    private static NDArray cleanFeatures(Speech2FaceNetworks networks, ParameterStore store, NDManager m,
+            VoiceBatches.VoiceBatch voiceBatch, int frames) {
+        int pairs = voiceBatch.cleanOfAugmented().length / SpectrogramCache.sixSecondSize();
+        if (pairs == 0) {
+            return null;
+        }
+        NDArray x = m.create(FloatBuffer.wrap(voiceBatch.cleanOfAugmented()), new Shape(pairs,
+                ModelContract.SPECTROGRAM_CHANNELS, frames, ModelContract.SPECTROGRAM_BINS));
+        return networks.voiceEncoder().forward(store, x, true).stopGradient();
     }
 }

@@ -30,15 +30,26 @@ class TrainCommandTest {
     }
 
     @Test
+    void theInvarianceTermAddsToThePlainL1ObjectiveOfAugmentedClips() {
+        Path out = tmp.resolve("model");
+        assertThat(new CommandLine(new TrainCommand()).execute("--data", TrainedTinyModel.get().corpus().toString(),
+                "--preset", "tiny", "--out", out.toString(), "--epochs", "1", "--face-epochs", "1", "--loss", "l1",
+                "--augment", "1", "--invariance-weight", "2", "--threads", "1")).isZero();
+        assertThat(TrainingLog.read(out).stage(EpochRecord.VOICE)).singleElement()
+                .satisfies(r -> assertThat(r.meanLoss()).isGreaterThan(r.meanFDecL1() * 1.01));
+    }
+
+    @Test
     void theAblationLossCheckpointsAndResumesFromTheCommandLine() {
         Path out = tmp.resolve("model");
         Path checkpoints = tmp.resolve("checkpoints");
         String[] args = {"--data", TrainedTinyModel.get().corpus().toString(), "--preset", "tiny", "--out",
-                out.toString(), "--epochs", "1", "--face-epochs", "2", "--loss", "l1", "--checkpoint-dir",
-                checkpoints.toString()};
+                out.toString(), "--epochs", "1", "--face-epochs", "2", "--loss", "l1", "--invariance-weight", "0",
+                "--checkpoint-dir", checkpoints.toString()};
         assertThat(new CommandLine(new TrainCommand()).execute(args)).isZero();
         assertThat(checkpoints.resolve(CheckpointDirectory.FACE_FILE)).isRegularFile();
         assertThat(checkpoints.resolve(CheckpointDirectory.VOICE_FILE)).isRegularFile();
+        // The paper's first term alone: without the invariance term, the objective is the logged f_dec L1.
         assertThat(TrainingLog.read(out).stage(EpochRecord.VOICE)).singleElement()
                 .satisfies(r -> assertThat(r.meanLoss()).isEqualTo(r.meanFDecL1(), within(1e-3 * r.meanLoss())));
 

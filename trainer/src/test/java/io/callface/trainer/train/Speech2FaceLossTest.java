@@ -75,6 +75,33 @@ class Speech2FaceLossTest {
     }
 
     @Test
+    void theInvarianceTermIsThePaperFirstTermBetweenHeardAndCleanSummedOverTheBatch() {
+        Preset tiny = Preset.tiny();
+        TrainingOptions l1 = TrainingOptions.defaults(tiny).withVoiceLoss(VoiceLoss.L1);
+        try (Speech2FaceNetworks networks = new Speech2FaceNetworks(tiny, 4);
+                NDManager m = networks.manager().newSubManager()) {
+            ParameterStore store = new ParameterStore(m, false);
+            NDArray heard = m.randomNormal(new Shape(2, tiny.featureDim()));
+            NDArray clean = m.randomNormal(new Shape(2, tiny.featureDim()));
+
+            float twoOfFive = Speech2FaceLoss.invariance(store, networks, heard, clean, 5).getFloat();
+            // The L1 objective of the same pairs is their mean; over a batch of five, the two pairs weigh 2/5.
+            float mean = Speech2FaceLoss.voiceStage(store, networks, heard, clean, l1).fDecL1().getFloat();
+
+            assertThat(twoOfFive).isCloseTo(mean * 2 / 5, within(mean * 1e-5f));
+            assertThat(Speech2FaceLoss.invariance(store, networks, clean, clean, 5).getFloat()).isZero();
+        }
+    }
+
+    @Test
+    void aNegativeInvarianceWeightIsRefused() {
+        TrainingOptions defaults = TrainingOptions.defaults(Preset.tiny());
+        assertThat(defaults.invarianceWeight()).isEqualTo(TrainingOptions.DEFAULT_INVARIANCE_WEIGHT);
+        assertThatThrownBy(() -> defaults.withInvarianceWeight(-0.5f)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("invarianceWeight");
+    }
+
+    @Test
     void lossNamesParse() {
         assertThat(VoiceLoss.named("full")).isEqualTo(VoiceLoss.FULL);
         assertThat(VoiceLoss.named("l1")).isEqualTo(VoiceLoss.L1);

@@ -65,8 +65,8 @@ class VoiceBatchesTest {
     void aClipThatCannotBeReadFailsTheBatchThatNeedsIt() throws IOException {
         Files.writeString(clips.get(batches.get(1)[0]).audio(), "not a wav");
         try (VoiceBatches inputs = new VoiceBatches(clips, new SpectrogramCache(0),
-                new VoiceAugmentation(0, 1, clips), 2)) {
-            Iterator<float[]> epoch = inputs.of(1, batches);
+                new VoiceAugmentation(0, 1, clips), 2, false)) {
+            Iterator<VoiceBatches.VoiceBatch> epoch = inputs.of(1, batches);
             epoch.next();
             assertThatThrownBy(epoch::next).isInstanceOf(CorpusFormatException.class)
                     .hasMessageContaining(clips.get(batches.get(1)[0]).audio().toString());
@@ -77,9 +77,52 @@ class VoiceBatchesTest {
     private List<float[]> inputs(int workers, int cached, int epoch, double augmented) {
         List<float[]> out = new ArrayList<>();
         try (VoiceBatches inputs = new VoiceBatches(clips, new SpectrogramCache(cached),
-                new VoiceAugmentation(augmented, 1, clips), workers)) {
-            inputs.of(epoch, batches).forEachRemaining(out::add);
+                new VoiceAugmentation(augmented, 1, clips), workers, false)) {
+            inputs.of(epoch, batches).forEachRemaining(batch -> out.add(batch.heard()));
         }
         return out;
+    }
+
+    @Test
+    void cleanPairsGiveEachAugmentedClipsCleanSpectrogramAndOnlyThose() {
+        VoiceAugmentation augmentation = new VoiceAugmentation(0.5, 1, clips);
+        SpectrogramCache fresh = new SpectrogramCache(0);
+        int floats = SpectrogramCache.sixSecondSize();
+        int pairs = 0;
+        try (VoiceBatches inputs = new VoiceBatches(clips, new SpectrogramCache(0), augmentation, 1, true)) {
+            Iterator<VoiceBatches.VoiceBatch> epoch = inputs.of(2, batches);
+            for (int[] batch : batches) {
+                VoiceBatches.VoiceBatch voiceBatch = epoch.next();
+                List<Long> expectedRows = new ArrayList<>();
+                for (int i = 0; i < batch.length; i++) {
+                    if (augmentation.augments(2, batch[i])) {
+                        expectedRows.add((long) i);
+                    }
+                }
+                assertThat(java.util.Arrays.stream(voiceBatch.augmentedRows()).boxed().toList()).isEqualTo(expectedRows);
+                assertThat(voiceBatch.cleanOfAugmented()).hasSize(expectedRows.size() * floats);
+                for (int k = 0; k < expectedRows.size(); k++) {
+                    int row = expectedRows.get(k).intValue();
+                    float[] clean = fresh.sixSeconds(clips.get(batch[row]).audio());
+                    float[] paired = java.util.Arrays.copyOfRange(voiceBatch.cleanOfAugmented(), k * floats,
+                            (k + 1) * floats);
+                    float[] heard = java.util.Arrays.copyOfRange(voiceBatch.heard(), row * floats, (row + 1) * floats);
+                    assertThat(java.util.Arrays.mismatch(paired, clean)).as("clean pair %d", k).isEqualTo(-1);
+                    assertThat(java.util.Arrays.mismatch(heard, clean)).as("heard clip %d differs", k).isNotEqualTo(-1);
+                }
+                pairs += expectedRows.size();
+            }
+        }
+        assertThat(pairs).as("some clips augmented in epoch 2").isPositive();
+    }
+
+    @Test
+    void withoutCleanPairsTheAugmentedRowsAreStillNamedButNoCleanSpectrogramIsMade() {
+        try (VoiceBatches inputs = new VoiceBatches(clips, new SpectrogramCache(0),
+                new VoiceAugmentation(1, 1, clips), 0, false)) {
+            VoiceBatches.VoiceBatch first = inputs.of(1, batches).next();
+            assertThat(first.augmentedRows()).hasSize(batches.get(0).length);
+            assertThat(first.cleanOfAugmented()).isEmpty();
+        }
     }
 }
