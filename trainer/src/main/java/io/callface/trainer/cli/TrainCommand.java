@@ -64,8 +64,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--invariance-weight", defaultValue = "" + TrainingOptions.DEFAULT_INVARIANCE_WEIGHT,
             paramLabel = "WEIGHT", description = "Weight of the voice stage's invariance term: each clip heard through "
-                    + "a call is pulled towards the same clip heard clean (L1 in f_dec, as the paper's first term); 0: the "
-                    + "paper's loss alone (default: ${DEFAULT-VALUE}).")
+                    + "a call is pulled towards the same clip heard clean (the voice loss with the clean clip's feature as "
+                    + "target); 0: the paper's loss alone (default: ${DEFAULT-VALUE}).")
     float invarianceWeight;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")

@@ -78,23 +78,22 @@ final class Speech2FaceLoss {
     }
 
     /**
-     * The invariance term: for each clip heard through a call, {@code |f_dec(v_clean) - f_dec(v_heard)|_1}, where
-     * {@code v_clean} is the speech feature of the same clip heard clean, held fixed, so the call is pulled towards
-     * the clean voice and not the other way; summed over those clips and divided by the whole batch size, so each clip
-     * weighs as it does in the paper's first term (a clean clip's distance is zero). Without it, a call's only target is
-     * the face, which the paper's loss cannot reach from any voice; the clean feature is one the encoder can reach, and
-     * telephone speech must then keep the voice's traits although its fundamental is gone (Liang et al., "Learning
-     * noise-invariant representations for robust speech recognition", SLT 2018, pair clean and noisy speech so).
+     * The invariance term: for each clip heard through a call, the voice-stage objective ({@link #voiceStage}, the
+     * same loss) with the speech feature of the same clip heard clean as its target, held fixed, so the call is pulled
+     * towards the clean voice and not the other way; summed over those clips and divided by the whole batch size, so
+     * each clip weighs as it does in the main objective (clean clips add nothing). Without it, a call's only
+     * target is the face, which no voice reaches; the clean feature is one the encoder does reach, and telephone speech
+     * must then keep the voice's traits although its fundamental is gone (Liang et al., "Learning noise-invariant
+     * representations for robust speech recognition", SLT 2018, pair clean and noisy speech so).
      *
      * @param heard     speech features of the augmented clips as heard {@code [k, D]}
      * @param clean     speech features of the same clips heard clean {@code [k, D]}, without gradient
      * @param batchSize the whole batch's size
      */
     static NDArray invariance(ParameterStore store, Speech2FaceNetworks networks, NDArray heard, NDArray clean,
-            int batchSize) {
-        NDArray decodedHeard = networks.decoderFDec().forward(store, heard, false);
-        NDArray decodedClean = networks.decoderFDec().forward(store, clean, false);
-        return decodedClean.sub(decodedHeard).abs().sum().div(batchSize);
+            int batchSize, TrainingOptions options) {
+        long pairs = heard.getShape().get(0);
+        return voiceStage(store, networks, heard, clean, options).objective().mul((float) pairs / batchSize);
     }
 
     /**

@@ -29,9 +29,9 @@ import io.callface.trainer.onnx.OnnxExporter;
  * @param voiceLoss      the paper's full loss or the plain-L1 ablation
  * @param augmentation   share of the voice stage's clips heard through a call: room reverberation, a channel, noise and a level change
  *                       ({@link VoiceAugmentation}); 0 trains on the clean corpus only
- * @param invarianceWeight weight of the voice stage's invariance term: for each clip heard through a call, the L1
- *                       distance in {@code f_dec} between its speech feature and its clean self's (held fixed), as the
- *                       paper's first term measures distances; 0 leaves only the paper's loss
+ * @param invarianceWeight weight of the voice stage's invariance term: for each clip heard through a call, the voice
+ *                       loss with the same clip's clean speech feature (held fixed) as the target instead of the face
+ *                       feature; 0 leaves only the paper's loss
  * @param version        {@code callface.version} written into the exported models
  */
 public record TrainingOptions(
@@ -66,9 +66,9 @@ public record TrainingOptions(
     public static final float DEFAULT_AUGMENTATION = 0.5f;
 
     /**
-     * Default weight of the invariance term (see {@code invarianceWeight}): equal to the paper's first term, so a call
-     * counts as much as the face. Noise-invariant representation learning (Liang et al., SLT 2018) pairs clean and noisy
-     * speech the same way; BENCHMARKS.md has the A/B against 0.
+     * Default weight of the invariance term (see {@code invarianceWeight}): a call's clean twin counts as much as the
+     * face. Noise-invariant representation learning (Liang et al., SLT 2018) pairs clean and noisy speech the same way;
+     * BENCHMARKS.md has the A/B against 0.
      */
     public static final float DEFAULT_INVARIANCE_WEIGHT = 1f;
 

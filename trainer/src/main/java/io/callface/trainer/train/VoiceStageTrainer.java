@@ -78,7 +78,7 @@ final class VoiceStageTrainer {
                     NDArray minimised = objective.objective();
                     if (clean != null) {
                         NDArray heard = vs.get(m.create(voiceBatch.augmentedRows()));
-                        minimised = minimised.add(Speech2FaceLoss.invariance(store, networks, heard, clean, b)
+                        minimised = minimised.add(Speech2FaceLoss.invariance(store, networks, heard, clean, b, options)
                                 .mul(options.invarianceWeight()));
                     }
                     collector.backward(minimised);

@@ -75,21 +75,24 @@ class Speech2FaceLossTest {
     }
 
     @Test
-    void theInvarianceTermIsThePaperFirstTermBetweenHeardAndCleanSummedOverTheBatch() {
+    void theInvarianceTermIsTheVoiceLossAgainstTheCleanTwinSummedOverTheBatch() {
         Preset tiny = Preset.tiny();
-        TrainingOptions l1 = TrainingOptions.defaults(tiny).withVoiceLoss(VoiceLoss.L1);
+        TrainingOptions full = TrainingOptions.defaults(tiny);
         try (Speech2FaceNetworks networks = new Speech2FaceNetworks(tiny, 4);
                 NDManager m = networks.manager().newSubManager()) {
             ParameterStore store = new ParameterStore(m, false);
             NDArray heard = m.randomNormal(new Shape(2, tiny.featureDim()));
             NDArray clean = m.randomNormal(new Shape(2, tiny.featureDim()));
 
-            float twoOfFive = Speech2FaceLoss.invariance(store, networks, heard, clean, 5).getFloat();
-            // The L1 objective of the same pairs is their mean; over a batch of five, the two pairs weigh 2/5.
-            float mean = Speech2FaceLoss.voiceStage(store, networks, heard, clean, l1).fDecL1().getFloat();
-
-            assertThat(twoOfFive).isCloseTo(mean * 2 / 5, within(mean * 1e-5f));
-            assertThat(Speech2FaceLoss.invariance(store, networks, clean, clean, 5).getFloat()).isZero();
+            for (TrainingOptions options : new TrainingOptions[] {full, full.withVoiceLoss(VoiceLoss.L1)}) {
+                float twoOfFive = Speech2FaceLoss.invariance(store, networks, heard, clean, 5, options).getFloat();
+                // The objective of the same pairs is their mean; over a batch of five, the two pairs weigh 2/5.
+                float mean = Speech2FaceLoss.voiceStage(store, networks, heard, clean, options).objective().getFloat();
+                assertThat(twoOfFive).as(options.voiceLoss().name()).isCloseTo(mean * 2 / 5, within(mean * 1e-5f));
+            }
+            float l1Only = Speech2FaceLoss.invariance(store, networks, clean, clean, 5, full.withVoiceLoss(VoiceLoss.L1))
+                    .getFloat();
+            assertThat(l1Only).isZero();
         }
     }
 
