@@ -43,10 +43,16 @@ public final class SpectrogramCache {
     /** The first 6 s of {@code audio} (repeated when shorter), as the paper trains. */
     public float[] sixSeconds(Path audio) {
         float[] cached = sixSeconds.get(audio);
-        if (cached != null) {
-            return cached;
-        }
-        float[] computed = spectrogram.get().compute(SpeechSegment.toSixSeconds(WavFile.readMono16k(audio)));
+        return cached != null ? cached : keep(audio, sixSecondsOf(WavFile.readMono16k(audio)));
+    }
+
+    /** As {@link #sixSeconds(Path)}, for a caller that has already read {@code audio}'s {@code samples}. */
+    float[] sixSeconds(Path audio, float[] samples) {
+        float[] cached = sixSeconds.get(audio);
+        return cached != null ? cached : keep(audio, sixSecondsOf(samples));
+    }
+
+    private float[] keep(Path audio, float[] computed) {
         // Reserve a place first, so that concurrent workers never keep more than capacity; give it back when another
         // worker kept the same clip meanwhile.
         boolean reserved = kept.getAndUpdate(n -> n < capacity ? n + 1 : n) < capacity;

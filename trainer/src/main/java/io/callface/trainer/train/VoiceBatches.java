@@ -96,30 +96,30 @@ final class VoiceBatches implements AutoCloseable {
     private VoiceBatch input(int epoch, int[] batch) {
         int floats = SpectrogramCache.sixSecondSize();
         float[] input = new float[batch.length * floats];
-        List<Integer> augmentedRows = new ArrayList<>();
+        List<Long> augmentedRows = new ArrayList<>();
+        List<float[]> cleanTwins = new ArrayList<>();
         for (int i = 0; i < batch.length; i++) {
             int index = batch[i];
             CorpusClip clip = clips.get(index);
             float[] spectrogram;
             if (augmentation.augments(epoch, index)) {
-                spectrogram = spectrograms.sixSecondsOf(
-                        augmentation.apply(epoch, index, WavFile.readMono16k(clip.audio())));
-                augmentedRows.add(i);
+                // Read once: the augmentation and the clean twin start from the same samples.
+                float[] samples = WavFile.readMono16k(clip.audio());
+                if (cleanPairs) {
+                    cleanTwins.add(spectrograms.sixSeconds(clip.audio(), samples));
+                }
+                spectrogram = spectrograms.sixSecondsOf(augmentation.apply(epoch, index, samples));
+                augmentedRows.add((long) i);
             } else {
                 spectrogram = spectrograms.sixSeconds(clip.audio());
             }
             System.arraycopy(spectrogram, 0, input, i * floats, floats);
         }
-        float[] clean = new float[cleanPairs ? augmentedRows.size() * floats : 0];
-        long[] rows = new long[augmentedRows.size()];
-        for (int k = 0; k < rows.length; k++) {
-            rows[k] = augmentedRows.get(k);
-            if (cleanPairs) {
-                System.arraycopy(spectrograms.sixSeconds(clips.get(batch[augmentedRows.get(k)]).audio()), 0, clean,
-                        k * floats, floats);
-            }
+        float[] clean = new float[cleanTwins.size() * floats];
+        for (int k = 0; k < cleanTwins.size(); k++) {
+            System.arraycopy(cleanTwins.get(k), 0, clean, k * floats, floats);
         }
-        return new VoiceBatch(input, rows, clean);
+        return new VoiceBatch(input, augmentedRows.stream().mapToLong(Long::longValue).toArray(), clean);
     }
 
     private static VoiceBatch await(Future<VoiceBatch> future) {
