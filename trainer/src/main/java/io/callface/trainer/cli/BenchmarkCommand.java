@@ -58,9 +58,9 @@ import picocli.CommandLine.Spec;
  * moves such figures by more than their within-run standard errors. The budget check is on the whole command.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = "Synthesise the default corpus, train full loss and plain-L1 (ablation) with the same budget, "
-                + "evaluate both (retrieval, attributes, face measures) and print Markdown tables with the issue's "
-                + "checks and wall and CPU time.")
+        description = "Synthesise the default corpus, train one face stage and on it the full loss under several voice "
+                + "seeds and plain L1 (ablation) with the same budget, evaluate every model (retrieval, attributes, face "
+                + "measures, call channels) and print Markdown tables with the issues' checks and wall and CPU time.")
 public final class BenchmarkCommand implements Callable<Integer> {
     /** The Markdown result written into {@code --out}. */
     public static final String RESULT_FILE = "benchmark.md";
