@@ -191,9 +191,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
         List<ModelDirectory> fullModels = new ArrayList<>(List.of(fullModel));
         for (int i = 1; i < voiceSeeds; i++) {
             long voiceSeed = seed + i;
-            CheckpointDirectory checkpoints = shareFaceStage(fullCheckpoints, out.resolve("checkpoints-full-seed" + voiceSeed));
+            CheckpointDirectory checkpoints = shareFaceStage(fullCheckpoints,
+                    out.resolve("checkpoints-" + seedModelName(voiceSeed)));
             fullModels.add(timed("train full loss, voice seed " + voiceSeed + " (voice stage on the same face stage)",
-                    () -> AttributeHeadsExport.addTo(pipeline.train(corpus, chosen, out.resolve("model-full-seed" + voiceSeed),
+                    () -> AttributeHeadsExport.addTo(pipeline.train(corpus, chosen, out.resolve(seedModelName(voiceSeed)),
                             full.withSeed(voiceSeed), Optional.of(checkpoints), true), corpus)));
         }
         Optional<AttributeClassifiers> classifiers = timed("fit attribute classifiers (training and judge faces)",
@@ -330,9 +331,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
     private String seedModelReports() {
         StringBuilder reports = new StringBuilder();
         for (int i = 1; i < voiceSeeds; i++) {
-            reports.append(", `model-full-seed").append(seed + i).append("/report.md`");
+            reports.append(", `").append(seedModelName(seed + i)).append("/report.md`");
         }
         return reports.toString();
+    }
+
+    /** The directory name of the full loss's model under a further voice seed (the first seed's is model-full). */
+    private static String seedModelName(long voiceSeed) {
+        return "model-full-seed" + voiceSeed;
     }
 
     private static Optional<AttributeScores> fromSpeech(EvaluationReport report) {
