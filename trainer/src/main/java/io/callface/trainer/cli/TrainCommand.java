@@ -89,7 +89,7 @@ public final class TrainCommand implements Callable<Integer> {
     int dataWorkers;
 
     @Option(names = "--cached-spectrograms", paramLabel = "N",
-            description = "Clean spectrograms kept in memory, about 1.2 MB each (default: as many as fit in 40 % of the "
+            description = "Clean spectrograms kept in memory, about 1.2 MB each (default: as many as fit in 40 %% of the "
                     + "heap; 0: every clip read from its WAV whenever it is used, for corpora larger than memory). "
                     + "The model does not depend on it.")
     Integer cachedSpectrograms;
