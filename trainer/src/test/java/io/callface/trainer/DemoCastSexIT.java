@@ -48,6 +48,7 @@ class DemoCastSexIT {
     void facesOfOppositeSexCallersAreToldApart() throws Exception {
         Path modelDir = DemoModel.ensure(work.resolve("cache"), quiet());
         Map<String, BufferedImage> faces = new LinkedHashMap<>();
+        Map<String, Double> headMaleProbability = new LinkedHashMap<>();
         try (DemoStack stack = DemoStack.start(
                 new DemoStack.Settings(0, 0, 0, work.resolve("data"), modelDir, work.resolve("avatars")), quiet())) {
             for (int round = 1; round <= ROUNDS; round++) {
@@ -60,6 +61,9 @@ class DemoCastSexIT {
                         AvatarEvent event = record.value();
                         if (!event.getProvisional() && event.getWindowIndex() == 0) {
                             faces.put(record.key(), png(event.getFaceImagePng()));
+                            if (event.getAttributes() != null) {
+                                headMaleProbability.put(record.key(), (double) event.getAttributes().getMaleProbability());
+                            }
                         }
                     }
                     return faces.size() == ROUNDS * DemoCallers.CAST.size();
@@ -86,14 +90,21 @@ class DemoCastSexIT {
                     Sex womanJudged = judged.get(key(woman, round));
                     pairs++;
                     toldApart += manJudged == Sex.MALE && womanJudged == Sex.FEMALE ? 1 : 0;
-                    verdicts.add(man.name() + "-" + round + " " + manJudged + " / " + woman.name() + "-" + round + " "
-                            + womanJudged);
+                    verdicts.add(man.name() + "-" + round + " " + manJudged + headVerdict(headMaleProbability, key(man, round))
+                            + " / " + woman.name() + "-" + round + " " + womanJudged
+                            + headVerdict(headMaleProbability, key(woman, round)));
                 }
             }
         }
         // Two men and three women a round.
         assertThat(pairs).isEqualTo(6 * ROUNDS);
         assertThat(10 * toldApart).as("opposite-sex pairs told apart: " + verdicts).isGreaterThanOrEqualTo(9 * pairs);
+    }
+
+    /** The attribute head's own reading of the voice, beside the face's verdict, to tell encoder from decoder errors. */
+    private static String headVerdict(Map<String, Double> maleProbability, String key) {
+        Double p = maleProbability.get(key);
+        return p == null ? "" : String.format(java.util.Locale.ROOT, " (head P(male) %.2f)", p);
     }
 
     private static String key(DemoCallers.CastMember member, int round) {
