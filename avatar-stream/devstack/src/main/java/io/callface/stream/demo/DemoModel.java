@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  */
 public final class DemoModel {
     /** The SHA-256 of the shipped {@code model.json}. */
-    public static final String MODEL_JSON_SHA256 = "1990a189e153f63530f9b3e316050ad6d39c46d4f45b34224cccb8fd0decca5d";
+    public static final String MODEL_JSON_SHA256 = "c73594b9d6da452c996454bd5f338700cf95bc3547d361327fb532f9567c7905";
     /** The classpath folder of the shipped model. */
     static final String RESOURCE_FOLDER = "/io/callface/stream/demo/model/";
     /** The face encoder is not served, but it belongs to the trainer's model directory and is pinned too. */
