@@ -15,14 +15,15 @@ import io.callface.trainer.synth.SyntheticCorpus;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -104,7 +105,7 @@ class DemoCastSexIT {
     /** The attribute head's own reading of the voice, beside the face's verdict, to tell encoder from decoder errors. */
     private static String headVerdict(Map<String, Double> maleProbability, String key) {
         Double p = maleProbability.get(key);
-        return p == null ? "" : String.format(java.util.Locale.ROOT, " (head P(male) %.2f)", p);
+        return p == null ? "" : String.format(Locale.ROOT, " (head P(male) %.2f)", p);
     }
 
     private static String key(DemoCallers.CastMember member, int round) {
