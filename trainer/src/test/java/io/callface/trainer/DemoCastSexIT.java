@@ -12,6 +12,7 @@ import io.callface.trainer.synth.CorpusManifest;
 import io.callface.trainer.synth.CorpusSpec;
 import io.callface.trainer.synth.Sex;
 import io.callface.trainer.synth.SyntheticCorpus;
+import io.callface.trainer.train.PackedImage;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -112,19 +113,11 @@ class DemoCastSexIT {
         return member.call() + "-" + round + "/" + member.name();
     }
 
-    /** The PNG as {@code [3, H, W]} floats in [0, 1], as the evaluation reads faces. */
+    /** The PNG as {@code [3, H, W]} floats in [0, 1], as the face stage and the evaluation read faces. */
     private static float[] pixels(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        float[] chw = new float[3 * w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int rgb = image.getRGB(x, y);
-                chw[y * w + x] = ((rgb >> 16) & 0xff) / 255f;
-                chw[w * h + y * w + x] = ((rgb >> 8) & 0xff) / 255f;
-                chw[2 * w * h + y * w + x] = (rgb & 0xff) / 255f;
-            }
-        }
+        int size = image.getWidth();
+        float[] chw = new float[3 * size * size];
+        PackedImage.of(image, size).copyTo(chw, 0);
         return chw;
     }
 

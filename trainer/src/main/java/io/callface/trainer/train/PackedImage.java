@@ -34,6 +34,11 @@ public final class PackedImage {
         if (source == null) {
             throw new CorpusFormatException("face " + file + ": not a readable image");
         }
+        return of(source, size);
+    }
+
+    /** {@code source} resized to {@code size} x {@code size} (bilinear) when needed. */
+    public static PackedImage of(BufferedImage source, int size) {
         BufferedImage rgb = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = rgb.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
