@@ -9,6 +9,7 @@ import io.callface.trainer.onnx.PretrainedFaceEncoder;
 import io.callface.trainer.train.CheckpointDirectory;
 import io.callface.trainer.train.DataLoading;
 import io.callface.trainer.train.ProgressReporter;
+import io.callface.trainer.train.TrainingDevices;
 import io.callface.trainer.train.TrainingOptions;
 import io.callface.trainer.train.TrainingPipeline;
 import io.callface.trainer.train.VoiceLoss;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code train}: trains Speech2Face on a corpus and writes an ONNX model directory. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train the face and voice networks on DJL (PyTorch, CPU, offline) and export ONNX.")
+        description = "Train the face and voice networks on DJL (PyTorch, offline; CPU, or GPUs with a -Pgpu build) "
+                + "and export ONNX.")
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -73,6 +75,12 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--threads", defaultValue = "2", description = "PyTorch CPU threads (default: ${DEFAULT-VALUE}).")
     int threads;
+
+    @Option(names = "--devices", defaultValue = "cpu", paramLabel = "LIST",
+            description = "Where to train: cpu, gpu (every GPU) or GPUs by number, e.g. gpu0,gpu1; with several, each "
+                    + "mini-batch is split across them (data parallel). GPUs need a trainer built with -Pgpu "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String devices;
 
     @Option(names = "--checkpoint-dir", paramLabel = "DIR",
             description = "Save parameters and optimiser state here after every epoch (face.ckpt, voice.ckpt).")
@@ -141,15 +149,18 @@ public final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         DataLoading loading;
+        TrainingDevices trainingDevices;
         try {
             loading = new DataLoading(dataWorkers, cachedSpectrograms == null ? OptionalInt.empty()
                     : OptionalInt.of(cachedSpectrograms));
+            trainingDevices = TrainingDevices.parse(devices);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         try (FaceNetwork network = faceNetwork(chosen.imageSize())) {
             CorpusManifest corpus = CorpusLoader.load(data, spec.commandLine().getErr());
-            TrainingPipeline pipeline = new TrainingPipeline(ProgressReporter.toStderr(), loading, network.encoder());
+            TrainingPipeline pipeline = new TrainingPipeline(ProgressReporter.toStderr(), loading, network.encoder(),
+                    trainingDevices);
             ModelDirectory model = AttributeHeadsExport.addTo(pipeline.train(corpus, chosen, out, options,
                     Optional.ofNullable(checkpointDir).map(CheckpointDirectory::new), resume), corpus);
             System.out.println("model written to " + model.path());

@@ -1,5 +1,6 @@
 package io.callface.trainer.nn;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -28,13 +29,21 @@ public final class Speech2FaceNetworks implements AutoCloseable {
     private final Network decoderImage;
     private final Network faceCritic;
 
-    /** Builds and initialises every network; {@code identities} is the size of the identity head. */
+    /** On the CPU. */
     public Speech2FaceNetworks(Preset preset, int identities) {
+        this(preset, identities, Device.cpu());
+    }
+
+    /**
+     * Builds and initialises every network, with its parameters on {@code device}; {@code identities} is the size of
+     * the identity head.
+     */
+    public Speech2FaceNetworks(Preset preset, int identities, Device device) {
         if (identities < 2) {
             throw new IllegalArgumentException("identities must be at least 2 to classify, got " + identities);
         }
         this.preset = preset;
-        this.manager = NDManager.newBaseManager();
+        this.manager = NDManager.newBaseManager(device);
         int size = preset.imageSize();
         Shape feature = new Shape(1, preset.featureDim());
         this.voiceEncoder = new Network("voice_encoder", preset.voiceEncoder(), manager,

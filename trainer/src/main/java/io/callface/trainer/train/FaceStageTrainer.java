@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.callface.model.ModelContract;
 import io.callface.trainer.nn.Speech2FaceNetworks;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -44,16 +45,18 @@ final class FaceStageTrainer {
      */
     static void train(Speech2FaceNetworks networks, List<IdentityImages> identities, TrainingOptions options,
             ParameterUpdater updater, int firstEpoch, ProgressReporter progress, Consumer<EpochRecord> epochEnd) {
-        train(networks, identities, Optional.empty(), options, updater, firstEpoch, progress, epochEnd);
+        train(networks, identities, Optional.empty(), options, TrainingDevices.CPU, updater, firstEpoch, progress,
+                epochEnd);
     }
 
     /**
      * As above; with {@code pretrained} features (a pretrained face network, frozen), the views' features come from
-     * them instead of the face encoder, and only the identity head and the decoder learn.
+     * them instead of the face encoder, and only the identity head and the decoder learn; every mini-batch is split
+     * over {@code devices}, the first of which holds the networks.
      */
     static void train(Speech2FaceNetworks networks, List<IdentityImages> identities,
-            Optional<PretrainedFeatures> pretrained, TrainingOptions options, ParameterUpdater updater, int firstEpoch,
-            ProgressReporter progress, Consumer<EpochRecord> epochEnd) {
+            Optional<PretrainedFeatures> pretrained, TrainingOptions options, TrainingDevices devices,
+            ParameterUpdater updater, int firstEpoch, ProgressReporter progress, Consumer<EpochRecord> epochEnd) {
         int size = networks.preset().imageSize();
         int imageFloats = ModelContract.IMAGE_CHANNELS * size * size;
         int landmarkFloats = 2 * ModelContract.LANDMARK_COUNT;
@@ -71,50 +74,20 @@ final class FaceStageTrainer {
             long start = System.nanoTime();
             double lossSum = 0;
             for (int[] batch : MiniBatches.shuffled(classes, options.faceBatchSize(), random)) {
-                int b = batch.length;
-                float[] views = new float[b * imageFloats];
-                float[] canonical = new float[b * imageFloats];
-                float[] landmarks = new float[b * landmarkFloats];
-                boolean[] known = new boolean[b];
-                int[] shown = new int[b];
-                for (int i = 0; i < b; i++) {
-                    IdentityImages identity = identities.get(batch[i]);
-                    identity.canonical().copyImage(canonical, i * imageFloats);
-                    known[i] = identity.canonical().copyLandmarks(landmarks, i * landmarkFloats);
-                    if (identity.viewCount() == 1) {
-                        jitter(canonical, views, i * imageFloats, imageFloats, random);
-                    } else {
-                        shown[i] = random.nextInt(identity.viewCount());
-                        identity.copyView(shown[i], views, i * imageFloats);
-                    }
-                }
+                FaceBatch rows = assemble(identities, batch, imageFloats, landmarkFloats, random);
                 float loss;
-                try (NDManager m = networks.manager().newSubManager()) {
-                    Shape imageShape = new Shape(b, ModelContract.IMAGE_CHANNELS, size, size);
-                    NDArray input = m.create(views, imageShape);
-                    NDArray imageTarget = m.create(canonical, imageShape);
-                    NDArray landmarkTarget = m.create(landmarks, new Shape(b, ModelContract.LANDMARK_COUNT, 2));
-                    NDArray labels = m.create(batch).oneHot(classes).toType(DataType.FLOAT32, false);
-                    ParameterStore store = new ParameterStore(m, false);
+                try (DataParallelStep parallel = new DataParallelStep(networks.manager(), devices, batch.length)) {
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        NDArray feature = pretrained.isPresent()
-                                ? m.create(pretrained.get().batch(batch, shown), new Shape(b, pretrained.get().dimension()))
-                                : networks.faceEncoder().forward(store, input, true);
-                        NDArray logits = networks.identityHead().forward(store, feature, true);
-                        NDArray hidden = networks.decoderFDec().forward(store, feature, true);
-                        NDArray image = networks.decoderImage().forward(store, hidden, true);
-                        NDArray marks = networks.decoderLandmarks().forward(store, hidden, true);
-                        NDArray objective = Speech2FaceLoss.faceStage(logits, labels, image, imageTarget, marks,
-                                landmarkTarget, known);
-                        if (options.featureWeight() > 0) {
-                            NDArray judged = networks.faceCritic().forward(store, lowPass(image), false);
-                            NDArray reference = networks.faceCritic().forward(store, lowPass(imageTarget), false);
-                            objective = objective.add(Speech2FaceLoss.featureDistance(judged, reference)
-                                    .mul(options.featureWeight()));
+                        List<NDArray> objectives = new ArrayList<>();
+                        for (DataParallelStep.Shard shard : parallel.shards()) {
+                            objectives.add(objective(networks, pretrained, options, shard,
+                                    rows.rows(shard.from(), shard.to()), classes, size));
                         }
+                        NDArray objective = parallel.combine(objectives);
                         collector.backward(objective);
                         loss = objective.getFloat();
                     }
+                    parallel.gatherGradients();
                     updater.step();
                 }
                 if (!Float.isFinite(loss)) {
@@ -128,6 +101,60 @@ final class FaceStageTrainer {
             epochEnd.accept(new EpochRecord(EpochRecord.FACE, epoch, perEpoch, classes,
                     (System.nanoTime() - start) / 1e9, lossSum / perEpoch, Double.NaN));
         }
+    }
+
+    /**
+     * The batch's rows: each identity's canonical face and landmarks, and the view its encoder sees (one of its
+     * renderings at random, or its canonical face jittered when it has none).
+     */
+    private static FaceBatch assemble(List<IdentityImages> identities, int[] batch, int imageFloats,
+            int landmarkFloats, Random random) {
+        int b = batch.length;
+        float[] views = new float[b * imageFloats];
+        float[] canonical = new float[b * imageFloats];
+        float[] landmarks = new float[b * landmarkFloats];
+        boolean[] known = new boolean[b];
+        int[] shown = new int[b];
+        for (int i = 0; i < b; i++) {
+            IdentityImages identity = identities.get(batch[i]);
+            identity.canonical().copyImage(canonical, i * imageFloats);
+            known[i] = identity.canonical().copyLandmarks(landmarks, i * landmarkFloats);
+            if (identity.viewCount() == 1) {
+                jitter(canonical, views, i * imageFloats, imageFloats, random);
+            } else {
+                shown[i] = random.nextInt(identity.viewCount());
+                identity.copyView(shown[i], views, i * imageFloats);
+            }
+        }
+        return new FaceBatch(batch, shown, views, canonical, landmarks, known);
+    }
+
+    /** The face stage's objective on one device's shard of the batch. */
+    private static NDArray objective(Speech2FaceNetworks networks, Optional<PretrainedFeatures> pretrained,
+            TrainingOptions options, DataParallelStep.Shard shard, FaceBatch rows, int classes, int size) {
+        NDManager m = shard.manager();
+        ParameterStore store = shard.parameters();
+        int b = rows.size();
+        Shape imageShape = new Shape(b, ModelContract.IMAGE_CHANNELS, size, size);
+        NDArray input = m.create(rows.views(), imageShape);
+        NDArray imageTarget = m.create(rows.canonical(), imageShape);
+        NDArray landmarkTarget = m.create(rows.landmarks(), new Shape(b, ModelContract.LANDMARK_COUNT, 2));
+        NDArray labels = m.create(rows.classes()).oneHot(classes).toType(DataType.FLOAT32, false);
+        NDArray feature = pretrained.isPresent()
+                ? m.create(pretrained.get().batch(rows.classes(), rows.shown()), new Shape(b, pretrained.get().dimension()))
+                : networks.faceEncoder().forward(store, input, true);
+        NDArray logits = networks.identityHead().forward(store, feature, true);
+        NDArray hidden = networks.decoderFDec().forward(store, feature, true);
+        NDArray image = networks.decoderImage().forward(store, hidden, true);
+        NDArray marks = networks.decoderLandmarks().forward(store, hidden, true);
+        NDArray objective = Speech2FaceLoss.faceStage(logits, labels, image, imageTarget, marks, landmarkTarget,
+                rows.known());
+        if (options.featureWeight() > 0) {
+            NDArray judged = networks.faceCritic().forward(store, lowPass(image), false);
+            NDArray reference = networks.faceCritic().forward(store, lowPass(imageTarget), false);
+            objective = objective.add(Speech2FaceLoss.featureDistance(judged, reference).mul(options.featureWeight()));
+        }
+        return objective;
     }
 
     /**

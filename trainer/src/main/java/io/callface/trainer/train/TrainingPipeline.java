@@ -26,8 +26,8 @@ import java.util.Optional;
 /**
  * Trains Speech2Face end to end on a corpus and exports a model directory: face stage (face encoder,
  * identity head, decoder), freeze, voice stage (voice encoder against the paper's loss), ONNX export with
- * {@value TrainingLog#FILE} and the training throughput in {@code model.json}. Runs on DJL's PyTorch engine on
- * the CPU, offline. With a {@link CheckpointDirectory} it checkpoints after every epoch and can resume from
+ * {@value TrainingLog#FILE} and the training throughput in {@code model.json}. Runs on DJL's PyTorch engine, offline,
+ * on the CPU or on {@link TrainingDevices GPUs}. With a {@link CheckpointDirectory} it checkpoints after every epoch and can resume from
  * there with the same result as an uninterrupted run.
  */
 public final class TrainingPipeline {
@@ -38,19 +38,29 @@ public final class TrainingPipeline {
     private final ProgressReporter progress;
     private final DataLoading loading;
     private final Optional<PretrainedFaceEncoder> faceNetwork;
+    private final TrainingDevices devices;
 
     public TrainingPipeline(ProgressReporter progress) {
         this(progress, DataLoading.DEFAULT, Optional.empty());
     }
 
+    /** On the CPU. */
+    public TrainingPipeline(ProgressReporter progress, DataLoading loading, Optional<PretrainedFaceEncoder> faceNetwork) {
+        this(progress, loading, faceNetwork, TrainingDevices.CPU);
+    }
+
     /**
      * @param faceNetwork a pretrained face network (the paper's VGG-Face) to use, frozen, as the face encoder instead
      *                    of training one; the preset's feature width becomes the network's
+     * @param devices     where to train: the networks live on the first, and with several every mini-batch is split
+     *                    across them
      */
-    public TrainingPipeline(ProgressReporter progress, DataLoading loading, Optional<PretrainedFaceEncoder> faceNetwork) {
+    public TrainingPipeline(ProgressReporter progress, DataLoading loading, Optional<PretrainedFaceEncoder> faceNetwork,
+            TrainingDevices devices) {
         this.progress = progress;
         this.loading = loading;
         this.faceNetwork = faceNetwork;
+        this.devices = devices;
     }
 
     /** {@link #train(CorpusManifest, Preset, Path, TrainingOptions, Optional, boolean)} without checkpoints. */
@@ -88,7 +98,7 @@ public final class TrainingPipeline {
             faces.computeIfAbsent(e.identity(), id -> IdentityImages.load(e, corpus.renderings(id), preset.imageSize()));
         }
         configureEngine(options);
-        try (Speech2FaceNetworks networks = new Speech2FaceNetworks(preset, identities.size())) {
+        try (Speech2FaceNetworks networks = new Speech2FaceNetworks(preset, identities.size(), devices.primary())) {
             List<Network> voiceStage = List.of(networks.voiceEncoder());
             // With a pretrained face network, its features stand in for the face encoder's, which stays untrained.
             List<Network> faceStage = faceStage(networks, faceNetwork.isPresent());
@@ -123,15 +133,16 @@ public final class TrainingPipeline {
             List<IdentityImages> classes = identities.stream().map(faces::get).toList();
             Optional<PretrainedFeatures> pretrained = faceNetwork.map(n -> PretrainedFeatures.compute(n, classes,
                     preset.imageSize()));
-            FaceStageTrainer.train(networks, classes, pretrained, options, faceUpdater, faceFirst, progress, record -> {
-                history.add(record);
-                checkpoints.ifPresent(dir -> dir.save(header(record, faceUpdater, preset, identities.size(), history),
-                        tensors(faceStage, faceUpdater)));
-            });
+            FaceStageTrainer.train(networks, classes, pretrained, options, devices, faceUpdater, faceFirst, progress,
+                    record -> {
+                        history.add(record);
+                        checkpoints.ifPresent(dir -> dir.save(header(record, faceUpdater, preset, identities.size(),
+                                history), tensors(faceStage, faceUpdater)));
+                    });
             networks.faceStage().forEach(Network::freeze);
             Map<String, float[]> features = pretrained.isPresent() ? canonicalFeatures(identities, pretrained.get())
                     : FaceFeatures.compute(networks, classes.stream().map(IdentityImages::canonical).toList());
-            VoiceStageTrainer.train(networks, trainClips, features, loading, options,
+            VoiceStageTrainer.train(networks, trainClips, features, loading, options, devices,
                     voiceUpdater, voiceFirst, progress, record -> {
                         history.add(record);
                         checkpoints.ifPresent(dir -> dir.save(header(record, voiceUpdater, preset, identities.size(),

@@ -3,6 +3,7 @@ package io.callface.trainer.train;
 import io.callface.trainer.synth.CorpusClip;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -40,6 +41,24 @@ final class VoiceBatches implements AutoCloseable {
      * @param cleanOfAugmented the clean spectrograms of those rows' clips, in the same order; empty without clean pairs
      */
     record VoiceBatch(float[] heard, long[] augmentedRows, float[] cleanOfAugmented) {
+        /** Rows {@code from..to-1} as a batch of their own (augmented rows renumbered from 0). */
+        VoiceBatch rows(int from, int to) {
+            int row = SpectrogramCache.sixSecondSize();
+            int pairs = (int) Arrays.stream(augmentedRows).filter(r -> r >= from && r < to).count();
+            long[] augmented = new long[pairs];
+            float[] clean = new float[cleanOfAugmented.length == 0 ? 0 : pairs * row];
+            int k = 0;
+            for (int i = 0; i < augmentedRows.length; i++) {
+                if (augmentedRows[i] >= from && augmentedRows[i] < to) {
+                    augmented[k] = augmentedRows[i] - from;
+                    if (clean.length > 0) {
+                        System.arraycopy(cleanOfAugmented, i * row, clean, k * row, row);
+                    }
+                    k++;
+                }
+            }
+            return new VoiceBatch(Arrays.copyOfRange(heard, from * row, to * row), augmented, clean);
+        }
     }
 
     /**

@@ -10,6 +10,8 @@ import io.callface.model.ModelContract;
 import io.callface.trainer.nn.Speech2FaceNetworks;
 import io.callface.trainer.synth.CorpusClip;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +28,10 @@ final class VoiceStageTrainer {
      *
      * @param clips    training clips
      * @param features {@code v_f} per identity from the frozen face encoder
+     * @param devices  every mini-batch is split over them; the first holds the networks
      */
     static void train(Speech2FaceNetworks networks, List<CorpusClip> clips, Map<String, float[]> features,
-            DataLoading loading, TrainingOptions options, ParameterUpdater updater, int firstEpoch,
+            DataLoading loading, TrainingOptions options, TrainingDevices devices, ParameterUpdater updater, int firstEpoch,
             ProgressReporter progress, Consumer<EpochRecord> epochEnd) {
         int perEpoch = MiniBatches.perEpoch(clips.size(), options.batchSize());
         progress.startStage(EpochRecord.VOICE, perEpoch * (firstEpoch - 1));
@@ -37,14 +40,14 @@ final class VoiceStageTrainer {
         try (VoiceBatches inputs = new VoiceBatches(clips, loading.cache(), augmentation, loading.workers(),
                 cleanPairs)) {
             for (int epoch = firstEpoch; epoch <= options.voiceEpochs(); epoch++) {
-                epochEnd.accept(epoch(networks, clips, features, inputs, options, updater, epoch, progress));
+                epochEnd.accept(epoch(networks, clips, features, inputs, options, devices, updater, epoch, progress));
             }
         }
     }
 
     private static EpochRecord epoch(Speech2FaceNetworks networks, List<CorpusClip> clips,
-            Map<String, float[]> features, VoiceBatches inputs, TrainingOptions options, ParameterUpdater updater,
-            int epoch, ProgressReporter progress) {
+            Map<String, float[]> features, VoiceBatches inputs, TrainingOptions options, TrainingDevices devices,
+            ParameterUpdater updater, int epoch, ProgressReporter progress) {
         int frames = Speech2FaceNetworks.SIX_SECOND_FRAMES;
         int d = networks.preset().featureDim();
         int perEpoch = MiniBatches.perEpoch(clips.size(), options.batchSize());
@@ -59,32 +62,33 @@ final class VoiceStageTrainer {
         for (int[] batch : batches) {
             int b = batch.length;
             VoiceBatches.VoiceBatch voiceBatch = batchInputs.next();
-            FloatBuffer input = FloatBuffer.wrap(voiceBatch.heard());
             float[] target = new float[b * d];
             for (int i = 0; i < b; i++) {
                 System.arraycopy(features.get(clips.get(batch[i]).identity()), 0, target, i * d, d);
             }
             float loss;
-            try (NDManager m = networks.manager().newSubManager()) {
-                NDArray x = m.create(input, new Shape(b, ModelContract.SPECTROGRAM_CHANNELS, frames,
-                        ModelContract.SPECTROGRAM_BINS));
-                NDArray vf = m.create(target, new Shape(b, d));
-                ParameterStore store = new ParameterStore(m, false);
-                NDArray clean = cleanFeatures(networks, store, m, voiceBatch, frames);
+            try (DataParallelStep parallel = new DataParallelStep(networks.manager(), devices, b)) {
+                List<NDArray> cleanFeatures = new ArrayList<>();
+                for (DataParallelStep.Shard shard : parallel.shards()) {
+                    cleanFeatures.add(cleanFeatures(networks, shard, voiceBatch.rows(shard.from(), shard.to()), frames));
+                }
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray vs = networks.voiceEncoder().forward(store, x, true);
-                    Speech2FaceLoss.VoiceObjective objective = Speech2FaceLoss.voiceStage(store, networks, vs, vf,
-                            options);
-                    NDArray minimised = objective.objective();
-                    if (clean != null) {
-                        NDArray heard = vs.get(m.create(voiceBatch.augmentedRows()));
-                        minimised = minimised.add(Speech2FaceLoss.invariance(store, networks, heard, clean, b, options)
-                                .mul(options.invarianceWeight()));
+                    List<NDArray> objectives = new ArrayList<>();
+                    double l1 = 0;
+                    for (int k = 0; k < parallel.shards().size(); k++) {
+                        DataParallelStep.Shard shard = parallel.shards().get(k);
+                        Speech2FaceLoss.VoiceObjective objective = objective(networks, shard,
+                                voiceBatch.rows(shard.from(), shard.to()), cleanFeatures.get(k),
+                                Arrays.copyOfRange(target, shard.from() * d, shard.to() * d), options, frames);
+                        objectives.add(objective.objective());
+                        l1 += objective.fDecL1().getFloat() * shard.share();
                     }
+                    NDArray minimised = parallel.combine(objectives);
                     collector.backward(minimised);
                     loss = minimised.getFloat();
-                    l1Sum += objective.fDecL1().getFloat();
+                    l1Sum += l1;
                 }
+                parallel.gatherGradients();
                 updater.step();
             }
             lossSum += loss;
@@ -95,17 +99,40 @@ final class VoiceStageTrainer {
     }
 
     /**
-     * The speech features of the batch's augmented clips heard clean, computed before the gradient is recorded and
-     * detached, so the invariance term moves only the heard features; null when the batch has no clean pairs.
+     * The voice stage's objective on one device's shard of the batch: the paper's loss, plus the invariance term for
+     * its clips heard through a call when {@code clean} has their clean features.
      */
-    private static NDArray cleanFeatures(Speech2FaceNetworks networks, ParameterStore store, NDManager m,
-            VoiceBatches.VoiceBatch voiceBatch, int frames) {
-        int pairs = voiceBatch.cleanOfAugmented().length / SpectrogramCache.sixSecondSize();
+    private static Speech2FaceLoss.VoiceObjective objective(Speech2FaceNetworks networks, DataParallelStep.Shard shard,
+            VoiceBatches.VoiceBatch rows, NDArray clean, float[] target, TrainingOptions options, int frames) {
+        NDManager m = shard.manager();
+        ParameterStore store = shard.parameters();
+        int b = shard.size();
+        NDArray x = m.create(FloatBuffer.wrap(rows.heard()), new Shape(b, ModelContract.SPECTROGRAM_CHANNELS, frames,
+                ModelContract.SPECTROGRAM_BINS));
+        NDArray vf = m.create(target, new Shape(b, networks.preset().featureDim()));
+        NDArray vs = networks.voiceEncoder().forward(store, x, true);
+        Speech2FaceLoss.VoiceObjective objective = Speech2FaceLoss.voiceStage(store, networks, vs, vf, options);
+        if (clean == null) {
+            return objective;
+        }
+        NDArray heard = vs.get(m.create(rows.augmentedRows()));
+        NDArray minimised = objective.objective().add(Speech2FaceLoss.invariance(store, networks, heard, clean, b, options)
+                .mul(options.invarianceWeight()));
+        return new Speech2FaceLoss.VoiceObjective(minimised, objective.fDecL1());
+    }
+
+    /**
+     * The speech features of a shard's augmented clips heard clean, computed before the gradient is recorded and
+     * detached, so the invariance term moves only the heard features; null when the shard has no clean pairs.
+     */
+    private static NDArray cleanFeatures(Speech2FaceNetworks networks, DataParallelStep.Shard shard,
+            VoiceBatches.VoiceBatch rows, int frames) {
+        int pairs = rows.cleanOfAugmented().length / SpectrogramCache.sixSecondSize();
         if (pairs == 0) {
             return null;
         }
-        NDArray x = m.create(FloatBuffer.wrap(voiceBatch.cleanOfAugmented()), new Shape(pairs,
+        NDArray x = shard.manager().create(FloatBuffer.wrap(rows.cleanOfAugmented()), new Shape(pairs,
                 ModelContract.SPECTROGRAM_CHANNELS, frames, ModelContract.SPECTROGRAM_BINS));
-        return networks.voiceEncoder().forward(store, x, true).stopGradient();
+        return networks.voiceEncoder().forward(shard.parameters(), x, true).stopGradient();
     }
 }

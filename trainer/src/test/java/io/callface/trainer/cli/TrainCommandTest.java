@@ -60,6 +60,26 @@ class TrainCommandTest {
     }
 
     @Test
+    void trainsDataParallelOnTwoCpuReplicas() {
+        // Every clip heard through a call with its clean twin, so the voice stage's shards carry clean pairs too.
+        Path out = tmp.resolve("model");
+        assertThat(new CommandLine(new TrainCommand()).execute("--data", TrainedTinyModel.get().corpus().toString(),
+                "--preset", "tiny", "--out", out.toString(), "--epochs", "2", "--face-epochs", "6", "--augment", "1", "--loss", "l1",
+                "--devices", "cpu,cpu", "--threads", "1")).isZero();
+        TrainingLog log = TrainingLog.read(out);
+        assertThat(log.stage(EpochRecord.FACE)).hasSize(6).allSatisfy(r -> assertThat(r.meanLoss()).isFinite());
+        assertThat(log.stage(EpochRecord.FACE).get(5).meanLoss()).isLessThan(log.stage(EpochRecord.FACE).get(0).meanLoss());
+        assertThat(log.stage(EpochRecord.VOICE)).hasSize(2).allSatisfy(r -> assertThat(r.meanLoss()).isFinite());
+        assertThat(ModelDirectory.open(out).manifest().preset()).isEqualTo("tiny");
+    }
+
+    @Test
+    void anUnknownDeviceIsAUsageError() {
+        assertThat(failure("--data", tmp.toString(), "--devices", "tpu0", "--out", tmp.resolve("m").toString()))
+                .contains("device 'tpu0': use cpu, gpu (every GPU) or gpuN");
+    }
+
+    @Test
     void anUnknownPresetIsReportedByName() {
         assertThat(failure("--data", tmp.toString(), "--preset", "huge", "--out", tmp.resolve("m").toString()))
                 .contains("preset: unknown preset 'huge'");

@@ -125,4 +125,31 @@ class VoiceBatchesTest {
             assertThat(first.cleanOfAugmented()).isEmpty();
         }
     }
+
+    @Test
+    void aShardOfRowsKeepsItsRowsCleanPairsAndRenumbersThem() {
+        int floats = SpectrogramCache.sixSecondSize();
+        float[] heard = new float[4 * floats];
+        float[] clean = new float[2 * floats];
+        for (int row = 0; row < 4; row++) {
+            java.util.Arrays.fill(heard, row * floats, (row + 1) * floats, row);
+        }
+        java.util.Arrays.fill(clean, 0, floats, 10);
+        java.util.Arrays.fill(clean, floats, 2 * floats, 30);
+        VoiceBatches.VoiceBatch batch = new VoiceBatches.VoiceBatch(heard, new long[] {0, 3}, clean);
+
+        VoiceBatches.VoiceBatch tail = batch.rows(2, 4);
+        assertThat(tail.heard()).hasSize(2 * floats).startsWith(2f).endsWith(3f);
+        assertThat(tail.augmentedRows()).containsExactly(1L);
+        assertThat(tail.cleanOfAugmented()).hasSize(floats).containsOnly(30f);
+
+        VoiceBatches.VoiceBatch middle = batch.rows(1, 3);
+        assertThat(middle.augmentedRows()).isEmpty();
+        assertThat(middle.cleanOfAugmented()).isEmpty();
+
+        VoiceBatches.VoiceBatch withoutPairs = new VoiceBatches.VoiceBatch(heard, new long[] {0, 3}, new float[0])
+                .rows(0, 2);
+        assertThat(withoutPairs.augmentedRows()).containsExactly(0L);
+        assertThat(withoutPairs.cleanOfAugmented()).isEmpty();
+    }
 }
