@@ -11,9 +11,10 @@ import java.util.Map;
 /**
  * A replica's parameters for one step of {@link DataParallelStep}: the blocks ask it for their parameters, and it hands
  * out copies on its device, made once per step and detached from the originals, so the replica's backward pass leaves
- * its gradients on the copies; {@link #addGradientsToOriginals} then adds them to the originals'. DJL's own mirroring in
- * {@link ParameterStore} needs a parameter server and keeps the copies' autograd link to the originals when made
- * inside a gradient collector, which would count a gradient twice.
+ * its gradients on the copies; {@link #addGradientsToOriginals} then adds them to the originals'. DJL's own
+ * {@link ParameterStore} mirrors to other devices only through a parameter server (DJL's optimiser, not our Adam with
+ * its checkpointed moments), and a copy it makes keeps an autograd link to the original only when made inside a
+ * gradient collector; the voice stage makes its copies before one (for the clean twins), so ours are always detached.
  */
 final class MirroredParameters extends ParameterStore {
     private record Mirror(Parameter original, NDArray copy, boolean learns) {
