@@ -19,6 +19,9 @@ record FaceBatch(int[] classes, int[] shown, float[] views, float[] canonical, f
 
     /** Rows {@code from..to-1}. */
     FaceBatch rows(int from, int to) {
+        if (from == 0 && to == size()) {
+            return this; // the whole batch: one device, nothing to cut
+        }
         int image = views.length / size();
         int marks = landmarks.length / size();
         return new FaceBatch(Arrays.copyOfRange(classes, from, to), Arrays.copyOfRange(shown, from, to),

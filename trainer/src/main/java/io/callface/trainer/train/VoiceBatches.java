@@ -44,6 +44,9 @@ final class VoiceBatches implements AutoCloseable {
         /** Rows {@code from..to-1} as a batch of their own (augmented rows renumbered from 0). */
         VoiceBatch rows(int from, int to) {
             int row = SpectrogramCache.sixSecondSize();
+            if (from == 0 && to * row == heard.length) {
+                return this; // the whole batch: one device, nothing to cut
+            }
             int pairs = (int) Arrays.stream(augmentedRows).filter(r -> r >= from && r < to).count();
             long[] augmented = new long[pairs];
             float[] clean = new float[cleanOfAugmented.length == 0 ? 0 : pairs * row];

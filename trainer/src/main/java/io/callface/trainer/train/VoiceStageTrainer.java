@@ -68,18 +68,20 @@ final class VoiceStageTrainer {
             }
             float loss;
             try (DataParallelStep parallel = new DataParallelStep(networks.manager(), devices, b)) {
+                List<VoiceBatches.VoiceBatch> shardRows = new ArrayList<>();
                 List<NDArray> cleanFeatures = new ArrayList<>();
                 for (DataParallelStep.Shard shard : parallel.shards()) {
-                    cleanFeatures.add(cleanFeatures(networks, shard, voiceBatch.rows(shard.from(), shard.to()), frames));
+                    shardRows.add(voiceBatch.rows(shard.from(), shard.to()));
+                    cleanFeatures.add(cleanFeatures(networks, shard, shardRows.get(shardRows.size() - 1), frames));
                 }
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     List<NDArray> objectives = new ArrayList<>();
                     double l1 = 0;
                     for (int k = 0; k < parallel.shards().size(); k++) {
                         DataParallelStep.Shard shard = parallel.shards().get(k);
-                        Speech2FaceLoss.VoiceObjective objective = objective(networks, shard,
-                                voiceBatch.rows(shard.from(), shard.to()), cleanFeatures.get(k),
-                                Arrays.copyOfRange(target, shard.from() * d, shard.to() * d), options, frames);
+                        Speech2FaceLoss.VoiceObjective objective = objective(networks, shard, shardRows.get(k),
+                                cleanFeatures.get(k), Arrays.copyOfRange(target, shard.from() * d, shard.to() * d),
+                                options, frames);
                         objectives.add(objective.objective());
                         l1 += objective.fDecL1().getFloat() * shard.share();
                     }

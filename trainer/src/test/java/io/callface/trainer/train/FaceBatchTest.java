@@ -22,4 +22,11 @@ class FaceBatchTest {
         assertThat(tail.landmarks()).containsExactly(1, 1, 1, 1, 2, 2, 2, 2);
         assertThat(tail.known()).containsExactly(false, true);
     }
+
+    @Test
+    void theWholeBatchIsItself() {
+        FaceBatch batch = new FaceBatch(new int[] {1, 2}, new int[] {0, 0}, new float[4], new float[4], new float[8],
+                new boolean[] {true, true});
+        assertThat(batch.rows(0, 2)).isSameAs(batch);
+    }
 }
