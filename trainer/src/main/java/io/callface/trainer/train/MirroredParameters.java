@@ -49,7 +49,9 @@ final class MirroredParameters extends ParameterStore {
                     : detached.toDevice(manager.getDevice(), true);
         }
         copy.attach(manager);
-        boolean learns = training && parameter.requiresGradient();
+        // Whatever the forward's training flag (it only switches batch norm), a parameter that learns gets the
+        // replica's gradient, as the original gets the first shard's.
+        boolean learns = parameter.requiresGradient();
         if (learns) {
             copy.setRequiresGradient(true);
         }

@@ -76,19 +76,22 @@ final class VoiceStageTrainer {
                 }
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     List<NDArray> objectives = new ArrayList<>();
-                    double l1 = 0;
+                    List<NDArray> l1Terms = new ArrayList<>();
                     for (int k = 0; k < parallel.shards().size(); k++) {
                         DataParallelStep.Shard shard = parallel.shards().get(k);
                         Speech2FaceLoss.VoiceObjective objective = objective(networks, shard, shardRows.get(k),
                                 cleanFeatures.get(k), Arrays.copyOfRange(target, shard.from() * d, shard.to() * d),
                                 options, frames);
                         objectives.add(objective.objective());
-                        l1 += objective.fDecL1().getFloat() * shard.share();
+                        l1Terms.add(objective.fDecL1());
                     }
                     NDArray minimised = parallel.combine(objectives);
                     collector.backward(minimised);
                     loss = minimised.getFloat();
-                    l1Sum += l1;
+                    // Read after the backward pass, so no device waits for the host between the shards.
+                    for (int k = 0; k < l1Terms.size(); k++) {
+                        l1Sum += l1Terms.get(k).getFloat() * parallel.shards().get(k).share();
+                    }
                 }
                 parallel.gatherGradients();
                 updater.step();
