@@ -70,6 +70,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "target); 0: the paper's loss alone (default: ${DEFAULT-VALUE}).")
     float invarianceWeight;
 
+    @Option(names = "--face-identities", defaultValue = "0", paramLabel = "N",
+            description = "Face stage: learn from the first N training identities only (0, the default: all); the "
+                    + "voice stage learns from every training identity.")
+    int faceIdentities;
+
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -135,7 +140,8 @@ public final class TrainCommand implements Callable<Integer> {
             chosen = Preset.named(preset);
             options = TrainingOptions.defaults(chosen).withSeed(seed).withThreads(threads)
                     .withVoiceLoss(VoiceLoss.named(loss)).withFeatureWeight(featureWeight)
-                    .withAugmentation(augmentation).withInvarianceWeight(invarianceWeight);
+                    .withAugmentation(augmentation).withInvarianceWeight(invarianceWeight)
+                    .withFaceIdentities(faceIdentities);
             if (faceBatchSize != null) {
                 options = options.withFaceBatchSize(faceBatchSize);
             }

@@ -2,7 +2,6 @@ package io.callface.trainer.eval;
 
 import io.callface.trainer.synth.Ancestry;
 import io.callface.trainer.synth.IdentityTraits;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,22 +64,17 @@ public record AncestryReadout(int validationClips, int testClips, double accurac
 
     /** The penalty with the lowest held-out log-loss, halving the validation clips by identity. */
     private static double penalty(float[][] rows, int[] label, List<String> identities) {
-        List<String> distinct = identities.stream().distinct().sorted().toList();
-        List<Integer> first = new ArrayList<>();
-        List<Integer> second = new ArrayList<>();
-        for (int i = 0; i < rows.length; i++) {
-            (distinct.indexOf(identities.get(i)) % 2 == 0 ? first : second).add(i);
-        }
-        if (first.isEmpty() || second.isEmpty()) {
+        ValidationHalves halves = ValidationHalves.of(identities);
+        if (!halves.usable()) {
             return AttributeClassifiers.PENALTIES.get(AttributeClassifiers.PENALTIES.size() / 2);
         }
         double best = Double.NaN;
         double bestLoss = Double.POSITIVE_INFINITY;
         for (double penalty : AttributeClassifiers.PENALTIES) {
-            SoftmaxRegression model = SoftmaxRegression.fit(pick(rows, first), pick(label, first), GROUPS, penalty,
-                    AttributeClassifiers.ITERATIONS);
+            SoftmaxRegression model = SoftmaxRegression.fit(ValidationHalves.pick(rows, halves.first()),
+                    ValidationHalves.pick(label, halves.first()), GROUPS, penalty, AttributeClassifiers.ITERATIONS);
             double loss = 0;
-            for (int i : second) {
+            for (int i : halves.second()) {
                 loss -= Math.log(Math.max(1e-12, model.probabilities(rows[i])[label[i]]));
             }
             if (loss < bestLoss) {
@@ -89,13 +83,5 @@ public record AncestryReadout(int validationClips, int testClips, double accurac
             }
         }
         return best;
-    }
-
-    private static float[][] pick(float[][] rows, List<Integer> at) {
-        return at.stream().map(i -> rows[i]).toArray(float[][]::new);
-    }
-
-    private static int[] pick(int[] values, List<Integer> at) {
-        return at.stream().mapToInt(i -> values[i]).toArray();
     }
 }

@@ -82,8 +82,8 @@ public final class Evaluator {
                     t.addDecoded(FaceSource.FROM_FACE_FEATURE, traits, verdict, fromFeature.get(i).image());
                 }
             });
-            // The validation clips' speech features serve both the attribute heads and the ancestry read-out.
-            Optional<ValidationSpeech> validation = training.flatMap(t -> ValidationSpeech.of(corpus, extractor));
+            // The validation clips' speech features serve both the attribute heads and the speech read-outs.
+            Optional<SpeechReadouts.Clips> validation = training.flatMap(t -> validationSpeech(corpus, extractor));
             Optional<AttributeHeads> heads = training.flatMap(t -> validation.flatMap(v -> AttributeHeads.fitIfFittable(
                     t.features(), truths(t.traits()), v.features(), truths(v.traits()))));
             List<CallerAttributes> stated = new ArrayList<>();
@@ -94,9 +94,12 @@ public final class Evaluator {
             int featureAgree = 0;
             Map<String, DecodedFace> firstFromSpeech = new LinkedHashMap<>();
             List<float[]> testSpeech = new ArrayList<>();
+            List<float[]> testLogMel = new ArrayList<>();
             for (CorpusClip clip : clips) {
                 int truth = galleryIndex.get(clip.identity());
-                float[] vs = extractor.voiceFeature(spectrograms.sixSeconds(clip.audio()));
+                float[] sixSeconds = spectrograms.sixSeconds(clip.audio());
+                float[] vs = extractor.voiceFeature(sixSeconds);
+                testLogMel.add(LogMelStatistics.of(sixSeconds));
                 float[] vsThree = extractor.voiceFeature(spectrograms.threeSeconds(clip.audio()));
                 six.add(vs, truth);
                 three.add(vsThree, truth);
@@ -145,8 +148,9 @@ public final class Evaluator {
             return new EvaluationReport(clips.size(), gallery.size(), six.similarity(), three.similarity(),
                     six.recall(), three.recall(), six.curve(), three.curve(), faceIdentity, sex,
                     tally.map(AttributeTally::evaluation), measures, oracle, examples, conditions, callerAttributes,
-                    validation.filter(v -> testTraits).flatMap(v -> AncestryReadout.measure(v.features(), v.traits(),
-                            v.identities(), testSpeech, clips.stream().map(c -> traits(corpus, c.identity())).toList())));
+                    validation.filter(v -> testTraits).flatMap(v -> SpeechReadouts.measure(v, new SpeechReadouts.Clips(
+                            clips.stream().map(CorpusClip::identity).toList(),
+                            clips.stream().map(c -> traits(corpus, c.identity())).toList(), testSpeech, testLogMel))));
         }
     }
 
@@ -154,23 +158,26 @@ public final class Evaluator {
         return traits.stream().map(AttributeTruth::of).toList();
     }
 
-    /** The validation clips' 6 s speech features with their speakers, in clip order. */
-    private record ValidationSpeech(List<float[]> features, List<IdentityTraits> traits, List<String> identities) {
-        /** Empty without validation clips; the caller has checked that every identity is labelled. */
-        static Optional<ValidationSpeech> of(CorpusManifest corpus, OnnxFeatureExtractor extractor) {
-            List<CorpusClip> clips = corpus.clips(Split.VAL);
-            if (clips.isEmpty()) {
-                return Optional.empty();
-            }
-            SpectrogramCache spectrograms = new SpectrogramCache(0);
-            List<float[]> features = new ArrayList<>();
-            for (CorpusClip clip : clips) {
-                features.add(extractor.voiceFeature(spectrograms.sixSeconds(clip.audio())));
-            }
-            List<String> identities = clips.stream().map(CorpusClip::identity).toList();
-            return Optional.of(new ValidationSpeech(features,
-                    identities.stream().map(id -> Evaluator.traits(corpus, id)).toList(), identities));
+    /**
+     * The validation clips' 6 s speech features and log mel statistics with their speakers, in clip order; empty
+     * without validation clips (the caller has checked that every identity is labelled).
+     */
+    private static Optional<SpeechReadouts.Clips> validationSpeech(CorpusManifest corpus, OnnxFeatureExtractor extractor) {
+        List<CorpusClip> clips = corpus.clips(Split.VAL);
+        if (clips.isEmpty()) {
+            return Optional.empty();
         }
+        SpectrogramCache spectrograms = new SpectrogramCache(0);
+        List<float[]> features = new ArrayList<>();
+        List<float[]> logMel = new ArrayList<>();
+        for (CorpusClip clip : clips) {
+            float[] sixSeconds = spectrograms.sixSeconds(clip.audio());
+            features.add(extractor.voiceFeature(sixSeconds));
+            logMel.add(LogMelStatistics.of(sixSeconds));
+        }
+        List<String> identities = clips.stream().map(CorpusClip::identity).toList();
+        return Optional.of(new SpeechReadouts.Clips(identities,
+                identities.stream().map(id -> traits(corpus, id)).toList(), features, logMel));
     }
 
     /** The feature-space sex classifier on the true test faces' features against their true sex. */

@@ -2,6 +2,7 @@ package io.callface.trainer.train;
 
 import io.callface.trainer.nn.Preset;
 import io.callface.trainer.onnx.OnnxExporter;
+import java.util.List;
 
 /**
  * Hyper-parameters of a training run. Defaults follow the paper (section 4): Adam with beta1 0.5 and
@@ -32,6 +33,9 @@ import io.callface.trainer.onnx.OnnxExporter;
  * @param invarianceWeight weight of the voice stage's invariance term: for each clip heard through a call, the voice
  *                       loss with the same clip's clean speech feature (held fixed) as the target instead of the face
  *                       feature; 0 leaves only the paper's loss
+ * @param faceIdentities how many training identities the face stage learns from (the first ones in corpus order);
+ *                       0 for all. The voice stage always learns from every training identity: like the paper's face
+ *                       networks, which came from face data of their own, the face stage need not see every speaker
  * @param version        {@code callface.version} written into the exported models
  */
 public record TrainingOptions(
@@ -53,6 +57,7 @@ public record TrainingOptions(
         VoiceLoss voiceLoss,
         float augmentation,
         float invarianceWeight,
+        int faceIdentities,
         String version) {
 
     /**
@@ -92,6 +97,10 @@ public record TrainingOptions(
         if (!(invarianceWeight >= 0)) {
             throw new IllegalArgumentException("invarianceWeight must be >= 0, got " + invarianceWeight);
         }
+        if (faceIdentities < 0 || faceIdentities == 1) {
+            throw new IllegalArgumentException("faceIdentities must be 0 (all) or at least 2 (identity classes), got "
+                    + faceIdentities);
+        }
         if (voiceLoss == null) {
             throw new IllegalArgumentException("voiceLoss must not be null");
         }
@@ -107,54 +116,66 @@ public record TrainingOptions(
     public static TrainingOptions defaults(Preset preset) {
         return new TrainingOptions(preset.faceEpochs(), preset.voiceEpochs(), preset.batchSize(), preset.batchSize(), 42, 2,
                 1e-3f, 0.5f, 1e-4f, 0.95f, 10_000, 0.025f, 200f, 2f, DEFAULT_FEATURE_WEIGHT, VoiceLoss.FULL, DEFAULT_AUGMENTATION,
-                DEFAULT_INVARIANCE_WEIGHT, OnnxExporter.DEFAULT_VERSION);
+                DEFAULT_INVARIANCE_WEIGHT, 0, OnnxExporter.DEFAULT_VERSION);
     }
 
     public TrainingOptions withFeatureWeight(float weight) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
-                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, weight, voiceLoss, augmentation, invarianceWeight, version);
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, weight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
     }
 
     public TrainingOptions withVoiceEpochs(int epochs) {
         return new TrainingOptions(faceEpochs, epochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, invarianceWeight, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
     }
 
     public TrainingOptions withFaceEpochs(int epochs) {
         return new TrainingOptions(epochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, invarianceWeight, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
     }
 
     public TrainingOptions withSeed(long newSeed) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, newSeed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, invarianceWeight, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
     }
 
     public TrainingOptions withThreads(int newThreads) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, newThreads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, invarianceWeight, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
     }
 
     public TrainingOptions withVoiceLoss(VoiceLoss loss) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, loss, augmentation, invarianceWeight, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, loss, augmentation, invarianceWeight, faceIdentities, version);
     }
 
     public TrainingOptions withFaceBatchSize(int size) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, size, seed, threads, learningRate, beta1,
-                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, invarianceWeight, version);
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
     }
 
     public TrainingOptions withAugmentation(float share) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
                 epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, share,
-                invarianceWeight, version);
+                invarianceWeight, faceIdentities, version);
     }
 
     public TrainingOptions withInvarianceWeight(float weight) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
                 epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss,
-                augmentation, weight, version);
+                augmentation, weight, faceIdentities, version);
+    }
+
+    public TrainingOptions withFaceIdentities(int count) {
+        return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss,
+                augmentation, invarianceWeight, count, version);
+    }
+
+    /** The face stage's identities: the first {@link #faceIdentities} of {@code trainingIdentities}, or all of them. */
+    public <T> List<T> faceStageIdentities(List<T> trainingIdentities) {
+        return faceIdentities == 0 || faceIdentities >= trainingIdentities.size() ? trainingIdentities
+                : trainingIdentities.subList(0, faceIdentities);
     }
 
     private static void requirePositive(String field, int value) {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Trains Speech2Face end to end on a corpus and exports a model directory: face stage (face encoder,
@@ -93,17 +94,22 @@ public final class TrainingPipeline {
             throw new IllegalArgumentException("resume needs a checkpoint directory");
         }
         checkpoints.ifPresent(dir -> keepFaceNetworkBeside(dir, resume));
+        List<String> faceIdentities = options.faceStageIdentities(identities);
+        Set<String> withRenderings = Set.copyOf(faceIdentities);
         Map<String, IdentityImages> faces = new LinkedHashMap<>();
         for (CorpusClip e : trainClips) {
-            faces.computeIfAbsent(e.identity(), id -> IdentityImages.load(e, corpus.renderings(id), preset.imageSize()));
+            // Only the face stage's identities need their further renderings; the rest give the voice stage a target.
+            faces.computeIfAbsent(e.identity(), id -> IdentityImages.load(e,
+                    withRenderings.contains(id) ? corpus.renderings(id) : List.of(), preset.imageSize()));
         }
         configureEngine(options);
-        try (Speech2FaceNetworks networks = new Speech2FaceNetworks(preset, identities.size(), devices.primary())) {
+        int classCount = faceIdentities.size();
+        try (Speech2FaceNetworks networks = new Speech2FaceNetworks(preset, classCount, devices.primary())) {
             List<Network> voiceStage = List.of(networks.voiceEncoder());
             // With a pretrained face network, its features stand in for the face encoder's, which stays untrained.
             List<Network> faceStage = faceStage(networks, faceNetwork.isPresent());
             ParameterUpdater faceUpdater = ParameterUpdater.faceStage(faceStage, options,
-                    FaceStageTrainer.totalUpdates(identities.size(), options));
+                    FaceStageTrainer.totalUpdates(classCount, options));
             ParameterUpdater voiceUpdater = ParameterUpdater.voiceStage(voiceStage, options);
             TrainingLog log = new TrainingLog();
             int faceFirst = 1;
@@ -117,12 +123,12 @@ public final class TrainingPipeline {
                             + CheckpointDirectory.FACE_FILE);
                 }
                 if (face.isPresent()) {
-                    restore(face.get(), faceStage, faceUpdater, preset, identities.size());
+                    restore(face.get(), faceStage, faceUpdater, preset, classCount);
                     faceFirst = face.get().header().epoch() + 1;
                     log = TrainingLog.parse(face.get().header().trainingLog());
                 }
                 if (voice.isPresent()) {
-                    restore(voice.get(), voiceStage, voiceUpdater, preset, identities.size());
+                    restore(voice.get(), voiceStage, voiceUpdater, preset, classCount);
                     faceFirst = options.faceEpochs() + 1;
                     voiceFirst = voice.get().header().epoch() + 1;
                     log = TrainingLog.parse(voice.get().header().trainingLog());
@@ -130,22 +136,24 @@ public final class TrainingPipeline {
                 progress.resumed(dir.path(), faceFirst - 1, voiceFirst - 1);
             }
             TrainingLog history = log;
-            List<IdentityImages> classes = identities.stream().map(faces::get).toList();
-            Optional<PretrainedFeatures> pretrained = faceNetwork.map(n -> PretrainedFeatures.compute(n, classes,
+            List<IdentityImages> everyone = identities.stream().map(faces::get).toList();
+            // The face stage's classes are a prefix of everyone, so a class index is also an index into everyone.
+            List<IdentityImages> classes = everyone.subList(0, classCount);
+            Optional<PretrainedFeatures> pretrained = faceNetwork.map(n -> PretrainedFeatures.compute(n, everyone,
                     preset.imageSize()));
             FaceStageTrainer.train(networks, classes, pretrained, options, devices, faceUpdater, faceFirst, progress,
                     record -> {
                         history.add(record);
-                        checkpoints.ifPresent(dir -> dir.save(header(record, faceUpdater, preset, identities.size(),
+                        checkpoints.ifPresent(dir -> dir.save(header(record, faceUpdater, preset, classCount,
                                 history), tensors(faceStage, faceUpdater)));
                     });
             networks.faceStage().forEach(Network::freeze);
             Map<String, float[]> features = pretrained.isPresent() ? canonicalFeatures(identities, pretrained.get())
-                    : FaceFeatures.compute(networks, classes.stream().map(IdentityImages::canonical).toList());
+                    : FaceFeatures.compute(networks, everyone.stream().map(IdentityImages::canonical).toList());
             VoiceStageTrainer.train(networks, trainClips, features, loading, options, devices,
                     voiceUpdater, voiceFirst, progress, record -> {
                         history.add(record);
-                        checkpoints.ifPresent(dir -> dir.save(header(record, voiceUpdater, preset, identities.size(),
+                        checkpoints.ifPresent(dir -> dir.save(header(record, voiceUpdater, preset, classCount,
                                 history), tensors(voiceStage, voiceUpdater)));
                     });
             reportThroughput(history);

@@ -107,6 +107,12 @@ class TrainCommandTest {
                 "--face-feature-weight", "0", "--out", tmp.resolve("m").toString())).contains("absent.onnx");
     }
 
+    @Test
+    void aFaceStageOfOneIdentityIsAUsageError() {
+        assertThat(failure("--data", tmp.toString(), "--face-identities", "1", "--out", tmp.resolve("m").toString()))
+                .contains("faceIdentities must be 0 (all) or at least 2");
+    }
+
     private String failure(String... args) {
         CommandLine cli = new CommandLine(new TrainCommand());
         StringWriter err = new StringWriter();

@@ -97,10 +97,11 @@ class EvaluatorAttributesTest {
                 .isEqualTo(report.attributes().orElseThrow().of(FaceSource.FROM_SPEECH_6S).sexAgreement());
         assertThat(report.metrics()).containsKeys("recall_at_10_6s_g711_8k", "sex_agreement_s2f_6s_opus_16k_loss5",
                 "age_r_s2f_6s_babble_10db", "sex_agreement_s2f_6s_room_t60_06", "ancestry_agreement_s2f_6s_clean",
-                "ancestry_readout_feature_6s");
+                "ancestry_readout_feature_6s", "age_readout_feature_6s_r", "ancestry_readout_logmel_6s",
+                "age_readout_logmel_6s_r");
         assertThat(report.toMarkdown("tiny")).contains("## Speech heard through call channels", "| G.711 mu-law 8 kHz |",
                 "| meeting room, T60 0.6 s, DRR 0 dB |",
-                "## Diagnostic: ancestry in the speech feature");
+                "## Diagnostic: ancestry and age in the speech itself", "| log mel statistics |");
     }
 
     @Test

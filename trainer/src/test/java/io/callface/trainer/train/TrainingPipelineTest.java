@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,21 @@ class TrainingPipelineTest {
                 .train(corpus, tiny, tmp.resolve("m"), TrainingOptions.defaults(tiny)))
                 .isInstanceOf(CorpusFormatException.class).hasMessageContaining("at least 2 identities");
         assertThat(Files.exists(tmp.resolve("m"))).isFalse();
+    }
+
+    @Test
+    void theFaceStageCanLearnFromTheFirstIdentitiesWhileTheVoiceStageHearsEveryone() throws Exception {
+        CorpusManifest corpus = CorpusManifest.read(TestCorpus.write(tmp.resolve("five"), 6, 2, 1, 5));
+        Preset tiny = Preset.tiny();
+        CheckpointDirectory checkpoints = new CheckpointDirectory(tmp.resolve("ckpt"));
+        ModelDirectory model = new TrainingPipeline(ProgressReporter.toStderr()).train(corpus, tiny, tmp.resolve("m"),
+                TrainingOptions.defaults(tiny).withFaceEpochs(1).withVoiceEpochs(1).withFaceIdentities(3),
+                Optional.of(checkpoints), false);
+
+        assertThat(checkpoints.read(EpochRecord.FACE).orElseThrow().header().identities()).isEqualTo(3);
+        TrainingLog log = TrainingLog.read(model.path());
+        assertThat(log.stage(EpochRecord.FACE).get(0).samples()).isEqualTo(3);
+        assertThat(log.stage(EpochRecord.VOICE).get(0).samples()).isEqualTo(5 * 2);
     }
 
     private static void assertLossFalls(String log, String stage) {
