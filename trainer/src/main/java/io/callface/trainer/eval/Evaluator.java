@@ -72,7 +72,11 @@ public final class Evaluator {
             Optional<SexClassifier> sexClassifier = training.flatMap(TrainingFaces::sexClassifier);
             Optional<OracleRecall> oracle = training.flatMap(t -> t.oracleRecall(corpus, ids, gallery));
             boolean testTraits = ids.stream().allMatch(id -> corpus.identity(id).isPresent());
-            Optional<AttributeTally> tally = classifiers.filter(c -> testTraits).map(AttributeTally::new);
+            // Fitted only where its faces are judged.
+            Optional<LogMelListener> listener = classifiers.isPresent() && testTraits
+                    ? listener(corpus, extractor, size) : Optional.empty();
+            Optional<AttributeTally> tally = classifiers.filter(c -> testTraits && listener.isPresent())
+                    .map(AttributeTally::new);
             Map<String, AttributeJudgement> onTrueFace = new HashMap<>();
             tally.ifPresent(t -> {
                 for (int i = 0; i < ids.size(); i++) {
@@ -99,7 +103,8 @@ public final class Evaluator {
                 int truth = galleryIndex.get(clip.identity());
                 float[] sixSeconds = spectrograms.sixSeconds(clip.audio());
                 float[] vs = extractor.voiceFeature(sixSeconds);
-                testLogMel.add(LogMelStatistics.of(sixSeconds));
+                float[] logMel = LogMelStatistics.of(sixSeconds);
+                testLogMel.add(logMel);
                 float[] vsThree = extractor.voiceFeature(spectrograms.threeSeconds(clip.audio()));
                 six.add(vs, truth);
                 three.add(vsThree, truth);
@@ -120,6 +125,8 @@ public final class Evaluator {
                     AttributeJudgement reference = onTrueFace.get(clip.identity());
                     tally.get().addDecoded(FaceSource.FROM_SPEECH_6S, traits, reference, face.image());
                     tally.get().addDecoded(FaceSource.FROM_SPEECH_3S, traits, reference, decoder.decode(vsThree).image());
+                    tally.get().addDecoded(FaceSource.FROM_LOG_MEL_6S, traits, reference,
+                            decoder.decode(listener.orElseThrow().feature(logMel)).image());
                 }
             }
             double featureAgreement = (double) featureAgree / clips.size();
@@ -156,6 +163,26 @@ public final class Evaluator {
 
     private static List<AttributeTruth> truths(List<IdentityTraits> traits) {
         return traits.stream().map(AttributeTruth::of).toList();
+    }
+
+    /**
+     * The {@link LogMelListener} fitted on the first clip of every training identity and its true face's feature;
+     * empty with fewer than {@value LogMelListener#MIN_IDENTITIES} training identities.
+     */
+    private static Optional<LogMelListener> listener(CorpusManifest corpus, OnnxFeatureExtractor extractor, int size) {
+        Map<String, CorpusClip> firstClips = new LinkedHashMap<>();
+        corpus.clips(Split.TRAIN).forEach(clip -> firstClips.putIfAbsent(clip.identity(), clip));
+        if (firstClips.size() < LogMelListener.MIN_IDENTITIES) {
+            return Optional.empty();
+        }
+        SpectrogramCache spectrograms = new SpectrogramCache(0);
+        List<float[]> logMel = new ArrayList<>();
+        List<float[]> features = new ArrayList<>();
+        for (CorpusClip clip : firstClips.values()) {
+            logMel.add(LogMelStatistics.of(spectrograms.sixSeconds(clip.audio())));
+            features.add(extractor.faceFeature(pixels(FaceSample.load(clip, size))));
+        }
+        return Optional.of(LogMelListener.fit(logMel, features));
     }
 
     /**

@@ -9,7 +9,12 @@ public enum FaceSource {
     /** Faces decoded from {@code v_s} of 6 s of speech (S2F). */
     FROM_SPEECH_6S("decoded from 6 s speech (S2F)", "s2f_6s"),
     /** Faces decoded from {@code v_s} of the first 3 s, repeated to 6 s. */
-    FROM_SPEECH_3S("decoded from 3 s speech (S2F)", "s2f_3s");
+    FROM_SPEECH_3S("decoded from 3 s speech (S2F)", "s2f_3s"),
+    /**
+     * Faces decoded from a {@link LogMelListener}'s estimate of {@code v_f} from 6 s of speech: what a listener that
+     * hears what log mel statistics hold would draw through this face stage, a reference for the S2F rows.
+     */
+    FROM_LOG_MEL_6S("decoded from log mel statistics of 6 s (listener)", "logmel_6s");
 
     private final String label;
     private final String key;

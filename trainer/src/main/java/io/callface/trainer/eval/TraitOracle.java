@@ -20,15 +20,10 @@ public final class TraitOracle {
     /** Inputs per identity: sex (1 male) then the six {@link VoiceTraits}. */
     static final int INPUTS = 7;
 
-    private final double[] mean;
-    private final double[] scale;
-    /** {@code [INPUTS + 1][D]}: one row per standardised input, the last row the intercept. */
-    private final double[][] weights;
+    private final LinearMap map;
 
-    private TraitOracle(double[] mean, double[] scale, double[][] weights) {
-        this.mean = mean;
-        this.scale = scale;
-        this.weights = weights;
+    private TraitOracle(LinearMap map) {
+        this.map = map;
     }
 
     /**
@@ -45,109 +40,18 @@ public final class TraitOracle {
         if (features.stream().anyMatch(f -> f.length != d)) {
             throw new IllegalArgumentException("features: all must have length " + d);
         }
-        double[][] raw = traits.stream().map(TraitOracle::inputs).toArray(double[][]::new);
-        double[] mean = new double[INPUTS];
-        double[] scale = new double[INPUTS];
-        for (double[] x : raw) {
-            for (int j = 0; j < INPUTS; j++) {
-                mean[j] += x[j] / n;
-            }
-        }
-        for (double[] x : raw) {
-            for (int j = 0; j < INPUTS; j++) {
-                scale[j] += (x[j] - mean[j]) * (x[j] - mean[j]) / n;
-            }
-        }
-        for (int j = 0; j < INPUTS; j++) {
-            // A constant input (e.g. one sex only) standardises to zero instead of dividing by zero.
-            scale[j] = scale[j] > 0 ? Math.sqrt(scale[j]) : 1;
-        }
-        int p = INPUTS + 1;
-        double[][] gram = new double[p][p];
-        double[][] moment = new double[p][d];
-        for (int i = 0; i < n; i++) {
-            double[] z = design(raw[i], mean, scale);
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b < p; b++) {
-                    gram[a][b] += z[a] * z[b];
-                }
-                for (int k = 0; k < d; k++) {
-                    moment[a][k] += z[a] * features.get(i)[k];
-                }
-            }
-        }
-        for (int a = 0; a < INPUTS; a++) {
-            gram[a][a] += RIDGE;
-        }
-        return new TraitOracle(mean, scale, solve(gram, moment));
+        return new TraitOracle(LinearMap.fit(traits.stream().map(TraitOracle::inputs).toArray(double[][]::new),
+                features, RIDGE));
     }
 
     /** The face feature this oracle predicts for an identity with {@code traits}. */
     public float[] predict(IdentityTraits traits) {
-        double[] z = design(inputs(traits), mean, scale);
-        float[] out = new float[weights[0].length];
-        for (int k = 0; k < out.length; k++) {
-            double s = 0;
-            for (int a = 0; a < z.length; a++) {
-                s += z[a] * weights[a][k];
-            }
-            out[k] = (float) s;
-        }
-        return out;
+        return map.predict(inputs(traits));
     }
 
     private static double[] inputs(IdentityTraits t) {
         VoiceTraits v = t.voice();
         return new double[] {t.sex() == Sex.MALE ? 1 : 0, v.f0Hz(), v.vocalTractCm(), v.jitter(), v.shimmer(),
                 v.speakingRate(), v.breathiness()};
-    }
-
-    private static double[] design(double[] x, double[] mean, double[] scale) {
-        double[] z = new double[INPUTS + 1];
-        for (int j = 0; j < INPUTS; j++) {
-            z[j] = (x[j] - mean[j]) / scale[j];
-        }
-        z[INPUTS] = 1;
-        return z;
-    }
-
-    /** Solves {@code a x = b} for a symmetric positive definite {@code a} (Gauss-Jordan with partial pivoting). */
-    private static double[][] solve(double[][] a, double[][] b) {
-        int p = a.length;
-        int d = b[0].length;
-        for (int col = 0; col < p; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < p; r++) {
-                if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
-                    pivot = r;
-                }
-            }
-            double[] swapA = a[col];
-            a[col] = a[pivot];
-            a[pivot] = swapA;
-            double[] swapB = b[col];
-            b[col] = b[pivot];
-            b[pivot] = swapB;
-            double diagonal = a[col][col];
-            for (int r = 0; r < p; r++) {
-                if (r == col) {
-                    continue;
-                }
-                double factor = a[r][col] / diagonal;
-                for (int c = col; c < p; c++) {
-                    a[r][c] -= factor * a[col][c];
-                }
-                for (int k = 0; k < d; k++) {
-                    b[r][k] -= factor * b[col][k];
-                }
-            }
-        }
-        double[][] x = new double[p][d];
-        for (int r = 0; r < p; r++) {
-            for (int k = 0; k < d; k++) {
-                x[r][k] = b[r][k] / a[r][r];
-            }
-        }
-        return x;
     }
 }
