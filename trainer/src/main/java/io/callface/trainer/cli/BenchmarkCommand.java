@@ -274,6 +274,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 "age: Pearson r of true age and age judged from the face decoded from speech", 1, "%.3f", "",
                 " (ceiling: the voice-trait oracle's age r " + full.oracle().map(o -> String.format(Locale.ROOT, "%.3f",
                         o.age().r())).orElse("n/a") + ")");
+        listenerReference(md, full);
         double identityR1 = full.faceIdentityRecall().get(1);
         check(md, identityR1 >= FACE_IDENTITY_R1_BAR, String.format(Locale.ROOT, "the face stage keeps identity: "
                 + "reconstruction from the true feature retrieves its face at R@1 %.1f +- %.1f %% >= %.0f %%",
@@ -410,6 +411,20 @@ public final class BenchmarkCommand implements Callable<Integer> {
     private static Optional<AttributeScores> channel(EvaluationReport report, CallCondition condition) {
         return report.conditions().stream().filter(c -> c.condition() == condition).findFirst()
                 .flatMap(ConditionScores::attributes);
+    }
+
+    /**
+     * The generic listener's faces and the speech read-outs beside the age and ancestry bars: what this world's speech
+     * lets a listener with no learning hear and draw through the same face stage (it does not depend on the voice seed).
+     */
+    private static void listenerReference(StringBuilder md, EvaluationReport full) {
+        full.attributes().map(a -> a.of(FaceSource.FROM_LOG_MEL_6S)).ifPresent(l -> md.append(String.format(Locale.ROOT,
+                "- REPORTED (no bar): faces drawn from a log mel listener's estimate of the face feature: age r %.3f, "
+                        + "ancestry agreement %.1f %%%n", l.ageVsTrueAge().r(), 100 * l.ancestryAgreement())));
+        full.speechReadouts().ifPresent(r -> md.append(String.format(Locale.ROOT,
+                "- REPORTED (no bar): linear read-outs of 6 s, the first seed's v_s against log mel statistics: "
+                        + "ancestry %.1f against %.1f %%, age r %.3f against %.3f%n", 100 * r.featureAncestry().accuracy(),
+                100 * r.logMelAncestry().accuracy(), r.featureAge().ageR().r(), r.logMelAge().ageR().r())));
     }
 
     /** Issue #16's calibration bar on the attribute heads, with the age error beside the voice-trait oracle's. */

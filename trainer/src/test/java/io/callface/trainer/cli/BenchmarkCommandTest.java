@@ -39,7 +39,7 @@ class BenchmarkCommandTest {
                 .containsPattern("(PASS|FAIL): 6 s at least as good as 3 s: mean R@10 .* vs .* %")
                 .containsPattern("(PASS|FAIL): whole benchmark within 60 min on 2 cores: \\d+ CPU s <= 7200")
                 .contains("REPORTED (no bar): plain-L1 ablation", "REPORTED (no bar until the voice carries accent): "
-                        + "ancestry agreement");
+                        + "ancestry agreement", "REPORTED (no bar): faces drawn from a log mel listener's estimate");
         assertThat(tmp.resolve(BenchmarkCommand.ABLATION_PLOT)).isRegularFile();
         // The second seed's model shares the face stage and differs in the voice stage only.
         assertThat(Files.readAllBytes(tmp.resolve("model-full-seed8").resolve("decoder.onnx")))
