@@ -38,23 +38,14 @@ public record AgeReadout(int validationClips, int testClips, Correlation ageR, d
     /** The penalty with the lowest held-out mean absolute error, halving the validation clips by identity. */
     private static double penalty(float[][] rows, double[] ages, List<String> identities) {
         ValidationHalves halves = ValidationHalves.of(identities);
-        if (!halves.usable()) {
-            return AttributeClassifiers.PENALTIES.get(AttributeClassifiers.PENALTIES.size() / 2);
-        }
-        double best = Double.NaN;
-        double bestError = Double.POSITIVE_INFINITY;
-        for (double penalty : AttributeClassifiers.PENALTIES) {
+        return halves.bestPenalty(penalty -> {
             RidgeRegression model = RidgeRegression.fit(ValidationHalves.pick(rows, halves.first()),
                     ValidationHalves.pick(ages, halves.first()), penalty, AttributeClassifiers.ITERATIONS);
             double error = 0;
             for (int i : halves.second()) {
                 error += Math.abs(model.predict(rows[i]) - ages[i]);
             }
-            if (error < bestError) {
-                bestError = error;
-                best = penalty;
-            }
-        }
-        return best;
+            return error;
+        });
     }
 }

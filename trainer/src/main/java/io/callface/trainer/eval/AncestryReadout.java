@@ -65,23 +65,14 @@ public record AncestryReadout(int validationClips, int testClips, double accurac
     /** The penalty with the lowest held-out log-loss, halving the validation clips by identity. */
     private static double penalty(float[][] rows, int[] label, List<String> identities) {
         ValidationHalves halves = ValidationHalves.of(identities);
-        if (!halves.usable()) {
-            return AttributeClassifiers.PENALTIES.get(AttributeClassifiers.PENALTIES.size() / 2);
-        }
-        double best = Double.NaN;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        for (double penalty : AttributeClassifiers.PENALTIES) {
+        return halves.bestPenalty(penalty -> {
             SoftmaxRegression model = SoftmaxRegression.fit(ValidationHalves.pick(rows, halves.first()),
                     ValidationHalves.pick(label, halves.first()), GROUPS, penalty, AttributeClassifiers.ITERATIONS);
             double loss = 0;
             for (int i : halves.second()) {
                 loss -= Math.log(Math.max(1e-12, model.probabilities(rows[i])[label[i]]));
             }
-            if (loss < bestLoss) {
-                bestLoss = loss;
-                best = penalty;
-            }
-        }
-        return best;
+            return loss;
+        });
     }
 }

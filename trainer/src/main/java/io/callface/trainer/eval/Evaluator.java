@@ -74,7 +74,7 @@ public final class Evaluator {
             boolean testTraits = ids.stream().allMatch(id -> corpus.identity(id).isPresent());
             // Fitted only where its faces are judged.
             Optional<LogMelListener> listener = classifiers.isPresent() && testTraits
-                    ? listener(corpus, extractor, size) : Optional.empty();
+                    ? training.flatMap(TrainingFaces::listener) : Optional.empty();
             Optional<AttributeTally> tally = classifiers.filter(c -> testTraits && listener.isPresent())
                     .map(AttributeTally::new);
             Map<String, AttributeJudgement> onTrueFace = new HashMap<>();
@@ -166,26 +166,6 @@ public final class Evaluator {
     }
 
     /**
-     * The {@link LogMelListener} fitted on the first clip of every training identity and its true face's feature;
-     * empty with fewer than {@value LogMelListener#MIN_IDENTITIES} training identities.
-     */
-    private static Optional<LogMelListener> listener(CorpusManifest corpus, OnnxFeatureExtractor extractor, int size) {
-        Map<String, CorpusClip> firstClips = new LinkedHashMap<>();
-        corpus.clips(Split.TRAIN).forEach(clip -> firstClips.putIfAbsent(clip.identity(), clip));
-        if (firstClips.size() < LogMelListener.MIN_IDENTITIES) {
-            return Optional.empty();
-        }
-        SpectrogramCache spectrograms = new SpectrogramCache(0);
-        List<float[]> logMel = new ArrayList<>();
-        List<float[]> features = new ArrayList<>();
-        for (CorpusClip clip : firstClips.values()) {
-            logMel.add(LogMelStatistics.of(spectrograms.sixSeconds(clip.audio())));
-            features.add(extractor.faceFeature(pixels(FaceSample.load(clip, size))));
-        }
-        return Optional.of(LogMelListener.fit(logMel, features));
-    }
-
-    /**
      * The validation clips' 6 s speech features and log mel statistics with their speakers, in clip order; empty
      * without validation clips (the caller has checked that every identity is labelled).
      */
@@ -233,15 +213,33 @@ public final class Evaluator {
         }
         List<float[]> features = new ArrayList<>();
         List<IdentityTraits> traits = new ArrayList<>();
+        Map<String, CorpusClip> firstClips = new LinkedHashMap<>();
+        corpus.clips(Split.TRAIN).forEach(clip -> firstClips.putIfAbsent(clip.identity(), clip));
         faces(corpus.clips(Split.TRAIN), size).forEach((id, face) -> {
             features.add(extractor.faceFeature(pixels(face)));
             traits.add(corpus.identity(id).map(Identity::traits).orElseThrow());
         });
-        return Optional.of(new TrainingFaces(features, traits));
+        return Optional.of(new TrainingFaces(features, traits, List.copyOf(firstClips.values())));
     }
 
-    /** True face features and traits of the training identities, in the same order. */
-    private record TrainingFaces(List<float[]> features, List<IdentityTraits> traits) {
+    /**
+     * True face features and traits of the training identities, in the same order, with each identity's first clip
+     * (the order of {@link #faces}).
+     */
+    private record TrainingFaces(List<float[]> features, List<IdentityTraits> traits, List<CorpusClip> firstClips) {
+        /**
+         * The {@link LogMelListener} fitted on each identity's first clip and its true face's feature; empty with
+         * fewer than {@value LogMelListener#MIN_IDENTITIES} training identities.
+         */
+        Optional<LogMelListener> listener() {
+            if (firstClips.size() < LogMelListener.MIN_IDENTITIES) {
+                return Optional.empty();
+            }
+            SpectrogramCache spectrograms = new SpectrogramCache(0);
+            return Optional.of(LogMelListener.fit(firstClips.stream()
+                    .map(clip -> LogMelStatistics.of(spectrograms.sixSeconds(clip.audio()))).toList(), features));
+        }
+
         /** The sex classifier of the paper's Table 4, when both sexes occur. */
         Optional<SexClassifier> sexClassifier() {
             List<Boolean> male = traits.stream().map(t -> t.sex() == Sex.MALE).toList();

@@ -2,6 +2,7 @@ package io.callface.trainer.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Validation rows split in two by speaker, for choosing a read-out's penalty without touching the test split: rows of
@@ -27,9 +28,25 @@ record ValidationHalves(List<Integer> first, List<Integer> second) {
         return new ValidationHalves(first, second);
     }
 
-    /** Whether both halves have rows (fewer than two speakers leave one empty). */
-    boolean usable() {
-        return !first.isEmpty() && !second.isEmpty();
+    /**
+     * The penalty of {@link AttributeClassifiers#PENALTIES} with the lowest {@code heldOutLoss} (a read-out fitted on
+     * the first half with that penalty, scored on the second); the middle one when a half is empty.
+     */
+    double bestPenalty(DoubleUnaryOperator heldOutLoss) {
+        List<Double> penalties = AttributeClassifiers.PENALTIES;
+        if (first.isEmpty() || second.isEmpty()) {
+            return penalties.get(penalties.size() / 2);
+        }
+        double best = Double.NaN;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        for (double penalty : penalties) {
+            double loss = heldOutLoss.applyAsDouble(penalty);
+            if (loss < bestLoss) {
+                bestLoss = loss;
+                best = penalty;
+            }
+        }
+        return best;
     }
 
     static float[][] pick(float[][] rows, List<Integer> at) {
