@@ -99,12 +99,15 @@ public final class Evaluator {
             Map<String, DecodedFace> firstFromSpeech = new LinkedHashMap<>();
             List<float[]> testSpeech = new ArrayList<>();
             List<float[]> testLogMel = new ArrayList<>();
+            // Only the listener's faces and the speech read-outs use them; a corpus without traits needs neither.
+            boolean logMelNeeded = tally.isPresent() || validation.isPresent() && testTraits;
             for (CorpusClip clip : clips) {
                 int truth = galleryIndex.get(clip.identity());
                 float[] sixSeconds = spectrograms.sixSeconds(clip.audio());
                 float[] vs = extractor.voiceFeature(sixSeconds);
-                float[] logMel = LogMelStatistics.of(sixSeconds);
-                testLogMel.add(logMel);
+                if (logMelNeeded) {
+                    testLogMel.add(LogMelStatistics.of(sixSeconds));
+                }
                 float[] vsThree = extractor.voiceFeature(spectrograms.threeSeconds(clip.audio()));
                 six.add(vs, truth);
                 three.add(vsThree, truth);
@@ -126,7 +129,7 @@ public final class Evaluator {
                     tally.get().addDecoded(FaceSource.FROM_SPEECH_6S, traits, reference, face.image());
                     tally.get().addDecoded(FaceSource.FROM_SPEECH_3S, traits, reference, decoder.decode(vsThree).image());
                     tally.get().addDecoded(FaceSource.FROM_LOG_MEL_6S, traits, reference,
-                            decoder.decode(listener.orElseThrow().feature(logMel)).image());
+                            decoder.decode(listener.orElseThrow().feature(testLogMel.get(testLogMel.size() - 1))).image());
                 }
             }
             double featureAgreement = (double) featureAgree / clips.size();

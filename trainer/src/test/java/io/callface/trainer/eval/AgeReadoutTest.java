@@ -12,12 +12,7 @@ class AgeReadoutTest {
 
     @Test
     void aFeatureThatCarriesAgeIsReadWithItsCorrelation() {
-        Random random = new Random(5);
-        double[] ages = ages(random, 300);
-        double[] testAges = ages(random, 200);
-
-        AgeReadout readout = AgeReadout.measure(features(ages, 1, random), ages, speakers(300),
-                features(testAges, 1, random), testAges).orElseThrow();
+        AgeReadout readout = readout(new Random(5), 1);
 
         // One dimension is the age plus noise of equal spread (r = 0.71 in expectation); the rest is noise.
         assertThat(readout.validationClips()).isEqualTo(300);
@@ -28,12 +23,7 @@ class AgeReadoutTest {
 
     @Test
     void aFeatureWithoutAgeReadsNoCorrelation() {
-        Random random = new Random(6);
-        double[] ages = ages(random, 300);
-        double[] testAges = ages(random, 200);
-
-        AgeReadout readout = AgeReadout.measure(features(ages, 0, random), ages, speakers(300),
-                features(testAges, 0, random), testAges).orElseThrow();
+        AgeReadout readout = readout(new Random(6), 0);
 
         assertThat(Math.abs(readout.ageR().r())).isLessThan(0.2);
     }
@@ -42,6 +32,14 @@ class AgeReadoutTest {
     void nothingIsMeasuredWithoutEnoughClips() {
         assertThat(AgeReadout.measure(List.of(new float[DIMENSIONS]), new double[] {30}, List.of("a"),
                 List.of(new float[DIMENSIONS]), new double[] {40})).isEmpty();
+    }
+
+    /** Fitted on 300 validation clips (two per speaker), scored on 200 test clips; features of the given age weight. */
+    private static AgeReadout readout(Random random, double weight) {
+        double[] ages = ages(random, 300);
+        double[] testAges = ages(random, 200);
+        return AgeReadout.measure(features(ages, weight, random), ages, speakers(300),
+                features(testAges, weight, random), testAges).orElseThrow();
     }
 
     /** Uniform 18-80, as the synthetic world's adults. */
