@@ -73,8 +73,12 @@ final class CorpusReadme {
                   1990; south_asian: `south-asian`, Indian English-like, Fuchs 2016) moved towards the reference by an
                   exposure uniform in [0, 0.5]. Each accent sets vowel shifts and mergers, vowel reduction, rhythm
                   (vocalic nPVI and %%V after Grabe & Low 2002 and Ramus, Nespor & Mehler 1999), pitch-accent size and
-                  density, syllable tones and aspiration; every speaker's accent is then perturbed individually
-                  (log-normal factors, sd 0.15, seeded by `accent_seed`). `Accent`'s javadoc gives every value.
+                  density, syllable tones, aspiration and consonant substitutions, each with a probability per
+                  occurrence that fades with exposure (west-african: /θ ð/ as [t d], Jowitt 1991, Gut 2008;
+                  east-asian: /θ/ as [s] or [f], /ð/ as [d], /v/ as [w], Deterding 2006; south-asian: retroflex
+                  [ʈ ɖ] for /t d/, /θ ð/ as stops, /v/ as [w], Wells 1982, Sailaja 2009; retroflex acoustics after
+                  Stevens & Blumstein 1975); every speaker's accent is then perturbed individually (log-normal
+                  factors, sd 0.15, seeded by `accent_seed`). `Accent`'s javadoc gives every value.
                 - style (`pitch_range`, `articulation_precision`, `pause_scale`, `phrase_syllables`, `creakiness`):
                   per speaker, after Mennen, Schaeffler & Docherty 2012 (F0 span), Bradlow, Torretta & Pisoni 1996
                   (vowel-space size), Campione & Véronis 2002 (pauses) and Redi & Shattuck-Hufnagel 2001 (creak);

@@ -33,9 +33,16 @@ enum Consonant {
     L(Manner.APPROXIMANT, true, Place.ALVEOLAR, 80, new Formants(360, 1100, 2700, 3300), 0),
     R(Manner.APPROXIMANT, true, Place.POSTALVEOLAR, 80, new Formants(310, 1060, 1380, 3200), 0),
     W(Manner.APPROXIMANT, true, Place.LABIAL, 80, new Formants(290, 610, 2150, 3300), 0),
-    Y(Manner.APPROXIMANT, true, Place.POSTALVEOLAR, 80, new Formants(260, 2070, 3020, 3600), 0);
+    Y(Manner.APPROXIMANT, true, Place.POSTALVEOLAR, 80, new Formants(260, 2070, 3020, 3600), 0),
+    /** [ʈ], the retroflex /t/ of Indian English ({@link Accent#SOUTH_ASIAN}); never generated for English. */
+    RETROFLEX_T(Manner.PLOSIVE, false, Place.RETROFLEX, 75),
+    /** [ɖ], the retroflex /d/ of Indian English. */
+    RETROFLEX_D(Manner.PLOSIVE, true, Place.RETROFLEX, 75);
 
     enum Manner { PLOSIVE, FRICATIVE, NASAL, APPROXIMANT }
+
+    /** How far above its F2 locus a retroflex closure puts F3, in the reference tract (see {@link Place}). */
+    static final double RETROFLEX_F3_ABOVE_F2_HZ = 300;
 
     /**
      * Place of articulation: the F2 locus equation {@code F2(onset) = k F2(vowel) + c} (Sussman, McCaffrey &amp;
@@ -43,7 +50,11 @@ enum Consonant {
      * intercepts put the loci at about 1000, 1800 and 2000 Hz for a 1500 Hz vowel F2 in the 17.5 cm tract), and the
      * noise band of its frication or release burst (Jongman, Wayland &amp; Wong 2000, JASA 108:1252: /s z/ peak near
      * 6 kHz, /ʃ ʒ/ near 3 kHz, /f v θ ð/ flat and weak; Stevens &amp; Blumstein 1978, JASA 64:1358: labial bursts
-     * diffuse and low, alveolar diffuse and high, velar compact near the following vowel's F2).
+     * diffuse and low, alveolar diffuse and high, velar compact near the following vowel's F2). Retroflex stops
+     * share the alveolar F2 locus but pull F3 down towards F2 and have a compact burst near that low F3, lower
+     * than the alveolar burst (Stevens &amp; Blumstein 1975, J Phonetics 3:215; Ladefoged &amp; Maddieson 1996,
+     * <i>The Sounds of the World's Languages</i>, Blackwell, ch. 2): F3 at the closure {@value Consonant#RETROFLEX_F3_ABOVE_F2_HZ}
+     * Hz above the F2 locus and a 3000 Hz burst band 1500 Hz wide in the reference tract (our values in those ranges).
      */
     enum Place {
         LABIAL(0.85, -275, 1500, 3000),
@@ -52,6 +63,7 @@ enum Consonant {
         ALVEOLAR(0.45, 1150, 5500, 2500),
         POSTALVEOLAR(0.5, 1200, 3000, 1500),
         VELAR(0.75, 875, 2200, 900),
+        RETROFLEX(0.45, 1150, 3000, 1500),
         GLOTTAL(1, 0, 0, 0);
 
         final double locusSlope;

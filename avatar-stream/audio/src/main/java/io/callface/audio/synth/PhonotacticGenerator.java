@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  * have one to three syllables (1: 50 %, 2: 33 %, 3: 17 %); a monosyllable is a function word (unstressed, no
  * pitch accent) 45 % of the time; content words are stressed on the first syllable 75 % of the time (English
  * content words mostly begin strong: Cutler &amp; Carter 1987, Computer Speech and Language 2:133).
- * {@link Accent#complexSyllables()} scales how often clusters and codas occur.
+ * {@link Accent#complexSyllables()} scales how often clusters and codas occur, and each consonant is then spoken as
+ * the accent realises it ({@link Accent#realise}).
  */
 final class PhonotacticGenerator {
     private static final Consonant[] ONSETS = {
@@ -42,10 +43,12 @@ final class PhonotacticGenerator {
             0.1};
 
     private final SplittableRandom random;
+    private final Accent accent;
     private final double complexity;
 
     PhonotacticGenerator(Accent accent, SplittableRandom random) {
         this.random = random;
+        this.accent = accent;
         this.complexity = accent.complexSyllables();
     }
 
@@ -64,9 +67,13 @@ final class PhonotacticGenerator {
         boolean content = length > 1 || random.nextDouble() >= 0.45;
         int stress = !content ? -1 : length == 1 ? 0 : stressPosition(length);
         for (int s = 0; s < length; s++) {
-            out.add(new Syllable(onset(), pick(VOWELS, VOWEL_WEIGHTS), coda(), s == stress, content,
+            out.add(new Syllable(spoken(onset()), pick(VOWELS, VOWEL_WEIGHTS), spoken(coda()), s == stress, content,
                     s == length - 1));
         }
+    }
+
+    private List<Consonant> spoken(List<Consonant> consonants) {
+        return consonants.stream().map(c -> accent.realise(c, random)).toList();
     }
 
     private int stressPosition(int length) {

@@ -28,7 +28,9 @@ import java.util.SplittableRandom;
  * {@link Accent#vowelReduction()} when unstressed, and scaled by {@code 17.5 cm / vocal-tract length}.
  * An obstruent's anchor is its place's F2 locus for the adjacent vowel of its syllable ({@link Consonant.Place}),
  * F1 at 250 Hz (the constriction lowers F1; Stevens 1998, <i>Acoustic Phonetics</i>, MIT Press), F3 and F4 the
- * vowel's; /h/ takes the vowel's formants; nasals and approximants have their own targets.
+ * vowel's (a retroflex stop lowers F3 to just above the locus); /h/ takes the vowel's formants; nasals and
+ * approximants have their own targets. The accent may realise a consonant as another ({@link Accent#realise}),
+ * as its speakers do (/θ/ as [t], /t/ as [ʈ]), before any of this.
  *
  * <p><b>Stops</b>: a voiceless stop in an onset is released with aspiration lasting its voice-onset time (Lisker
  * &amp; Abramson 1964: /p t k/ 58, 70, 80 ms; /b d g/ 1, 5, 21 ms) times {@link Accent#aspiration()}, but short
@@ -168,7 +170,9 @@ final class UtterancePlanner {
             return vowel;
         }
         double f2 = c.place.locusF2(vowel.f2());
-        return new Formants(OBSTRUENT_F1_HZ, f2, Math.max(vowel.f3(), f2 + 300), vowel.f4());
+        double f3 = c.place == Consonant.Place.RETROFLEX ? f2 + Consonant.RETROFLEX_F3_ABOVE_F2_HZ
+                : Math.max(vowel.f3(), f2 + 300);
+        return new Formants(OBSTRUENT_F1_HZ, f2, f3, vowel.f4());
     }
 
     private int releaseSteps(Consonant c, boolean afterS) {
@@ -177,7 +181,7 @@ final class UtterancePlanner {
         }
         double lag = switch (c.place) {
             case LABIAL -> c.voiced ? 1 : 58;
-            case ALVEOLAR -> c.voiced ? 5 : 70;
+            case ALVEOLAR, RETROFLEX -> c.voiced ? 5 : 70;
             default -> c.voiced ? 21 : 80;
         };
         if (!c.voiced) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.callface.audio.synth.Accent.Substitution;
 import io.callface.audio.synth.Accent.VowelShift;
 import io.callface.audio.synth.Utterance.Segment;
 import io.callface.audio.synth.Utterance.Span;
@@ -169,17 +170,104 @@ class AccentTest {
     @Test
     void rejectsInvalidAccents() {
         List<VowelShift> none = List.of();
-        assertThrows(IllegalArgumentException.class, () -> new Accent(" ", none, 0.5, 0.5, 0.2, 0.5, 4, 0.5, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new Accent("x", null, 0.5, 0.5, 0.2, 0.5, 4, 0.5, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new Accent("x", none, 1.5, 0.5, 0.2, 0.5, 4, 0.5, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new Accent("x", none, 0.5, 0.1, 0.2, 0.5, 4, 0.5, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new Accent("x", none, 0.5, 0.5, Double.NaN, 0.5, 4, 0.5,
-                0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new Accent("x", none, 0.5, 0.5, 0.2, 0.5, 4, 0.5, 0, 0));
+        List<Substitution> plain = List.of();
+        assertThrows(IllegalArgumentException.class, () -> accent(" ", none, 0.5, 0.2, 1, plain));
+        assertThrows(IllegalArgumentException.class, () -> accent("x", null, 0.5, 0.2, 1, plain));
+        assertThrows(IllegalArgumentException.class, () -> accent("x", none, 1.5, 0.2, 1, plain));
+        assertThrows(IllegalArgumentException.class, () -> accent("x", none, 0.5, Double.NaN, 1, plain));
+        assertThrows(IllegalArgumentException.class, () -> accent("x", none, 0.5, 0.2, 0, plain));
+        assertThrows(IllegalArgumentException.class, () -> new Accent("x", none, 0.5, 0.1, 0.2, 0.5, 4, 0.5, 0, 1,
+                plain));
         List<VowelShift> twice = List.of(new VowelShift(Vowel.IH, 1, 1, 1), new VowelShift(Vowel.IH, 1, 1.1, 1));
-        assertThrows(IllegalArgumentException.class, () -> new Accent("x", twice, 0.5, 0.5, 0.2, 0.5, 4, 0.5, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> accent("x", twice, 0.5, 0.2, 1, plain));
+        assertThrows(IllegalArgumentException.class, () -> accent("x", none, 0.5, 0.2, 1, null));
+        List<Substitution> overfull = List.of(new Substitution(Consonant.TH, Consonant.T, 0.7),
+                new Substitution(Consonant.TH, Consonant.S, 0.4));
+        assertThrows(IllegalArgumentException.class, () -> accent("x", none, 0.5, 0.2, 1, overfull));
+        assertThrows(IllegalArgumentException.class, () -> new Substitution(Consonant.T, Consonant.T, 0.5));
+        assertThrows(IllegalArgumentException.class, () -> new Substitution(Consonant.T, Consonant.D, 1.5));
         assertThrows(IllegalArgumentException.class, () -> new VowelShift(Vowel.IH, 3, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> new VowelShift(null, 1, 1, 1));
+    }
+
+    /** Each documented substitution happens at its rate; English and consonants without a rule stay as they are. */
+    @Test
+    void consonantsAreRealisedAtTheAccentsDocumentedRates() {
+        int n = 20_000;
+        assertThat(share(Accent.SOUTH_ASIAN, Consonant.T, Consonant.RETROFLEX_T, n)).isCloseTo(0.9, within(0.01));
+        assertThat(share(Accent.SOUTH_ASIAN, Consonant.V, Consonant.W, n)).isCloseTo(0.7, within(0.015));
+        assertThat(share(Accent.WEST_AFRICAN, Consonant.DH, Consonant.D, n)).isCloseTo(0.9, within(0.01));
+        assertThat(share(Accent.EAST_ASIAN, Consonant.TH, Consonant.S, n)).isCloseTo(0.5, within(0.015));
+        assertThat(share(Accent.EAST_ASIAN, Consonant.TH, Consonant.F, n)).isCloseTo(0.2, within(0.015));
+        assertThat(share(Accent.EAST_ASIAN, Consonant.TH, Consonant.TH, n)).isCloseTo(0.3, within(0.015));
+        assertThat(share(Accent.WEST_AFRICAN, Consonant.T, Consonant.T, n)).isEqualTo(1.0);
+        for (Consonant c : Consonant.values()) {
+            assertThat(share(Accent.ENGLISH, c, c, 100)).isEqualTo(1.0);
+        }
+    }
+
+    /** Accents that do not substitute a consonant draw nothing for it, so English speech is unchanged by the rules. */
+    @Test
+    void realisingWithoutARuleLeavesTheRandomStreamAlone() {
+        SplittableRandom used = new SplittableRandom(5);
+        SplittableRandom untouched = new SplittableRandom(5);
+        for (Consonant c : Consonant.values()) {
+            Accent.ENGLISH.realise(c, used);
+            Accent.WEST_AFRICAN.realise(Consonant.K, used);
+        }
+        assertThat(used.nextLong()).isEqualTo(untouched.nextLong());
+        Accent.WEST_AFRICAN.realise(Consonant.TH, used);
+        assertThat(used.nextLong()).isNotEqualTo(untouched.nextLong());
+    }
+
+    @Test
+    void substitutionsFadeWithExposureToTheReferenceAccent() {
+        Accent halfway = Accent.SOUTH_ASIAN.interpolate(Accent.ENGLISH, 0.5);
+        assertThat(halfway.substitutions()).contains(new Substitution(Consonant.T, Consonant.RETROFLEX_T, 0.45));
+        assertThat(Accent.SOUTH_ASIAN.interpolate(Accent.ENGLISH, 1).substitutions()).isEmpty();
+        Accent mixed = Accent.EAST_ASIAN.interpolate(Accent.SOUTH_ASIAN, 0.5);
+        assertThat(mixed.substitutions()).contains(new Substitution(Consonant.TH, Consonant.S, 0.25),
+                new Substitution(Consonant.TH, Consonant.T, 0.4));
+        for (long seed = 0; seed < 200; seed++) {
+            Accent p = Accent.EAST_ASIAN.perturbed(seed, 0.5);
+            double th = p.substitutions().stream().filter(sub -> sub.from() == Consonant.TH)
+                    .mapToDouble(Substitution::probability).sum();
+            assertThat(th).isBetween(0.0, 1.0 + 1e-9);
+        }
+        assertThat(Accent.ENGLISH.perturbed(3, 0.5).substitutions()).isEmpty();
+    }
+
+    /** The retroflex stops that Indian English speaks for /t d/ lower F3 at the closure, as real ones do. */
+    @Test
+    void retroflexStopsPullTheThirdFormantDown() {
+        Accent retroflexOnly = new Accent("retroflex", List.of(), 0.7, 0.47, 0.2, 0.65, 4, 0.6, 0, 1,
+                List.of(new Substitution(Consonant.T, Consonant.RETROFLEX_T, 1),
+                        new Substitution(Consonant.D, Consonant.RETROFLEX_D, 1)));
+        Utterance english = plan(Accent.ENGLISH, 11);
+        Utterance retroflex = plan(retroflexOnly, 11);
+        assertThat(meanF3(retroflex, Consonant.Place.RETROFLEX))
+                .isLessThan(meanF3(english, Consonant.Place.ALVEOLAR) - 250);
+        assertThat(retroflex.segments()).noneMatch(s -> s.consonant() == Consonant.T || s.consonant() == Consonant.D);
+    }
+
+    private static double share(Accent accent, Consonant from, Consonant to, int n) {
+        SplittableRandom random = new SplittableRandom(9);
+        int hits = 0;
+        for (int i = 0; i < n; i++) {
+            hits += accent.realise(from, random) == to ? 1 : 0;
+        }
+        return hits / (double) n;
+    }
+
+    private static double meanF3(Utterance plan, Consonant.Place place) {
+        return plan.segments().stream().filter(s -> s.consonant() != null && s.consonant().place == place
+                        && s.consonant().manner == Consonant.Manner.PLOSIVE)
+                .mapToDouble(s -> s.onset().f3()).average().orElseThrow();
+    }
+
+    private static Accent accent(String name, List<VowelShift> shifts, double reduction, double variability,
+                                 double aspiration, List<Substitution> substitutions) {
+        return new Accent(name, shifts, reduction, 0.5, variability, 0.5, 4, 0.5, 0, aspiration, substitutions);
     }
 
     private static Utterance plan(Accent accent, long seed) {
