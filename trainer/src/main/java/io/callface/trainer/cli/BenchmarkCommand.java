@@ -414,13 +414,18 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
 
     /**
-     * The generic listener's faces and the speech read-outs beside the age and ancestry bars: what this world's speech
-     * lets a listener with no learning hear and draw through the same face stage (it does not depend on the voice seed).
+     * The generic listener's faces, the voice-trait oracle's faces and the speech read-outs beside the age and ancestry
+     * bars: what this world's speech lets a listener with no learning, and perfect hearing, draw through the same face
+     * stage (neither depends on the voice seed).
      */
     private static void listenerReference(StringBuilder md, EvaluationReport full) {
         full.attributes().map(a -> a.of(FaceSource.FROM_LOG_MEL_6S)).ifPresent(l -> md.append(String.format(Locale.ROOT,
                 "- REPORTED (no bar): faces drawn from a log mel listener's estimate of the face feature: age r %.3f, "
                         + "ancestry agreement %.1f %%%n", l.ageVsTrueAge().r(), 100 * l.ancestryAgreement())));
+        full.attributes().map(a -> a.of(FaceSource.FROM_TRAIT_ORACLE)).ifPresent(o -> md.append(String.format(
+                Locale.ROOT, "- REPORTED (no bar): faces drawn from the voice-trait oracle's estimate (perfect hearing of "
+                        + "voice and accent): age r %.3f, ancestry agreement %.1f %%, sex agreement %.1f %%%n",
+                o.ageVsTrueAge().r(), 100 * o.ancestryAgreement(), 100 * o.sexAgreement())));
         full.speechReadouts().ifPresent(r -> md.append(String.format(Locale.ROOT,
                 "- REPORTED (no bar): linear read-outs of 6 s, the first seed's v_s against log mel statistics: "
                         + "ancestry %.1f against %.1f %%, age r %.3f against %.3f%n", 100 * r.featureAncestry().accuracy(),

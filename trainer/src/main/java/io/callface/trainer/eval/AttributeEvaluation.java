@@ -89,7 +89,10 @@ public record AttributeEvaluation(int trainingImages, Map<String, Double> penalt
                 The listener row is no voice model of ours: a ridge map from log mel statistics of the clip (40 mel
                 bands: mean, deviation, deviation of the change) to the true face feature, fitted on the training
                 identities, then decoded by this face stage. It shows what a listener that hears what those
-                statistics hold would draw here; where it beats the S2F rows, the voice encoder is the limit.
+                statistics hold would draw here; where it beats the S2F rows, the voice encoder is the limit. The
+                oracle row is none either: the voice-trait oracle's ridge map from the exact voice and accent
+                parameters to the face feature (one face per test identity), decoded the same way: what perfect
+                hearing and a linear map could draw through this face stage, the ceiling of the rows from speech.
 
                 Paper: sex agreement 94 % (Face++ on true vs reconstructed faces); age and ethnicity as confusion
                 matrices with a clear diagonal, ethnicity good only for the groups well represented in its data.

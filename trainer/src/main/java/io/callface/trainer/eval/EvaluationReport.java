@@ -45,8 +45,8 @@ public record EvaluationReport(int clips, int gallerySize, Similarity sixSeconds
     private static final String ORACLE_NOTE = """
 
             The voice-trait oracles are no voice models: ridge regressions from the exact parameters the
-            synthesiser gave each voice (sex, F0, vocal-tract length, jitter, shimmer, rate, breathiness), fitted on
-            the training identities, one query per test identity. The first predicts the true face feature and
+            synthesiser gave each voice (sex, F0, vocal-tract length, jitter, shimmer, rate, breathiness, and how
+            strongly it has each group accent), fitted on the training identities, one query per test identity. The first predicts the true face feature and
             retrieves among the test faces' features: what a voice encoder could reach with perfect hearing and a
             linear read-out in this model's face feature space. The second predicts the five exact face-shape
             proportions (standardised) and retrieves among the test identities' exact shapes: how much of a face

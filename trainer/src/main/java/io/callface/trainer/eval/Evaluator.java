@@ -72,18 +72,22 @@ public final class Evaluator {
             Optional<SexClassifier> sexClassifier = training.flatMap(TrainingFaces::sexClassifier);
             Optional<OracleRecall> oracle = training.flatMap(t -> t.oracleRecall(corpus, ids, gallery));
             boolean testTraits = ids.stream().allMatch(id -> corpus.identity(id).isPresent());
-            // Fitted only where its faces are judged.
+            // Fitted only where its faces are judged; the oracle's faces are judged beside the listener's.
             Optional<LogMelListener> listener = classifiers.isPresent() && testTraits
+                    && training.filter(TrainingFaces::fitsOracle).isPresent()
                     ? training.flatMap(TrainingFaces::listener) : Optional.empty();
             Optional<AttributeTally> tally = classifiers.filter(c -> testTraits && listener.isPresent())
                     .map(AttributeTally::new);
             Map<String, AttributeJudgement> onTrueFace = new HashMap<>();
             tally.ifPresent(t -> {
+                TraitOracle oracleFeature = training.orElseThrow().featureOracle();
                 for (int i = 0; i < ids.size(); i++) {
                     IdentityTraits traits = traits(corpus, ids.get(i));
                     AttributeJudgement verdict = t.addTrueFace(traits, pixels(testFaces.get(ids.get(i))));
                     onTrueFace.put(ids.get(i), verdict);
                     t.addDecoded(FaceSource.FROM_FACE_FEATURE, traits, verdict, fromFeature.get(i).image());
+                    t.addDecoded(FaceSource.FROM_TRAIT_ORACLE, traits, verdict,
+                            decoder.decode(oracleFeature.predict(traits)).image());
                 }
             });
             // The validation clips' speech features serve both the attribute heads and the speech read-outs.
@@ -257,11 +261,11 @@ public final class Evaluator {
          * {@code gallery.get(i)}), when there are more training identities than the oracle has inputs.
          */
         Optional<OracleRecall> oracleRecall(CorpusManifest corpus, List<String> galleryIds, List<float[]> gallery) {
-            if (traits.size() <= TraitOracle.INPUTS) {
+            if (!fitsOracle()) {
                 return Optional.empty();
             }
             List<IdentityTraits> test = galleryIds.stream().map(id -> corpus.identity(id).orElseThrow().traits()).toList();
-            TraitOracle featureOracle = TraitOracle.fit(traits, features);
+            TraitOracle featureOracle = featureOracle();
             ShapeFeatures shapes = new ShapeFeatures(traits.stream().map(IdentityTraits::face).toList());
             TraitOracle shapeOracle = TraitOracle.fit(traits, traits.stream().map(t -> shapes.of(t.face())).toList());
             TraitOracle ageOracle = ageOracle();
@@ -273,9 +277,19 @@ public final class Evaluator {
                             test.stream().mapToDouble(IdentityTraits::ageYears).toArray())));
         }
 
+        /** Whether there are more training identities than the {@link TraitOracle} has inputs. */
+        boolean fitsOracle() {
+            return traits.size() > TraitOracle.INPUTS;
+        }
+
+        /** The {@link TraitOracle} of the face feature; needs {@link #fitsOracle}. */
+        TraitOracle featureOracle() {
+            return TraitOracle.fit(traits, features);
+        }
+
         /** The age oracle's mean absolute error in years over {@code identities} (one entry per test clip). */
         Optional<Double> oracleAgeMae(CorpusManifest corpus, List<String> identities) {
-            if (traits.size() <= TraitOracle.INPUTS || identities.isEmpty()) {
+            if (!fitsOracle() || identities.isEmpty()) {
                 return Optional.empty();
             }
             TraitOracle oracle = ageOracle();

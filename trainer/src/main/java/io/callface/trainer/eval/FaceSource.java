@@ -14,7 +14,13 @@ public enum FaceSource {
      * Faces decoded from a {@link LogMelListener}'s estimate of {@code v_f} from 6 s of speech: what a listener that
      * hears what log mel statistics hold would draw through this face stage, a reference for the S2F rows.
      */
-    FROM_LOG_MEL_6S("decoded from log mel statistics of 6 s (listener)", "logmel_6s");
+    FROM_LOG_MEL_6S("decoded from log mel statistics of 6 s (listener)", "logmel_6s"),
+    /**
+     * Faces decoded from the {@link TraitOracle}'s estimate of {@code v_f} from the exact voice and accent parameters,
+     * one per test identity: what perfect hearing and a linear map to the face feature would draw through this face
+     * stage, the ceiling of the S2F rows for this face stage.
+     */
+    FROM_TRAIT_ORACLE("decoded from the voice-trait oracle (perfect hearing)", "oracle");
 
     private final String label;
     private final String key;

@@ -1,24 +1,31 @@
 package io.callface.trainer.eval;
 
+import io.callface.audio.synth.Accent;
 import io.callface.audio.synth.VoiceTraits;
 import io.callface.trainer.synth.IdentityTraits;
 import io.callface.trainer.synth.Sex;
+import io.callface.trainer.synth.SpeechHabits;
 import java.util.List;
 
 /**
  * The ceiling of speech-to-face retrieval in a synthetic corpus: ridge regression from the exact parameters the
  * synthesiser gave an identity's voice (sex, F0, vocal-tract length, jitter, shimmer, speaking rate,
- * breathiness) to that identity's true face feature {@code v_f}. A voice encoder can at best recover those
- * parameters from the audio, so a linear map from them is what a voice model could reach with perfect hearing
- * and a linear read-out; its recall on held-out faces says how retrievable the face encoder's feature space is
- * from anything a voice reveals. Inputs are standardised on the training identities; the intercept is not
- * penalised.
+ * breathiness) and accent (for each group accent, how strongly the speaker has it: {@code 1 - exposure} for the
+ * speaker's own language background, 0 for the others) to that identity's true face feature {@code v_f}. A voice
+ * encoder can at best recover those parameters from the audio, so a linear map from them is what a voice model
+ * could reach with perfect hearing and a linear read-out; its recall on held-out faces says how retrievable the
+ * face encoder's feature space is from anything a voice reveals. The speaking style and the individual accent
+ * perturbation are left out: the world draws them independently of everything a face shows. Inputs are
+ * standardised on the training identities; the intercept is not penalised.
  */
 public final class TraitOracle {
     /** Ridge penalty in standardised units; small against the hundreds of training identities. */
     static final double RIDGE = 1.0;
-    /** Inputs per identity: sex (1 male) then the six {@link VoiceTraits}. */
-    static final int INPUTS = 7;
+    /** The group accents whose strength is an input, in input order (the reference accent is their absence). */
+    private static final List<Accent> GROUP_ACCENTS = List.of(Accent.WEST_AFRICAN, Accent.EAST_ASIAN,
+            Accent.SOUTH_ASIAN);
+    /** Inputs per identity: sex (1 male), the six {@link VoiceTraits}, then each group accent's strength. */
+    static final int INPUTS = 7 + GROUP_ACCENTS.size();
 
     private final LinearMap map;
 
@@ -51,7 +58,12 @@ public final class TraitOracle {
 
     private static double[] inputs(IdentityTraits t) {
         VoiceTraits v = t.voice();
-        return new double[] {t.sex() == Sex.MALE ? 1 : 0, v.f0Hz(), v.vocalTractCm(), v.jitter(), v.shimmer(),
-                v.speakingRate(), v.breathiness()};
+        SpeechHabits speech = t.speech();
+        double[] in = {t.sex() == Sex.MALE ? 1 : 0, v.f0Hz(), v.vocalTractCm(), v.jitter(), v.shimmer(),
+                v.speakingRate(), v.breathiness(), 0, 0, 0};
+        for (int g = 0; g < GROUP_ACCENTS.size(); g++) {
+            in[7 + g] = GROUP_ACCENTS.get(g).name().equals(speech.accent()) ? 1 - speech.exposure() : 0;
+        }
+        return in;
     }
 }

@@ -72,6 +72,7 @@ class EvaluatorAttributesTest {
         assertThat(a.of(FaceSource.FROM_SPEECH_6S).samples()).isEqualTo(testClips);
         assertThat(a.of(FaceSource.FROM_SPEECH_3S).samples()).isEqualTo(testClips);
         assertThat(a.of(FaceSource.FROM_LOG_MEL_6S).samples()).isEqualTo(testClips);
+        assertThat(a.of(FaceSource.FROM_TRAIT_ORACLE).samples()).isEqualTo(testIdentities);
         for (AttributeScores s : a.scores().values()) {
             assertThat(List.of(s.sex().total(), s.age().total(), s.ancestry().total())).containsOnly(s.samples());
         }
