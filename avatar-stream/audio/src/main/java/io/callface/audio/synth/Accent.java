@@ -37,7 +37,7 @@ import java.util.SplittableRandom;
  *       ({@link #realise}): the segmental side of an accent (th-stopping, retroflex stops, /v/ as [w]), which
  *       listeners use beside vowels and prosody to place a speaker's language background. The probabilities say
  *       how consistently speakers of the variety do it; the studies below describe the features as general or
- *       frequent in the variety without one rate, so the numbers are our readings of those words (0.9 "general",
+ *       frequent in the variety without one rate, so the numbers are our readings of those words (0.8-0.9 "general",
  *       0.5-0.7 "frequent", split between variants where two are reported).</li>
  * </ul>
  *
