@@ -70,24 +70,25 @@ public final class Evaluator {
                     fromFeature.stream().map(d -> extractor.faceFeature(d.image())).toList(), gallery);
             Optional<TrainingFaces> training = trainingFaces(corpus, extractor, size);
             Optional<SexClassifier> sexClassifier = training.flatMap(TrainingFaces::sexClassifier);
-            Optional<OracleRecall> oracle = training.flatMap(t -> t.oracleRecall(corpus, ids, gallery));
+            Optional<TraitOracle> featureOracle = training.filter(TrainingFaces::fitsOracle)
+                    .map(TrainingFaces::featureOracle);
+            Optional<OracleRecall> oracle = featureOracle.map(f -> training.orElseThrow().oracleRecall(corpus, ids,
+                    gallery, f));
             boolean testTraits = ids.stream().allMatch(id -> corpus.identity(id).isPresent());
             // Fitted only where its faces are judged; the oracle's faces are judged beside the listener's.
-            Optional<LogMelListener> listener = classifiers.isPresent() && testTraits
-                    && training.filter(TrainingFaces::fitsOracle).isPresent()
+            Optional<LogMelListener> listener = classifiers.isPresent() && testTraits && featureOracle.isPresent()
                     ? training.flatMap(TrainingFaces::listener) : Optional.empty();
             Optional<AttributeTally> tally = classifiers.filter(c -> testTraits && listener.isPresent())
                     .map(AttributeTally::new);
             Map<String, AttributeJudgement> onTrueFace = new HashMap<>();
             tally.ifPresent(t -> {
-                TraitOracle oracleFeature = training.orElseThrow().featureOracle();
                 for (int i = 0; i < ids.size(); i++) {
                     IdentityTraits traits = traits(corpus, ids.get(i));
                     AttributeJudgement verdict = t.addTrueFace(traits, pixels(testFaces.get(ids.get(i))));
                     onTrueFace.put(ids.get(i), verdict);
                     t.addDecoded(FaceSource.FROM_FACE_FEATURE, traits, verdict, fromFeature.get(i).image());
                     t.addDecoded(FaceSource.FROM_TRAIT_ORACLE, traits, verdict,
-                            decoder.decode(oracleFeature.predict(traits)).image());
+                            decoder.decode(featureOracle.orElseThrow().predict(traits)).image());
                 }
             });
             // The validation clips' speech features serve both the attribute heads and the speech read-outs.
@@ -258,23 +259,20 @@ public final class Evaluator {
 
         /**
          * The oracle ceilings, one query per test identity ({@code galleryIds.get(i)} has the face feature
-         * {@code gallery.get(i)}), when there are more training identities than the oracle has inputs.
+         * {@code gallery.get(i)}), {@code featureOracle} being this one's {@link #featureOracle}.
          */
-        Optional<OracleRecall> oracleRecall(CorpusManifest corpus, List<String> galleryIds, List<float[]> gallery) {
-            if (!fitsOracle()) {
-                return Optional.empty();
-            }
+        OracleRecall oracleRecall(CorpusManifest corpus, List<String> galleryIds, List<float[]> gallery,
+                                  TraitOracle featureOracle) {
             List<IdentityTraits> test = galleryIds.stream().map(id -> corpus.identity(id).orElseThrow().traits()).toList();
-            TraitOracle featureOracle = featureOracle();
             ShapeFeatures shapes = new ShapeFeatures(traits.stream().map(IdentityTraits::face).toList());
             TraitOracle shapeOracle = TraitOracle.fit(traits, traits.stream().map(t -> shapes.of(t.face())).toList());
             TraitOracle ageOracle = ageOracle();
-            return Optional.of(new OracleRecall(
+            return new OracleRecall(
                     Retrieval.recall(test.stream().map(featureOracle::predict).toList(), gallery),
                     Retrieval.recall(test.stream().map(shapeOracle::predict).toList(),
                             test.stream().map(t -> shapes.of(t.face())).toList()),
                     Correlation.pearson(test.stream().mapToDouble(t -> ageOracle.predict(t)[0]).toArray(),
-                            test.stream().mapToDouble(IdentityTraits::ageYears).toArray())));
+                            test.stream().mapToDouble(IdentityTraits::ageYears).toArray()));
         }
 
         /** Whether there are more training identities than the {@link TraitOracle} has inputs. */
