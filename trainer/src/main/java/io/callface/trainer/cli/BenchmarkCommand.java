@@ -304,7 +304,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 100 * full.recallStandardError(full.recallSix().get(10)), l1.sixSeconds().angleDegrees(),
                 full.sixSeconds().angleDegrees()));
         SeedSpread.of(fulls, r -> fromSpeech(r).map(AttributeScores::ancestryAgreement)).ifPresent(s -> md.append(
-                "- REPORTED (no bar until the voice carries accent): ancestry agreement, true face vs face decoded from "
+                "- REPORTED (its bar is issue #15's, below): ancestry agreement, true face vs face decoded from "
                         + "speech " + s.describe(100, "%.1f", " %") + "\n"));
         md.append("\n| phase | wall s | process CPU s |\n|---|---|---|\n");
         phases.forEach(p -> md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f |%n", p.name(), p.wallSeconds(),

@@ -39,7 +39,7 @@ class BenchmarkCommandTest {
                 .containsPattern("(PASS|FAIL): R@10 from speech as a share of the voice-trait oracle's R@10 .* >= 0\\.60")
                 .containsPattern("(PASS|FAIL): 6 s at least as good as 3 s: mean R@10 .* vs .* %")
                 .containsPattern("(PASS|FAIL): whole benchmark within 60 min on 2 cores: \\d+ CPU s <= 7200")
-                .contains("REPORTED (no bar): plain-L1 ablation", "REPORTED (no bar until the voice carries accent): "
+                .contains("REPORTED (no bar): plain-L1 ablation", "REPORTED (its bar is issue #15's, below): "
                         + "ancestry agreement", "REPORTED (no bar): faces drawn from a log mel listener's estimate",
                         "REPORTED (no bar): faces drawn from the voice-trait oracle's estimate");
         assertThat(tmp.resolve(BenchmarkCommand.ABLATION_PLOT)).isRegularFile();
