@@ -5,6 +5,7 @@ import io.callface.audio.synth.VoiceTraits;
 import io.callface.trainer.synth.IdentityTraits;
 import io.callface.trainer.synth.Sex;
 import io.callface.trainer.synth.SpeechHabits;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,8 +25,10 @@ public final class TraitOracle {
     /** The group accents whose strength is an input, in input order (the reference accent is their absence). */
     private static final List<Accent> GROUP_ACCENTS = List.of(Accent.WEST_AFRICAN, Accent.EAST_ASIAN,
             Accent.SOUTH_ASIAN);
-    /** Inputs per identity: sex (1 male), the six {@link VoiceTraits}, then each group accent's strength. */
-    static final int INPUTS = 7 + GROUP_ACCENTS.size();
+    /** Sex (1 male) and the six {@link VoiceTraits}: the inputs before the accents'. */
+    private static final int VOICE_INPUTS = 7;
+    /** Inputs per identity: the voice's, then each group accent's strength. */
+    static final int INPUTS = VOICE_INPUTS + GROUP_ACCENTS.size();
 
     private final LinearMap map;
 
@@ -59,10 +62,10 @@ public final class TraitOracle {
     private static double[] inputs(IdentityTraits t) {
         VoiceTraits v = t.voice();
         SpeechHabits speech = t.speech();
-        double[] in = {t.sex() == Sex.MALE ? 1 : 0, v.f0Hz(), v.vocalTractCm(), v.jitter(), v.shimmer(),
-                v.speakingRate(), v.breathiness(), 0, 0, 0};
+        double[] in = Arrays.copyOf(new double[] {t.sex() == Sex.MALE ? 1 : 0, v.f0Hz(), v.vocalTractCm(),
+                v.jitter(), v.shimmer(), v.speakingRate(), v.breathiness()}, INPUTS);
         for (int g = 0; g < GROUP_ACCENTS.size(); g++) {
-            in[7 + g] = GROUP_ACCENTS.get(g).name().equals(speech.accent()) ? 1 - speech.exposure() : 0;
+            in[VOICE_INPUTS + g] = GROUP_ACCENTS.get(g).name().equals(speech.accent()) ? 1 - speech.exposure() : 0;
         }
         return in;
     }

@@ -53,8 +53,9 @@ enum Consonant {
      * diffuse and low, alveolar diffuse and high, velar compact near the following vowel's F2). Retroflex stops
      * share the alveolar F2 locus but pull F3 down towards F2 and have a compact burst near that low F3, lower
      * than the alveolar burst (Stevens &amp; Blumstein 1975, J Phonetics 3:215; Ladefoged &amp; Maddieson 1996,
-     * <i>The Sounds of the World's Languages</i>, Blackwell, ch. 2): F3 at the closure {@value Consonant#RETROFLEX_F3_ABOVE_F2_HZ}
-     * Hz above the F2 locus and a 3000 Hz burst band 1500 Hz wide in the reference tract (our values in those ranges).
+     * <i>The Sounds of the World's Languages</i>, Blackwell, ch. 2): F3 at the closure
+     * {@value Consonant#RETROFLEX_F3_ABOVE_F2_HZ} Hz above the F2 locus and a 3000 Hz burst band 1500 Hz wide in the
+     * reference tract (our values in those ranges).
      */
     enum Place {
         LABIAL(0.85, -275, 1500, 3000),
