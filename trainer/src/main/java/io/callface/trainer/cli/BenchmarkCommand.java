@@ -123,6 +123,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + "alone (default: ${DEFAULT-VALUE}).")
     float featureWeight;
 
+    @Option(names = "--face-gradient-weight", defaultValue = "" + TrainingOptions.DEFAULT_GRADIENT_WEIGHT,
+            description = "Weight of the face stage's gradient-difference loss (Mathieu et al.): the decoded face's "
+                    + "edges against its target's; 0 leaves it out (default: ${DEFAULT-VALUE}).")
+    float gradientWeight;
+
     @Option(names = "--augment", defaultValue = "" + TrainingOptions.DEFAULT_AUGMENTATION, paramLabel = "SHARE",
             description = "Share of voice-stage clips heard through a call channel (G.711, Opus with loss), noise and a "
                     + "level change; 0 trains on clean audio only (default: ${DEFAULT-VALUE}).")
@@ -164,6 +169,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             chosen = Preset.named(preset);
             full = TrainingOptions.defaults(chosen).withSeed(seed).withThreads(threads).withFaceEpochs(faceEpochs)
                     .withVoiceEpochs(voiceEpochs).withFaceBatchSize(faceBatchSize).withFeatureWeight(featureWeight)
+                    .withGradientWeight(gradientWeight)
                     .withAugmentation(augmentation).withInvarianceWeight(invarianceWeight);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -231,9 +237,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
         EvaluationReport full = fulls.get(0);
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "# callface trainer benchmark: preset %s, %d identities, %d face epochs, "
-                + "%d voice epochs per loss, face batch %d, face feature-loss weight %s, call augmentation %s, "
-                + "invariance weight %s (both losses), %d threads%n%n", chosen.name(), identities, faceEpochs,
-                voiceEpochs, faceBatchSize, featureWeight, augmentation, invarianceWeight, threads));
+                + "%d voice epochs per loss, face batch %d, face feature-loss weight %s, gradient-difference weight %s, "
+                + "call augmentation %s, invariance weight %s (both losses), %d threads%n%n", chosen.name(), identities,
+                faceEpochs, voiceEpochs, faceBatchSize, featureWeight, gradientWeight, augmentation, invarianceWeight,
+                threads));
         md.append(String.format(Locale.ROOT, "One face stage (seed %d); on it the full loss's voice stage under seeds %s "
                 + "and the plain-L1 ablation under seed %d. Bars on figures that depend on the voice stage are judged on "
                 + "the mean over the full loss's seeds, shown with each seed's value and the standard error across "

@@ -59,6 +59,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "alone (default: ${DEFAULT-VALUE}).")
     float featureWeight;
 
+    @Option(names = "--face-gradient-weight", defaultValue = "" + TrainingOptions.DEFAULT_GRADIENT_WEIGHT,
+            description = "Weight of the face stage's gradient-difference loss (Mathieu et al.): the decoded face's "
+                    + "edges against its target's; 0 leaves it out (default: ${DEFAULT-VALUE}).")
+    float gradientWeight;
+
     @Option(names = "--augment", defaultValue = "" + TrainingOptions.DEFAULT_AUGMENTATION, paramLabel = "SHARE",
             description = "Share of voice-stage clips heard through a call: a reverberant room (half of them), a "
                     + "channel (G.711, Opus with loss), noise and a level change; 0 trains on clean audio only (default: ${DEFAULT-VALUE}).")
@@ -140,6 +145,7 @@ public final class TrainCommand implements Callable<Integer> {
             chosen = Preset.named(preset);
             options = TrainingOptions.defaults(chosen).withSeed(seed).withThreads(threads)
                     .withVoiceLoss(VoiceLoss.named(loss)).withFeatureWeight(featureWeight)
+                    .withGradientWeight(gradientWeight)
                     .withAugmentation(augmentation).withInvarianceWeight(invarianceWeight)
                     .withFaceIdentities(faceIdentities);
             if (faceBatchSize != null) {

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * per identity, as VGG-Face was trained, so the feature comes to ignore pose and light rather than memorise
  * one image. The decoder must draw the identity's canonical face and landmarks from that feature, whichever
  * view it came from (Cole et al.'s normalisation), and so that the face critic, a copy of the encoder refreshed
- * every epoch, sees in the drawn face the feature it sees in the canonical one (Cole et al.'s feature loss). An
+ * every epoch, sees in the drawn face the feature it sees in the canonical one (Cole et al.'s feature loss), and so
+ * that its edges are the canonical face's (Mathieu et al.'s gradient-difference loss). An
  * identity with no renderings shows its canonical face jittered in brightness and noise instead.
  */
 final class FaceStageTrainer {
@@ -149,6 +150,9 @@ final class FaceStageTrainer {
         NDArray marks = networks.decoderLandmarks().forward(store, hidden, true);
         NDArray objective = Speech2FaceLoss.faceStage(logits, labels, image, imageTarget, marks, landmarkTarget,
                 rows.known());
+        if (options.gradientWeight() > 0) {
+            objective = objective.add(Speech2FaceLoss.gradientDifference(image, imageTarget).mul(options.gradientWeight()));
+        }
         if (options.featureWeight() > 0) {
             NDArray judged = networks.faceCritic().forward(store, lowPass(image), false);
             NDArray reference = networks.faceCritic().forward(store, lowPass(imageTarget), false);

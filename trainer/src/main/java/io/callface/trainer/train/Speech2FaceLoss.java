@@ -55,6 +55,26 @@ final class Speech2FaceLoss {
     }
 
     /**
+     * The gradient-difference loss of Mathieu, Couprie and LeCun ("Deep multi-scale video prediction beyond mean
+     * square error", ICLR 2016; exponent 1): the mean absolute difference between the absolute differences of
+     * neighbouring pixels of the decoded face and of its target, across and down. The pixel error is met on average by
+     * a face with grain where its target is flat and with its lines (wrinkles, brows, hairline) faded; this term asks for
+     * the target's edges and nothing else.
+     *
+     * @param image  decoded image {@code [B, C, H, W]}
+     * @param target target image of the same shape
+     */
+    static NDArray gradientDifference(NDArray image, NDArray target) {
+        NDArray across = edges(image, ":, :, :, 1:", ":, :, :, :-1").sub(edges(target, ":, :, :, 1:", ":, :, :, :-1"));
+        NDArray down = edges(image, ":, :, 1:, :", ":, :, :-1, :").sub(edges(target, ":, :, 1:, :", ":, :, :-1, :"));
+        return across.abs().mean().add(down.abs().mean());
+    }
+
+    private static NDArray edges(NDArray image, String next, String previous) {
+        return image.get(next).sub(image.get(previous)).abs();
+    }
+
+    /**
      * The voice-stage objective, averaged over the batch. {@link VoiceLoss#FULL} is the paper's
      * {@code |f_dec(v_f) - f_dec(v_s)|_1 + l1 |v_f/|v_f| - v_s/|v_s||^2 + l2 L_distill(head(v_f), head(v_s))},
      * with {@code L_distill(a, b) = -sum softmax(a/T) log softmax(b/T)}; {@link VoiceLoss#L1} is its first term

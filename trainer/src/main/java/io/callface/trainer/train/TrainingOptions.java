@@ -8,7 +8,7 @@ import java.util.List;
  * Hyper-parameters of a training run. Defaults follow the paper (section 4): Adam with beta1 0.5 and
  * epsilon 1e-4, learning rate 1e-3 decayed by 0.95 every 10,000 steps, loss weights 0.025 and 200,
  * distillation temperature 2. The face stage, which the paper takes as given, adds a feature loss of weight
- * {@value #DEFAULT_FEATURE_WEIGHT}.
+ * {@value #DEFAULT_FEATURE_WEIGHT} and a gradient-difference loss of weight {@value #DEFAULT_GRADIENT_WEIGHT}.
  *
  * @param faceEpochs     epochs of the face stage (face encoder, identity head, decoder)
  * @param voiceEpochs    epochs of the voice stage (voice encoder against the frozen face networks)
@@ -27,6 +27,8 @@ import java.util.List;
  * @param temperature    distillation temperature T (paper: 2)
  * @param featureWeight  weight of the face stage's feature loss: the distance between the face encoder's features of
  *                       the decoded face and of its target (Cole et al., CVPR 2017); 0 leaves pixels and landmarks alone
+ * @param gradientWeight weight of the face stage's gradient-difference loss ({@code Speech2FaceLoss#gradientDifference});
+ *                       0 leaves it out
  * @param voiceLoss      the paper's full loss or the plain-L1 ablation
  * @param augmentation   share of the voice stage's clips heard through a call: room reverberation, a channel, noise and a level change
  *                       ({@link VoiceAugmentation}); 0 trains on the clean corpus only
@@ -54,6 +56,7 @@ public record TrainingOptions(
         float lambdaDistill,
         float temperature,
         float featureWeight,
+        float gradientWeight,
         VoiceLoss voiceLoss,
         float augmentation,
         float invarianceWeight,
@@ -66,6 +69,13 @@ public record TrainingOptions(
      * 0.1 on 2 x 2 averages draws faces (BENCHMARKS.md).
      */
     public static final float DEFAULT_FEATURE_WEIGHT = 0.1f;
+
+    /**
+     * Default weight of the face stage's gradient-difference loss (see {@code gradientWeight}): as much as the pixel
+     * error, as Mathieu et al. weigh it. Without it the decoded faces are grainy all over, and grain reads as wrinkles
+     * (BENCHMARKS.md, "where age is lost").
+     */
+    public static final float DEFAULT_GRADIENT_WEIGHT = 1f;
 
     /** Default share of augmented voice-stage clips: half hear a call, half the clean corpus. */
     public static final float DEFAULT_AUGMENTATION = 0.5f;
@@ -85,11 +95,12 @@ public record TrainingOptions(
         requirePositive("threads", threads);
         requirePositive("decaySteps", decaySteps);
         if (!(learningRate > 0) || !(beta1 >= 0 && beta1 < 1) || !(epsilon > 0) || !(decayRate > 0 && decayRate <= 1)
-                || !(lambdaCosine >= 0) || !(lambdaDistill >= 0) || !(temperature > 0) || !(featureWeight >= 0)) {
+                || !(lambdaCosine >= 0) || !(lambdaDistill >= 0) || !(temperature > 0) || !(featureWeight >= 0)
+                || !(gradientWeight >= 0)) {
             throw new IllegalArgumentException("invalid optimiser or loss setting: learningRate=" + learningRate
                     + ", beta1=" + beta1 + ", epsilon=" + epsilon + ", decayRate=" + decayRate + ", lambdaCosine="
                     + lambdaCosine + ", lambdaDistill=" + lambdaDistill + ", temperature=" + temperature
-                    + ", featureWeight=" + featureWeight);
+                    + ", featureWeight=" + featureWeight + ", gradientWeight=" + gradientWeight);
         }
         if (!(augmentation >= 0 && augmentation <= 1)) {
             throw new IllegalArgumentException("augmentation must be in [0, 1], got " + augmentation);
@@ -115,60 +126,66 @@ public record TrainingOptions(
      */
     public static TrainingOptions defaults(Preset preset) {
         return new TrainingOptions(preset.faceEpochs(), preset.voiceEpochs(), preset.batchSize(), preset.batchSize(), 42, 2,
-                1e-3f, 0.5f, 1e-4f, 0.95f, 10_000, 0.025f, 200f, 2f, DEFAULT_FEATURE_WEIGHT, VoiceLoss.FULL, DEFAULT_AUGMENTATION,
+                1e-3f, 0.5f, 1e-4f, 0.95f, 10_000, 0.025f, 200f, 2f, DEFAULT_FEATURE_WEIGHT, DEFAULT_GRADIENT_WEIGHT, VoiceLoss.FULL, DEFAULT_AUGMENTATION,
                 DEFAULT_INVARIANCE_WEIGHT, 0, OnnxExporter.DEFAULT_VERSION);
     }
 
     public TrainingOptions withFeatureWeight(float weight) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
-                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, weight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, weight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
+    }
+
+    public TrainingOptions withGradientWeight(float weight) {
+        return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, weight, voiceLoss,
+                augmentation, invarianceWeight, faceIdentities, version);
     }
 
     public TrainingOptions withVoiceEpochs(int epochs) {
         return new TrainingOptions(faceEpochs, epochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
     }
 
     public TrainingOptions withFaceEpochs(int epochs) {
         return new TrainingOptions(epochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
     }
 
     public TrainingOptions withSeed(long newSeed) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, newSeed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
     }
 
     public TrainingOptions withThreads(int newThreads) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, newThreads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
     }
 
     public TrainingOptions withVoiceLoss(VoiceLoss loss) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, loss, augmentation, invarianceWeight, faceIdentities, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, loss, augmentation, invarianceWeight, faceIdentities, version);
     }
 
     public TrainingOptions withFaceBatchSize(int size) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, size, seed, threads, learningRate, beta1,
-                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
     }
 
     public TrainingOptions withAugmentation(float share) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
-                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss, share,
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, share,
                 invarianceWeight, faceIdentities, version);
     }
 
     public TrainingOptions withInvarianceWeight(float weight) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
-                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss,
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss,
                 augmentation, weight, faceIdentities, version);
     }
 
     public TrainingOptions withFaceIdentities(int count) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
-                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, voiceLoss,
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss,
                 augmentation, invarianceWeight, count, version);
     }
 

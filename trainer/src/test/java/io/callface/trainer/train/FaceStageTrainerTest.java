@@ -64,6 +64,38 @@ class FaceStageTrainerTest {
     }
 
     @Test
+    void theGradientDifferenceIsPartOfTheFirstStepsLossOnlyWhenWeighted() throws Exception {
+        Path dir = TestCorpus.write(tmp, 6, 1, 1, 3);
+        TestCorpus.writeRenderings(dir, 3, 2);
+        CorpusManifest corpus = CorpusManifest.read(dir);
+        // One epoch of one step (3 identities, batch 5): the same initial networks judged by both objectives.
+        TrainingOptions options = TrainingOptions.defaults(Preset.tiny()).withFaceEpochs(1).withFaceBatchSize(5)
+                .withSeed(3);
+
+        double weighted = firstEpochLoss(corpus, options.withGradientWeight(1));
+        double unweighted = firstEpochLoss(corpus, options.withGradientWeight(0));
+
+        assertThat(weighted).isGreaterThan(unweighted);
+    }
+
+    private static double firstEpochLoss(CorpusManifest corpus, TrainingOptions options) {
+        TrainingPipeline.configureEngine(options);
+        Map<String, IdentityImages> byId = new LinkedHashMap<>();
+        for (CorpusClip clip : corpus.clips(Split.TRAIN)) {
+            byId.computeIfAbsent(clip.identity(), id -> IdentityImages.load(clip, corpus.renderings(id), 64));
+        }
+        List<IdentityImages> identities = new ArrayList<>(byId.values());
+        List<Double> losses = new ArrayList<>();
+        try (Speech2FaceNetworks networks = new Speech2FaceNetworks(Preset.tiny(), identities.size())) {
+            FaceStageTrainer.train(networks, identities, options, ParameterUpdater.faceStage(networks.faceStage(), options,
+                    FaceStageTrainer.totalUpdates(identities.size(), options)), 1,
+                    new ProgressReporter(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                            System::nanoTime), epoch -> losses.add(epoch.meanLoss()));
+        }
+        return losses.get(0);
+    }
+
+    @Test
     void theCriticJudgesImagesAveragedOverTwoByTwoBlocks() {
         try (NDManager m = NDManager.newBaseManager()) {
             // A checkerboard of 0 and 1, the pattern a decoder could use to move the critic's features.

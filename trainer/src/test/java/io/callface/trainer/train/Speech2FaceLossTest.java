@@ -34,6 +34,33 @@ class Speech2FaceLossTest {
     }
 
     @Test
+    void theGradientDifferenceIgnoresBrightnessButChargesGrainAndFadedLines() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // A 1 x 1 x 4 x 4 target: flat 0.2 with one vertical line of 0.8 in column 2.
+            float[] lined = new float[16];
+            for (int i = 0; i < 16; i++) {
+                lined[i] = i % 4 == 2 ? 0.8f : 0.2f;
+            }
+            NDArray target = m.create(lined, new Shape(1, 1, 4, 4));
+
+            float brighter = Speech2FaceLoss.gradientDifference(target.add(0.1f), target).getFloat();
+            float faded = Speech2FaceLoss.gradientDifference(m.full(new Shape(1, 1, 4, 4), 0.2f), target).getFloat();
+            float[] checkered = new float[16];
+            for (int i = 0; i < 16; i++) {
+                checkered[i] = ((i / 4 + i % 4) % 2 == 0) ? 0.25f : 0.15f;
+            }
+            NDArray flat = m.full(new Shape(1, 1, 4, 4), 0.2f);
+            float grain = Speech2FaceLoss.gradientDifference(m.create(checkered, new Shape(1, 1, 4, 4)), flat).getFloat();
+
+            assertThat(brighter).isCloseTo(0f, within(1e-6f));
+            // Across: 2 of the 3 column steps of each row meet the line (0.6 each); down: none.
+            assertThat(faded).isCloseTo(2 * 0.6f / 3, within(1e-5f));
+            // Every step of the checkerboard is 0.1 where the flat target has none, across and down.
+            assertThat(grain).isCloseTo(0.2f, within(1e-5f));
+        }
+    }
+
+    @Test
     void theLandmarkErrorCountsOnlyTheSamplesWhoseLandmarksAreKnown() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray logits = m.zeros(new Shape(2, 3));

@@ -28,4 +28,11 @@ class TrainingOptionsTest {
                 .hasMessageContaining("at least 2");
         assertThatThrownBy(() -> DEFAULTS.withFaceIdentities(-1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aNegativeGradientWeightIsRejected() {
+        assertThat(DEFAULTS.withGradientWeight(0).gradientWeight()).isZero();
+        assertThatThrownBy(() -> DEFAULTS.withGradientWeight(-0.5f)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("gradientWeight=-0.5");
+    }
 }
