@@ -36,18 +36,9 @@ class FaceStageTrainerTest {
         CorpusManifest corpus = CorpusManifest.read(dir);
         Preset tiny = Preset.tiny();
         TrainingOptions options = TrainingOptions.defaults(tiny).withFaceEpochs(40).withFaceBatchSize(5).withSeed(3);
-        TrainingPipeline.configureEngine(options);
-        Map<String, IdentityImages> byId = new LinkedHashMap<>();
-        for (CorpusClip clip : corpus.clips(Split.TRAIN)) {
-            byId.computeIfAbsent(clip.identity(), id -> IdentityImages.load(clip, corpus.renderings(id), 64));
-        }
-        List<IdentityImages> identities = new ArrayList<>(byId.values());
-        List<Double> losses = new ArrayList<>();
-        try (Speech2FaceNetworks networks = new Speech2FaceNetworks(tiny, identities.size())) {
-            FaceStageTrainer.train(networks, identities, options, ParameterUpdater.faceStage(networks.faceStage(), options,
-                    FaceStageTrainer.totalUpdates(identities.size(), options)), 1,
-                    new ProgressReporter(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                            System::nanoTime), epoch -> losses.add(epoch.meanLoss()));
+        List<IdentityImages> identities = trainingIdentities(corpus);
+        try (Speech2FaceNetworks networks = seededNetworks(options, tiny, identities.size())) {
+            List<Double> losses = trainFaceStage(networks, identities, options);
 
             assertThat(losses.get(losses.size() - 1)).as("face loss by epoch " + losses).isLessThan(losses.get(0) / 2);
             // Every rendering (a view the head was trained on, drawn at random) is named as its own identity.
@@ -79,20 +70,36 @@ class FaceStageTrainerTest {
     }
 
     private static double firstEpochLoss(CorpusManifest corpus, TrainingOptions options) {
-        TrainingPipeline.configureEngine(options);
+        List<IdentityImages> identities = trainingIdentities(corpus);
+        try (Speech2FaceNetworks networks = seededNetworks(options, Preset.tiny(), identities.size())) {
+            return trainFaceStage(networks, identities, options).get(0);
+        }
+    }
+
+    /** The training identities' images at 64 px, in corpus order. */
+    private static List<IdentityImages> trainingIdentities(CorpusManifest corpus) {
         Map<String, IdentityImages> byId = new LinkedHashMap<>();
         for (CorpusClip clip : corpus.clips(Split.TRAIN)) {
             byId.computeIfAbsent(clip.identity(), id -> IdentityImages.load(clip, corpus.renderings(id), 64));
         }
-        List<IdentityImages> identities = new ArrayList<>(byId.values());
+        return new ArrayList<>(byId.values());
+    }
+
+    /** Networks initialised from {@code options}' seed, as the training pipeline initialises them. */
+    private static Speech2FaceNetworks seededNetworks(TrainingOptions options, Preset preset, int classes) {
+        TrainingPipeline.configureEngine(options);
+        return new Speech2FaceNetworks(preset, classes);
+    }
+
+    /** Trains the face stage from its first epoch under {@code options}; the mean loss of each epoch. */
+    private static List<Double> trainFaceStage(Speech2FaceNetworks networks, List<IdentityImages> identities,
+            TrainingOptions options) {
         List<Double> losses = new ArrayList<>();
-        try (Speech2FaceNetworks networks = new Speech2FaceNetworks(Preset.tiny(), identities.size())) {
-            FaceStageTrainer.train(networks, identities, options, ParameterUpdater.faceStage(networks.faceStage(), options,
-                    FaceStageTrainer.totalUpdates(identities.size(), options)), 1,
-                    new ProgressReporter(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                            System::nanoTime), epoch -> losses.add(epoch.meanLoss()));
-        }
-        return losses.get(0);
+        FaceStageTrainer.train(networks, identities, options, ParameterUpdater.faceStage(networks.faceStage(), options,
+                FaceStageTrainer.totalUpdates(identities.size(), options)), 1,
+                new ProgressReporter(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                        System::nanoTime), epoch -> losses.add(epoch.meanLoss()));
+        return losses;
     }
 
     @Test
