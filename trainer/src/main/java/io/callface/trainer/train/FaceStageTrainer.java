@@ -151,7 +151,8 @@ final class FaceStageTrainer {
         NDArray objective = Speech2FaceLoss.faceStage(logits, labels, image, imageTarget, marks, landmarkTarget,
                 rows.known());
         if (options.gradientWeight() > 0) {
-            objective = objective.add(Speech2FaceLoss.gradientDifference(image, imageTarget).mul(options.gradientWeight()));
+            objective = objective.add(
+                    Speech2FaceLoss.gradientDifference(image, imageTarget).mul(options.gradientWeight()));
         }
         if (options.featureWeight() > 0) {
             NDArray judged = networks.faceCritic().forward(store, lowPass(image), false);

@@ -57,9 +57,9 @@ final class Speech2FaceLoss {
     /**
      * The gradient-difference loss of Mathieu, Couprie and LeCun ("Deep multi-scale video prediction beyond mean
      * square error", ICLR 2016; exponent 1): the mean absolute difference between the absolute differences of
-     * neighbouring pixels of the decoded face and of its target, across and down. The pixel error is met on average by
-     * a face with grain where its target is flat and with its lines (wrinkles, brows, hairline) faded; this term asks for
-     * the target's edges and nothing else.
+     * neighbouring pixels of the decoded face and of its target, across and down. The pixel error is met on average
+     * by a face with grain where its target is flat and with its lines (wrinkles, brows, hairline) faded; this term
+     * asks for the target's edges and nothing else.
      *
      * @param image  decoded image {@code [B, C, H, W]}
      * @param target target image of the same shape
