@@ -72,8 +72,8 @@ public record TrainingOptions(
 
     /**
      * Default weight of the face stage's gradient-difference loss (see {@code gradientWeight}): as much as the pixel
-     * error, as Mathieu et al. weigh it. Without it the decoded faces are grainy all over, and grain reads as wrinkles
-     * (BENCHMARKS.md, "where age is lost").
+     * error, as Mathieu et al. weigh it. Without it the decoded faces are grainy all over and show less of the age
+     * their feature holds (BENCHMARKS.md, "a face stage that draws edges, not grain").
      */
     public static final float DEFAULT_GRADIENT_WEIGHT = 1f;
 
