@@ -409,6 +409,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
         check(md, ancestry.mean() >= 2 * chance, String.format(Locale.ROOT,
                 "ancestry agreement on clean audio %s >= twice chance (%.0f %%)", ancestry.describe(100, "%.1f", " %"),
                 200 * chance));
+        // A face judged one group whatever the voice agrees as often as that group is common; the balanced figure is
+        // at chance then, so it shows how much of the agreement is the voice's.
+        SeedSpread.of(fulls, r -> channel(r, CallCondition.CLEAN_16K).map(a -> a.ancestry().balancedAgreement()))
+                .ifPresent(b -> md.append(String.format(Locale.ROOT, "- REPORTED (beside that bar): balanced ancestry "
+                        + "agreement on clean audio (the mean over the groups; %.0f %% for one group whatever the voice) "
+                        + "%s%n", 100 * chance, b.describe(100, "%.1f", " %"))));
     }
 
     private static Optional<SeedSpread> channelSex(List<EvaluationReport> fulls, CallCondition condition) {

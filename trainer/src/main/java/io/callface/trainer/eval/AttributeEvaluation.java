@@ -52,6 +52,7 @@ public record AttributeEvaluation(int trainingImages, Map<String, Double> penalt
             m.put("age_r_reference_" + k, s.ageVsReference().r());
             m.put("ancestry_agreement_" + k, s.ancestryAgreement());
             m.put("ancestry_accuracy_" + k, s.ancestryAccuracy());
+            m.put("ancestry_balanced_agreement_" + k, s.ancestry().balancedAgreement());
             for (Ancestry group : Ancestry.values()) {
                 m.put("ancestry_agreement_" + group.csvName() + "_" + k, s.ancestry().rowAgreement(group.ordinal()));
             }
@@ -101,7 +102,8 @@ public record AttributeEvaluation(int trainingImages, Map<String, Double> penalt
 
                 Ancestry agreement per group: the diagonal share of each row of the confusion matrices (rows: the
                 true group for the true faces, the group judged on the true face for decoded faces; n: true test
-                faces of the group):
+                faces of the group; balanced: the mean over the groups, which is 25 % for a face judged the same
+                group whatever the voice, where the overall agreement is that group's share):
 
                 | group | n |""");
         scores.keySet().forEach(source -> md.append(' ').append(source.label()).append(" |"));
@@ -110,13 +112,16 @@ public record AttributeEvaluation(int trainingImages, Map<String, Double> penalt
         for (Ancestry group : Ancestry.values()) {
             md.append("| ").append(group.csvName()).append(" | ").append(truth.ancestry().rowTotal(group.ordinal()))
                     .append(" |");
-            scores.values().forEach(s -> {
-                double a = s.ancestry().rowAgreement(group.ordinal());
-                md.append(Double.isNaN(a) ? " n/a |" : String.format(Locale.ROOT, " %.1f %% |", 100 * a));
-            });
+            scores.values().forEach(s -> md.append(percentOrNa(s.ancestry().rowAgreement(group.ordinal()))));
             md.append('\n');
         }
-        return md.toString();
+        md.append("| balanced (mean over groups) | |");
+        scores.values().forEach(s -> md.append(percentOrNa(s.ancestry().balancedAgreement())));
+        return md.append('\n').toString();
+    }
+
+    private static String percentOrNa(double fraction) {
+        return Double.isNaN(fraction) ? " n/a |" : String.format(Locale.ROOT, " %.1f %% |", 100 * fraction);
     }
 
     private String penalty(String classifier) {

@@ -69,6 +69,24 @@ public final class ConfusionMatrix {
         return total() == 0 ? 0 : (double) diagonal / total();
     }
 
+    /**
+     * The mean of the rows' agreements over the non-empty rows (balanced accuracy); NaN when every row is empty. Unlike
+     * {@link #agreement()}, it is 1 / (non-empty rows) for every judge that gives one answer whatever it sees, however
+     * unequal the rows' sizes: the chance level "twice chance" means.
+     */
+    public double balancedAgreement() {
+        double sum = 0;
+        int rows = 0;
+        for (int r = 0; r < size(); r++) {
+            double a = rowAgreement(r);
+            if (!Double.isNaN(a)) {
+                sum += a;
+                rows++;
+            }
+        }
+        return rows == 0 ? Double.NaN : sum / rows;
+    }
+
     /** Fraction of row {@code row} on the diagonal (per-class agreement); NaN for an empty row. */
     public double rowAgreement(int row) {
         int n = rowTotal(row);

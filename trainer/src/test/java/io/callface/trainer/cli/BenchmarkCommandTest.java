@@ -41,7 +41,9 @@ class BenchmarkCommandTest {
                 .containsPattern("(PASS|FAIL): whole benchmark within 60 min on 2 cores: \\d+ CPU s <= 7200")
                 .contains("REPORTED (no bar): plain-L1 ablation", "REPORTED (its bar is issue #15's, below): "
                         + "ancestry agreement", "REPORTED (no bar): faces drawn from a log mel listener's estimate",
-                        "REPORTED (no bar): faces drawn from the voice-trait oracle's estimate");
+                        "REPORTED (no bar): faces drawn from the voice-trait oracle's estimate")
+                .containsPattern("REPORTED \\(beside that bar\\): balanced ancestry agreement on clean audio .* "
+                        + "\\d+\\.\\d % \\(\\d+\\.\\d, \\d+\\.\\d; \\+- \\d+\\.\\d across 2 seeds\\)");
         assertThat(tmp.resolve(BenchmarkCommand.ABLATION_PLOT)).isRegularFile();
         // The second seed's model shares the face stage and differs in the voice stage only.
         assertThat(Files.readAllBytes(tmp.resolve("model-full-seed8").resolve("decoder.onnx")))

@@ -2,6 +2,7 @@ package io.callface.trainer.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,25 @@ class ConfusionMatrixTest {
         assertThat(m.agreement()).isEqualTo(4 / 6.0);
         assertThat(m.rowAgreement(0)).isEqualTo(0.5);
         assertThat(m.rowAgreement(2)).isEqualTo(2 / 3.0);
+    }
+
+    @Test
+    void balancedAgreementWeighsEveryNonEmptyRowAlike() {
+        ConfusionMatrix m = ConfusionMatrix.of(List.of("a", "b", "c"), new int[] {0, 0, 1, 2, 2, 2},
+                new int[] {0, 1, 1, 2, 2, 0});
+
+        assertThat(m.balancedAgreement()).isCloseTo((0.5 + 1 + 2 / 3.0) / 3, within(1e-12));
+    }
+
+    @Test
+    void oneAnswerForEveryFaceIsChanceWhateverTheRowSizes() {
+        // Nine of ten in the first class: always answering it agrees 90 % overall, and half per class on average.
+        int[] reference = {0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+        ConfusionMatrix m = ConfusionMatrix.of(List.of("a", "b", "c"), reference, new int[10]);
+
+        assertThat(m.agreement()).isEqualTo(0.9);
+        assertThat(m.balancedAgreement()).isEqualTo(0.5);
+        assertThat(ConfusionMatrix.of(List.of("a", "b"), new int[0], new int[0]).balancedAgreement()).isNaN();
     }
 
     @Test

@@ -165,7 +165,8 @@ class EvaluatorAttributesTest {
 
         String md = ReportWriter.write(report, "tiny", Optional.empty(), dir);
 
-        assertThat(md).contains("Attributes judged on the faces", "paper Figure 5", "The face stage keeps identity",
+        assertThat(md).contains("Attributes judged on the faces", "| balanced (mean over groups) | |",
+                "paper Figure 5", "The face stage keeps identity",
                 "random pairs", FaceSource.FROM_SPEECH_6S.confusionFile(), ReportPlots.FACE_MEASURES);
         for (FaceSource source : FaceSource.values()) {
             assertThat(dir.resolve(source.confusionFile())).isRegularFile();
@@ -173,7 +174,8 @@ class EvaluatorAttributesTest {
         assertThat(dir.resolve(ReportPlots.FACE_MEASURES)).isRegularFile();
         Map<String, Double> metrics = report.metrics();
         assertThat(metrics).containsKeys("sex_accuracy_true", "sex_agreement_s2f_6s", "sex_agreement_se_s2f_6s",
-                "age_r_s2f_6s", "age_mae_s2f_3s", "ancestry_agreement_f2f", "face_identity_recall_at_1",
+                "age_r_s2f_6s", "age_mae_s2f_3s", "ancestry_agreement_f2f", "ancestry_balanced_agreement_s2f_6s",
+                "face_identity_recall_at_1",
                 "measure_r_nasal_index", "measure_random_r_mean", "recall_se_at_10_6s", "attribute_training_images");
         assertThat(metrics.values()).allMatch(Double::isFinite);
     }
