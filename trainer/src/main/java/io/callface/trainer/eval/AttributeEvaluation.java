@@ -102,8 +102,9 @@ public record AttributeEvaluation(int trainingImages, Map<String, Double> penalt
 
                 Ancestry agreement per group: the diagonal share of each row of the confusion matrices (rows: the
                 true group for the true faces, the group judged on the true face for decoded faces; n: true test
-                faces of the group; balanced: the mean over the groups, which is 25 % for a face judged the same
-                group whatever the voice, where the overall agreement is that group's share):
+                faces of the group; balanced: the mean over the groups, which is chance, one over the number of
+                groups, for a face judged the same group whatever the voice, where the overall agreement is that
+                group's share):
 
                 | group | n |""");
         scores.keySet().forEach(source -> md.append(' ').append(source.label()).append(" |"));

@@ -72,7 +72,7 @@ public final class ConfusionMatrix {
     /**
      * The mean of the rows' agreements over the non-empty rows (balanced accuracy); NaN when every row is empty. Unlike
      * {@link #agreement()}, it is 1 / (non-empty rows) for every judge that gives one answer whatever it sees, however
-     * unequal the rows' sizes: the chance level "twice chance" means.
+     * unequal the rows' sizes: the chance level that a bar of "twice chance" refers to.
      */
     public double balancedAgreement() {
         double sum = 0;
