@@ -63,6 +63,31 @@ public sealed interface Layer {
     record MeanOverTime() implements Layer {
     }
 
+    /**
+     * A fixed log mel front end on the binding spectrogram: {@code [N, 2, T, 257]} to {@code [N, 1, T, BANDS]} of
+     * {@link MelBank}. Each compressed part {@code c} becomes its power {@code |c|^(2/0.3)}, the two parts' powers
+     * are averaged (half the bin's power, whatever its phase), weighted by the mel bands and logged, and the
+     * window's mean log energy (over time and bands) is subtracted: a call's gain scales every power alike, so it
+     * drops out, and the convolutions see values centred on zero. Nothing is learned; it hands the convolutions the
+     * phase-free, level-compressed view of speech on which accent and speaker recognition are built, which a small
+     * network on the raw parts does not learn from a few hundred voices. (A batch norm in place of the mean made
+     * training irreproducible: PyTorch's CPU batch norm over one channel differed between identical runs.)
+     */
+    record LogMelFrontEnd() implements Layer {
+        /** Floor of a band's power before the log, far below speech. */
+        public static final float EPSILON = 1e-10f;
+    }
+
+    /**
+     * Mean and standard deviation over the time axis, stacked along the channels: {@code [N, C, T, F]} to
+     * {@code [N, 2C, F]}. Statistics pooling (Snyder et al., "X-vectors", ICASSP 2018): how a voice varies over
+     * the segment (intonation, the spread of its vowels) survives, where a mean alone keeps only its average.
+     */
+    record StatsOverTime() implements Layer {
+        /** Added to the variance before the square root, so the gradient stays finite for a constant channel. */
+        public static final float EPSILON = 1e-4f;
+    }
+
     /** Flattens everything after the batch axis. */
     record Flatten() implements Layer {
     }

@@ -1,6 +1,7 @@
 package io.callface.trainer.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -27,6 +28,9 @@ import java.util.stream.IntStream;
  * exporter can read each layer's parameters by index.
  */
 public final class Network {
+    /** The log mel front end's bank, built once. */
+    private static final float[] MEL_BANK = MelBank.binsByBands();
+
     private final String name;
     private final List<Layer> layers;
     private final SequentialBlock block = new SequentialBlock();
@@ -131,6 +135,9 @@ public final class Network {
             return out.size() * in.get(1) * c.kernel() * c.kernel();
         } else if (layer instanceof Layer.Dense d) {
             return in.size() * d.units();
+        } else if (layer instanceof Layer.LogMelFrontEnd) {
+            // Every frame's power spectrum times the [BINS, BANDS] bank.
+            return out.size() * MelBank.BINS;
         }
         return 0;
     }
@@ -156,6 +163,10 @@ public final class Network {
             return Pool.maxPool2dBlock(new Shape(p.size(), 1), new Shape(p.size(), 1));
         } else if (layer instanceof Layer.MeanOverTime) {
             return LambdaBlock.singleton(x -> x.mean(new int[] {2}), "mean_over_time");
+        } else if (layer instanceof Layer.LogMelFrontEnd) {
+            return LambdaBlock.singleton(Network::logMel, "log_mel_front_end");
+        } else if (layer instanceof Layer.StatsOverTime) {
+            return LambdaBlock.singleton(Network::statsOverTime, "stats_over_time");
         } else if (layer instanceof Layer.Flatten) {
             return Blocks.batchFlattenBlock();
         } else if (layer instanceof Layer.Dense d) {
@@ -184,6 +195,22 @@ public final class Network {
         long c = s.get(1) / ((long) b * b);
         return x.reshape(s.get(0), c, b, b, s.get(2), s.get(3)).transpose(0, 1, 4, 2, 5, 3)
                 .reshape(s.get(0), c, s.get(2) * b, s.get(3) * b);
+    }
+
+    /** {@code y = log(mean_c |x_c|^p @ bank + eps)} minus its mean over time and bands; ONNX computes the same. */
+    private static NDArray logMel(NDArray x) {
+        NDArray power = x.abs().pow((float) MelBank.POWER_EXPONENT).mean(new int[] {1}, true);
+        NDArray bank = x.getManager().create(MEL_BANK, new Shape(MelBank.BINS, MelBank.BANDS));
+        NDArray logMel = power.matMul(bank).add(Layer.LogMelFrontEnd.EPSILON).log();
+        return logMel.sub(logMel.mean(new int[] {3}, true).mean(new int[] {2}, true));
+    }
+
+    /** Mean and standard deviation over axis 2, concatenated along axis 1; the ONNX graph computes the same. */
+    private static NDArray statsOverTime(NDArray x) {
+        NDArray mean = x.mean(new int[] {2});
+        NDArray variance = x.square().mean(new int[] {2}).sub(mean.square()).maximum(0f);
+        NDArray deviation = variance.add(Layer.StatsOverTime.EPSILON).sqrt();
+        return NDArrays.concat(new NDList(mean, deviation), 1);
     }
 
     private static NDArray upsample(NDArray x, int factor) {

@@ -46,8 +46,6 @@ public final class Speech2FaceNetworks implements AutoCloseable {
         this.manager = NDManager.newBaseManager(device);
         int size = preset.imageSize();
         Shape feature = new Shape(1, preset.featureDim());
-        this.voiceEncoder = new Network("voice_encoder", preset.voiceEncoder(), manager,
-                new Shape(1, ModelContract.SPECTROGRAM_CHANNELS, SIX_SECOND_FRAMES, ModelContract.SPECTROGRAM_BINS));
         this.faceEncoder = new Network("face_encoder", preset.faceEncoder(), manager,
                 new Shape(1, ModelContract.IMAGE_CHANNELS, size, size));
         this.identityHead = new Network("identity_head", List.of(new Layer.Dense(identities)), manager, feature);
@@ -58,6 +56,10 @@ public final class Speech2FaceNetworks implements AutoCloseable {
         this.faceCritic = new Network("face_critic", preset.faceEncoder(), manager,
                 new Shape(1, ModelContract.IMAGE_CHANNELS, size, size));
         faceCritic.freeze();
+        // Built last: parameters are drawn from one random stream in construction order, so the face networks'
+        // initial weights do not change when a preset's voice encoder does.
+        this.voiceEncoder = new Network("voice_encoder", preset.voiceEncoder(), manager,
+                new Shape(1, ModelContract.SPECTROGRAM_CHANNELS, SIX_SECOND_FRAMES, ModelContract.SPECTROGRAM_BINS));
         requireOutput(decoderImage, hidden, new Shape(1, ModelContract.IMAGE_CHANNELS, size, size));
         requireOutput(decoderLandmarks, hidden, new Shape(1, ModelContract.LANDMARK_COUNT, 2));
     }

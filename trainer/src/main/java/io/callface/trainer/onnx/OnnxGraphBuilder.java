@@ -15,6 +15,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
 import io.callface.model.ModelContract;
 import io.callface.trainer.nn.Layer;
+import io.callface.trainer.nn.MelBank;
 import io.callface.trainer.nn.Network;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -159,6 +160,10 @@ public final class OnnxGraphBuilder {
         } else if (layer instanceof Layer.MeanOverTime) {
             // Opset 17: axes is still an attribute (an input from opset 18 on).
             node("ReduceMean", List.of(in), out, ints("axes", 2), integer("keepdims", 0));
+        } else if (layer instanceof Layer.LogMelFrontEnd) {
+            appendLogMel(prefix, in, out);
+        } else if (layer instanceof Layer.StatsOverTime) {
+            appendStatsOverTime(prefix, in, out);
         } else if (layer instanceof Layer.Flatten) {
             node("Flatten", List.of(in), out, integer("axis", 1));
         } else if (layer instanceof Layer.Dense) {
@@ -205,6 +210,45 @@ public final class OnnxGraphBuilder {
             node.addAttribute(a);
         }
         graph.addNode(node);
+    }
+
+    /**
+     * {@code y = log(mean_c |x_c|^p @ bank + eps)} minus its mean over time and bands: {@link Layer.LogMelFrontEnd}
+     * as the DJL block computes it.
+     */
+    private void appendLogMel(String prefix, String in, String out) {
+        String exponent = prefix + "_exponent";
+        String bank = prefix + "_bank";
+        String epsilon = prefix + "_epsilon";
+        graph.addInitializer(floats(exponent, (float) MelBank.POWER_EXPONENT).toBuilder().clearDims());
+        graph.addInitializer(floats(bank, MelBank.binsByBands()).toBuilder().clearDims().addDims(MelBank.BINS)
+                .addDims(MelBank.BANDS));
+        graph.addInitializer(floats(epsilon, Layer.LogMelFrontEnd.EPSILON).toBuilder().clearDims());
+        node("Abs", List.of(in), prefix + "_abs");
+        node("Pow", List.of(prefix + "_abs", exponent), prefix + "_part_power");
+        node("ReduceMean", List.of(prefix + "_part_power"), prefix + "_power", ints("axes", 1), integer("keepdims", 1));
+        node("MatMul", List.of(prefix + "_power", bank), prefix + "_mel");
+        node("Add", List.of(prefix + "_mel", epsilon), prefix + "_floored_mel");
+        node("Log", List.of(prefix + "_floored_mel"), prefix + "_log_mel");
+        node("ReduceMean", List.of(prefix + "_log_mel"), prefix + "_gain", ints("axes", 2, 3), integer("keepdims", 1));
+        node("Sub", List.of(prefix + "_log_mel", prefix + "_gain"), out);
+    }
+
+    /** {@code concat(mean_t x, sqrt(relu(mean_t x^2 - (mean_t x)^2) + eps))} along the channels. */
+    private void appendStatsOverTime(String prefix, String in, String out) {
+        String epsilon = prefix + "_epsilon";
+        graph.addInitializer(floats(epsilon, Layer.StatsOverTime.EPSILON).toBuilder().clearDims());
+        node("ReduceMean", List.of(in), prefix + "_mean", ints("axes", 2), integer("keepdims", 0));
+        node("Mul", List.of(in, in), prefix + "_square");
+        node("ReduceMean", List.of(prefix + "_square"), prefix + "_mean_square", ints("axes", 2),
+                integer("keepdims", 0));
+        node("Mul", List.of(prefix + "_mean", prefix + "_mean"), prefix + "_squared_mean");
+        node("Sub", List.of(prefix + "_mean_square", prefix + "_squared_mean"), prefix + "_raw_variance");
+        // The difference can come out a rounding error below zero; the DJL block clamps the same way.
+        node("Relu", List.of(prefix + "_raw_variance"), prefix + "_variance");
+        node("Add", List.of(prefix + "_variance", epsilon), prefix + "_floored_variance");
+        node("Sqrt", List.of(prefix + "_floored_variance"), prefix + "_deviation");
+        node("Concat", List.of(prefix + "_mean", prefix + "_deviation"), out, integer("axis", 1));
     }
 
     private static TensorProto floats(String name, float... values) {

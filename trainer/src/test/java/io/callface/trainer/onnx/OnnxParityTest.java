@@ -56,7 +56,7 @@ class OnnxParityTest {
 
     @Test
     void batchNormRunningStatisticsWereUpdated() {
-        NDArray mean = networks.voiceEncoder().parameter(2, "runningMean");
+        NDArray mean = networks.voiceEncoder().parameter(3, "runningMean");
         assertThat(mean.abs().sum().getFloat()).isPositive();
     }
 

@@ -8,18 +8,24 @@ import java.util.Objects;
  * Counts the multiply-add FLOPs of a preset's encoder per 6 s window, analytically from the layer shapes.
  *
  * <p>The layer lists re-derive {@code io.callface.trainer.nn.Preset} (tiny, small, paper), which is not on
- * avatar-stream's classpath: 4x4 convolutions with padding 1 and stride s (DJL {@code Conv2d}, so
- * {@code out = floor((in + 2 - 4) / s) + 1} on both axes), 2x1 max pools over time ({@code floor(in / 2)}), mean
- * over the time axis, flatten, fully connected layers. Conv counts {@code 2 * Cin * Cout * kh * kw * Hout * Wout}
- * (bias ignored), FC counts {@code 2 * in * out}; ReLU, batch norm, pooling and the mean are O(activations) and
- * not counted.
+ * avatar-stream's classpath: the log mel front end of tiny and small (each frame's power spectrum times a
+ * {@code [bins, 40]} mel bank, one channel out), 4x4 convolutions with padding 1 and stride s (DJL {@code Conv2d}, so
+ * {@code out = floor((in + 2 - 4) / s) + 1} on both axes), 2x1 max pools over time ({@code floor(in / 2)}), the mean
+ * (paper) or the mean and deviation (tiny, small) over the time axis, flatten, fully connected layers. The mel bank
+ * counts {@code 2 * T * bins * 40}, conv {@code 2 * Cin * Cout * kh * kw * Hout * Wout} (bias ignored), FC
+ * {@code 2 * in * out}; powers, logs, ReLU, batch norm, pooling and the statistics are O(activations) and not
+ * counted.
  */
 final class EncoderFlops {
     static final int KERNEL = 4;
     static final int PADDING = 1;
+    static final int MEL_BANDS = 40;
 
     /** One layer of the re-derived network; only the kinds that change shapes or cost FLOPs. */
-    sealed interface Layer permits Conv, MaxPoolTime, MeanOverTime, Dense {
+    sealed interface Layer permits LogMel, Conv, MaxPoolTime, MeanOverTime, StatsOverTime, Dense {
+    }
+
+    record LogMel() implements Layer {
     }
 
     record Conv(int filters, int stride) implements Layer {
@@ -35,6 +41,9 @@ final class EncoderFlops {
     }
 
     record MeanOverTime() implements Layer {
+    }
+
+    record StatsOverTime() implements Layer {
     }
 
     record Dense(int units) implements Layer {
@@ -62,8 +71,8 @@ final class EncoderFlops {
 
     static List<Layer> voiceEncoder(String preset) {
         return switch (preset) {
-            case "tiny" -> withHead(strided(8, 16, 32), 64);
-            case "small" -> withHead(strided(16, 32, 64, 128), 128);
+            case "tiny" -> listening(64, 8, 16, 32);
+            case "small" -> listening(128, 16, 32, 64, 128);
             case "paper" -> paper();
             default -> throw new IllegalArgumentException("preset: unknown preset '" + preset + "'");
         };
@@ -78,7 +87,14 @@ final class EncoderFlops {
         int w = freq;
         int units = -1;
         for (Layer layer : voiceEncoder(preset)) {
-            if (layer instanceof Conv conv) {
+            if (layer instanceof LogMel) {
+                long flops = 2L * h * w * MEL_BANDS;
+                costs.add(new LayerCost(String.format("mel bank %d->%d: [%d,%d,%d] -> [1,%d,%d]", w, MEL_BANDS, c, h,
+                        w, h, MEL_BANDS), flops, List.of((long) w, (long) MEL_BANDS)));
+                total += flops;
+                c = 1;
+                w = MEL_BANDS;
+            } else if (layer instanceof Conv conv) {
                 int ho = (h + 2 * PADDING - KERNEL) / conv.stride() + 1;
                 int wo = (w + 2 * PADDING - KERNEL) / conv.stride() + 1;
                 long flops = 2L * c * conv.filters() * KERNEL * KERNEL * ho * wo;
@@ -94,6 +110,9 @@ final class EncoderFlops {
             } else if (layer instanceof MeanOverTime) {
                 h = 1;
                 units = c * w;
+            } else if (layer instanceof StatsOverTime) {
+                h = 1;
+                units = 2 * c * w;
             } else if (layer instanceof Dense dense) {
                 long flops = 2L * units * dense.units();
                 costs.add(new LayerCost(String.format("FC %d->%d", units, dense.units()), flops,
@@ -113,8 +132,11 @@ final class EncoderFlops {
         return layers;
     }
 
-    private static List<Layer> withHead(List<Layer> layers, int featureDim) {
-        layers.add(new MeanOverTime());
+    /** The tiny and small encoders: log mel front end, strided convolutions, mean and deviation, feature layer. */
+    private static List<Layer> listening(int featureDim, int... filters) {
+        List<Layer> layers = new ArrayList<>(List.of(new LogMel()));
+        layers.addAll(strided(filters));
+        layers.add(new StatsOverTime());
         layers.add(new Dense(featureDim));
         return layers;
     }

@@ -12,18 +12,23 @@ class EncoderFlopsTest {
     private static final int BINS = 257;
 
     @Test
-    void smallPresetCountsEveryConvAndTheFeatureLayer() {
+    void smallPresetCountsTheMelBankEveryConvAndTheFeatureLayer() {
         EncoderFlops.Count count = EncoderFlops.count("small", CHANNELS, FRAMES, BINS);
 
-        // Hand arithmetic: stride-2 4x4 convs with padding 1 take 598x257 to 299x128, 149x64, 74x32, 37x16.
+        // Hand arithmetic: the mel bank takes [2, 598, 257] to [1, 598, 40]; stride-2 4x4 convs with padding 1 take
+        // 598x40 to 299x20, 149x10, 74x5, 37x2; mean and deviation leave 2 x 128 x 2 inputs for the feature layer.
         assertThat(count.layers()).extracting(EncoderFlops.LayerCost::flops).containsExactly(
-                2L * 2 * 16 * 16 * 299 * 128,
-                2L * 16 * 32 * 16 * 149 * 64,
-                2L * 32 * 64 * 16 * 74 * 32,
-                2L * 64 * 128 * 16 * 37 * 16,
-                2L * 128 * 16 * 128);
-        assertThat(count.totalFlops()).isEqualTo(506_331_136L);
-        assertThat(count.layers().get(4).weightDims()).containsExactly(2048L, 128L);
+                2L * 598 * 257 * 40,
+                2L * 1 * 16 * 16 * 299 * 20,
+                2L * 16 * 32 * 16 * 149 * 10,
+                2L * 32 * 64 * 16 * 74 * 5,
+                2L * 64 * 128 * 16 * 37 * 2,
+                2L * 512 * 128);
+        assertThat(count.totalFlops()).isEqualTo(2L * 598 * 257 * 40 + 2L * 16 * 16 * 299 * 20
+                + 2L * 16 * 32 * 16 * 149 * 10 + 2L * 32 * 64 * 16 * 74 * 5 + 2L * 64 * 128 * 16 * 37 * 2
+                + 2L * 512 * 128);
+        assertThat(count.layers().get(0).weightDims()).containsExactly(257L, 40L);
+        assertThat(count.layers().get(5).weightDims()).containsExactly(512L, 128L);
     }
 
     @Test
