@@ -118,6 +118,7 @@ class EndToEndIT {
                 // it. (Whether that is a face is the model's quality: the tiny preset's 60 face steps draw noise or
                 // a flat grey, depending on the initialisation; the evaluation measures faces.)
                 assertSamePixels(face, drawnBy(decoder, event));
+                assertThat(distinctColours(face)).as("not a blank image").isGreaterThan(1);
                 // The trainer's attribute heads, served beside the face: calibrated probabilities and an adult age.
                 assertThat(event.getAttributes()).as("attributes from the trained heads").isNotNull();
                 assertThat(event.getAttributes().getMaleProbability()).isBetween(0f, 1f);
