@@ -56,29 +56,38 @@ public final class SynthCommand implements Callable<Integer> {
                     + "(default: " + CorpusSpec.JUDGE_IDENTITIES_PER_IDENTITY + " per identity; 0 for none).")
     private Integer judgeIdentities;
 
+    @Option(names = "--voice-speakers",
+            description = "Further training speakers for the voice stage only, one clip and a face each, as the paper's "
+                    + "voice encoder learned from far more speakers than its face networks (default: "
+                    + CorpusSpec.VOICE_SPEAKERS_PER_IDENTITY + " per identity; 0 for none).")
+    private Integer voiceSpeakers;
+
     @Override
     public Integer call() throws IOException {
         CorpusSpec spec;
         try {
             spec = new CorpusSpec(identities, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction,
                     renderings, judgeIdentities != null ? judgeIdentities
-                            : CorpusSpec.JUDGE_IDENTITIES_PER_IDENTITY * identities);
+                            : CorpusSpec.JUDGE_IDENTITIES_PER_IDENTITY * identities,
+                    voiceSpeakers != null ? voiceSpeakers : CorpusSpec.VOICE_SPEAKERS_PER_IDENTITY * identities);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandSpec.commandLine(), e.getMessage(), e);
         }
         PrintWriter err = commandSpec.commandLine().getErr();
-        int step = Math.max(1, identities / 20);
+        int speakers = identities + spec.voiceSpeakers();
+        int step = Math.max(1, speakers / 20);
         long start = System.nanoTime();
         new SyntheticCorpus(spec).write(out, done -> {
-            if (done % step == 0 || done == identities) {
+            if (done % step == 0 || done == speakers) {
                 synchronized (err) {
-                    err.printf("synth: %d / %d identities%n", done, identities);
+                    err.printf("synth: %d / %d speakers%n", done, speakers);
                     err.flush();
                 }
             }
         });
-        err.printf("synth: wrote %d clips of %d identities to %s in %.1f s%n", identities * clipsPerIdentity,
-                identities, out.toAbsolutePath(), (System.nanoTime() - start) / 1e9);
+        err.printf("synth: wrote %d clips of %d identities and %d voice-only speakers to %s in %.1f s%n",
+                identities * clipsPerIdentity + spec.voiceSpeakers() * CorpusSpec.VOICE_SPEAKER_CLIPS, identities,
+                spec.voiceSpeakers(), out.toAbsolutePath(), (System.nanoTime() - start) / 1e9);
         err.flush();
         return 0;
     }

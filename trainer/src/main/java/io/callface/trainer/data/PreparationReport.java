@@ -38,8 +38,9 @@ public record PreparationReport(Path source, Optional<Path> prepared, List<Prepa
         for (Split split : Split.values()) {
             identities.put(split, identities(split));
         }
-        out.append(String.format(Locale.ROOT, "identities: %d train, %d val, %d test%n",
-                identities.get(Split.TRAIN), identities.get(Split.VAL), identities.get(Split.TEST)));
+        out.append(String.format(Locale.ROOT, "identities: %d train, %d val, %d test, %d voice-only%n",
+                identities.get(Split.TRAIN), identities.get(Split.VAL), identities.get(Split.TEST),
+                identities.get(Split.VOICE)));
         double audio = rows.stream().mapToDouble(PreparedRow::audioSeconds).sum();
         out.append(String.format(Locale.ROOT, "speech: %.1f s of recordings gave %d segment(s) of 6 s voiced audio "
                 + "(%.0f %% of the recorded time)%n", audio, segments(),

@@ -178,15 +178,21 @@ final class CorpusReadme {
                   face and %d renderings (`judge/faces.csv`: `identity,image`; traits in `judge/identities.csv`). Only
                   the evaluation's attribute classifiers learn from them, as the paper's Face++ learned from people
                   the paper never used; no network is trained on them and they are in no split.
+                - voice-only speakers (`voice<v>`, split `voice` in both CSVs): %d further people of the same
+                  population (their own seed stream), each %d clip and a canonical face with landmarks, no renderings.
+                  Only the voice stage learns from them (their speech, with their face's feature as its target): the
+                  paper's face networks learned from face data of their own, its voice encoder from far more speakers
+                  (AVSpeech), each heard briefly. The face stage, the evaluation's classifiers and read-outs never see
+                  them.
 
                 ## Generation
                 - seed: %d
                 - identities: %d (train %d, val %d, test %d; splits are speaker-disjoint)
-                - clips per identity: %d (%d clips in all); renderings per identity: %d
+                - clips per identity: %d (%d clips in all); renderings per identity: %d; voice-only speakers: %d
                 - the same seed and options reproduce every file byte for byte.
                 """, spec.clipSeconds(), spec.faceSize(), spec.faceSize(), Math.max(0, spec.renderings() - 1),
-                spec.judgeIdentities(), spec.renderings(),
+                spec.judgeIdentities(), spec.renderings(), spec.voiceSpeakers(), CorpusSpec.VOICE_SPEAKER_CLIPS,
                 spec.seed(), spec.identities(), train, val, test, spec.clipsPerIdentity(),
-                spec.identities() * spec.clipsPerIdentity(), spec.renderings());
+                spec.identities() * spec.clipsPerIdentity(), spec.renderings(), spec.voiceSpeakers());
     }
 }

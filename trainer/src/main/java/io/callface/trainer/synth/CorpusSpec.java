@@ -2,11 +2,13 @@ package io.callface.trainer.synth;
 
 /**
  * What {@link SyntheticCorpus} generates: counts, clip length, seed, face size, split fractions, the number of
- * further renderings per identity (0 for none) and the number of judge identities ({@link JudgeFaces}, 0 for none).
- * {@code valFraction + testFraction} must be below 1 so the training split is not empty.
+ * further renderings per identity (0 for none), the number of judge identities ({@link JudgeFaces}, 0 for none) and
+ * the number of voice-only speakers ({@link Split#VOICE}, {@value #VOICE_SPEAKER_CLIPS} clip and a canonical face
+ * each, 0 for none). {@code valFraction + testFraction} must be below 1 so the training split is not empty.
  */
 public record CorpusSpec(int identities, int clipsPerIdentity, double clipSeconds, long seed, int faceSize,
-                         double valFraction, double testFraction, int renderings, int judgeIdentities) {
+                         double valFraction, double testFraction, int renderings, int judgeIdentities,
+                         int voiceSpeakers) {
     public static final int MAX_IDENTITIES = 1_000_000;
     public static final int MAX_CLIPS = 1000;
     public static final double MAX_CLIP_SECONDS = 60;
@@ -22,6 +24,15 @@ public record CorpusSpec(int identities, int clipsPerIdentity, double clipSecond
     public static final int MAX_RENDERINGS = 100;
     /** Judge identities per corpus identity in {@link #defaults()} and {@code trainer benchmark}. */
     public static final int JUDGE_IDENTITIES_PER_IDENTITY = 2;
+    /** Clips per voice-only speaker: the voice stage hears each of them in one clip. */
+    public static final int VOICE_SPEAKER_CLIPS = 1;
+    /**
+     * Voice-only speakers per corpus identity in {@link #defaults()} and {@code trainer benchmark}: 17,000 for the
+     * default 1,000 identities. The paper's voice encoder learned from far more speakers than its face networks saw;
+     * here the encoder trained on 700 speakers memorised them, and 17,500 speakers heard once let it hear more accent
+     * and age (BENCHMARKS.md, "a voice stage that never hears a speaker twice").
+     */
+    public static final int VOICE_SPEAKERS_PER_IDENTITY = 17;
 
     public CorpusSpec {
         if (identities < 1 || identities > MAX_IDENTITIES) {
@@ -46,13 +57,24 @@ public record CorpusSpec(int identities, int clipsPerIdentity, double clipSecond
             throw new IllegalArgumentException("judgeIdentities: " + judgeIdentities + " is outside [0, "
                     + MAX_IDENTITIES + "]");
         }
+        if (voiceSpeakers < 0 || voiceSpeakers > MAX_IDENTITIES) {
+            throw new IllegalArgumentException("voiceSpeakers: " + voiceSpeakers + " is outside [0, "
+                    + MAX_IDENTITIES + "]");
+        }
         if (valFraction + testFraction >= 1) {
             throw new IllegalArgumentException("valFraction + testFraction: " + (valFraction + testFraction)
                     + " must be below 1");
         }
     }
 
-    /** A spec without judge identities. */
+    /** A spec without voice-only speakers. */
+    public CorpusSpec(int identities, int clipsPerIdentity, double clipSeconds, long seed, int faceSize,
+                      double valFraction, double testFraction, int renderings, int judgeIdentities) {
+        this(identities, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction, renderings,
+                judgeIdentities, 0);
+    }
+
+    /** A spec without judge identities or voice-only speakers. */
     public CorpusSpec(int identities, int clipsPerIdentity, double clipSeconds, long seed, int faceSize,
                       double valFraction, double testFraction, int renderings) {
         this(identities, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction, renderings, 0);
@@ -66,29 +88,39 @@ public record CorpusSpec(int identities, int clipsPerIdentity, double clipSecond
 
     /**
      * The defaults of {@code trainer synth}: 1000 identities (700 train, 100 validation, 200 test), 4 clips of
-     * 6.5 s, seed 42, 128 px faces, 4 further renderings per identity, 2000 judge identities.
+     * 6.5 s, seed 42, 128 px faces, 4 further renderings per identity, 2000 judge identities and
+     * 17,000 voice-only speakers.
      */
     public static CorpusSpec defaults() {
         return new CorpusSpec(DEFAULT_IDENTITIES, DEFAULT_CLIPS_PER_IDENTITY, DEFAULT_CLIP_SECONDS, DEFAULT_SEED,
                 FaceRenderer.DEFAULT_SIZE, DEFAULT_VAL_FRACTION, DEFAULT_TEST_FRACTION, DEFAULT_RENDERINGS,
-                JUDGE_IDENTITIES_PER_IDENTITY * DEFAULT_IDENTITIES);
+                JUDGE_IDENTITIES_PER_IDENTITY * DEFAULT_IDENTITIES, VOICE_SPEAKERS_PER_IDENTITY * DEFAULT_IDENTITIES);
     }
 
-    /** A copy with {@code count} identities and {@value #JUDGE_IDENTITIES_PER_IDENTITY} judge identities for each. */
+    /**
+     * A copy with {@code count} identities, {@value #JUDGE_IDENTITIES_PER_IDENTITY} judge identities and
+     * {@value #VOICE_SPEAKERS_PER_IDENTITY} voice-only speakers for each.
+     */
     public CorpusSpec withIdentities(int count) {
         return new CorpusSpec(count, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction,
-                renderings, JUDGE_IDENTITIES_PER_IDENTITY * count);
+                renderings, JUDGE_IDENTITIES_PER_IDENTITY * count, VOICE_SPEAKERS_PER_IDENTITY * count);
     }
 
     /** A copy with {@code count} further renderings per identity (judge identities too). */
     public CorpusSpec withRenderings(int count) {
         return new CorpusSpec(identities, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction,
-                count, judgeIdentities);
+                count, judgeIdentities, voiceSpeakers);
     }
 
     /** A copy with {@code count} judge identities. */
     public CorpusSpec withJudgeIdentities(int count) {
         return new CorpusSpec(identities, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction,
-                renderings, count);
+                renderings, count, voiceSpeakers);
+    }
+
+    /** A copy with {@code count} voice-only speakers. */
+    public CorpusSpec withVoiceSpeakers(int count) {
+        return new CorpusSpec(identities, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction,
+                renderings, judgeIdentities, count);
     }
 }

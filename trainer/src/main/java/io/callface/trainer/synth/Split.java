@@ -2,11 +2,18 @@ package io.callface.trainer.synth;
 
 import java.util.Locale;
 
-/** Corpus split; every clip of one identity lies in the same split (speaker-disjoint splits). */
+/**
+ * Corpus split; every clip of one identity lies in the same split (speaker-disjoint splits).
+ *
+ * <p>{@link #VOICE} marks training speakers for the voice stage only: each comes with a face (the target of its
+ * speech) but the face stage, the evaluation's classifiers and read-outs never learn from them. This is how the paper
+ * trained: its face networks came from face data of their own, its voice encoder from far more speakers
+ * (AVSpeech), each heard in a few clips.
+ */
 public enum Split {
-    TRAIN, VAL, TEST;
+    TRAIN, VAL, TEST, VOICE;
 
-    /** The CSV spelling: {@code train}, {@code val} or {@code test}. */
+    /** The CSV spelling: {@code train}, {@code val}, {@code test} or {@code voice}. */
     public String csvName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -18,6 +25,6 @@ public enum Split {
                 return split;
             }
         }
-        throw new IllegalArgumentException("split: '" + value + "' is not one of train, val, test");
+        throw new IllegalArgumentException("split: '" + value + "' is not one of train, val, test, voice");
     }
 }

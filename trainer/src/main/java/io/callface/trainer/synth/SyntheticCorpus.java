@@ -35,10 +35,12 @@ import java.util.stream.IntStream;
  * README.md                        what this is, every formula and its source, seed and counts
  * judge/                           faces of further people for the evaluation's classifiers ({@link JudgeFaces})
  * </pre>
+ * Voice-only speakers ({@link Split#VOICE}, ids {@code voice00000}, ...) follow the identities in both CSVs, with
+ * {@value CorpusSpec#VOICE_SPEAKER_CLIPS} clip and a canonical face each and no further renderings.
  * Splits are per identity (speaker-disjoint). Every file is a pure function of the {@link CorpusSpec}:
  * identity {@code i}, clip {@code k} and rendering {@code k} draw from seeds derived from (seed, i, k) only, so identities are
- * generated in parallel and the bytes do not depend on scheduling. Judge identity {@code j} draws from its own seed
- * stream (seed, judge, j), so the corpus's identities are the same with or without judges.
+ * generated in parallel and the bytes do not depend on scheduling. Judge identity {@code j} and voice-only speaker
+ * {@code v} draw from seed streams of their own, so the corpus's identities are the same with or without them.
  */
 public final class SyntheticCorpus {
     public static final String MANIFEST = "manifest.csv";
@@ -88,7 +90,8 @@ public final class SyntheticCorpus {
 
     /**
      * Writes the corpus into {@code dir} (created if needed; existing files of the same names are replaced).
-     * {@code progress} receives the number of identities finished so far, from worker threads.
+     * {@code progress} receives the number of speakers finished so far (identities, then voice-only speakers), from
+     * worker threads.
      */
     public void write(Path dir, IntConsumer progress) throws IOException {
         Files.createDirectories(dir.resolve(AUDIO_DIR));
@@ -119,6 +122,7 @@ public final class SyntheticCorpus {
                 renderings.append(id).append(',').append(renderingPath(id, k)).append('\n');
             }
         }
+        writeVoiceSpeakers(dir, manifest, identities, () -> progress.accept(done.incrementAndGet()));
         if (spec.renderings() > 0) {
             Files.writeString(dir.resolve(RENDERINGS), renderings, StandardCharsets.UTF_8);
         } else {
@@ -128,6 +132,45 @@ public final class SyntheticCorpus {
         Files.writeString(dir.resolve(IDENTITIES), identities, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("README.md"), CorpusReadme.text(spec, splits), StandardCharsets.UTF_8);
         writeJudges(dir);
+    }
+
+    /** The traits of voice-only speaker {@code index}: the same population, a seed stream apart from the corpus's. */
+    public IdentityTraits voiceSpeaker(int index) {
+        return Population.sample(new Random(mix(voiceSpeakerSeed(), index)));
+    }
+
+    /** The id of voice-only speaker {@code index}: {@code voice00000}, ... */
+    public static String voiceSpeakerId(int index) {
+        return String.format(Locale.ROOT, "voice%05d", index);
+    }
+
+    /** Writes the voice-only speakers' clips and faces and appends their rows to the two CSVs. */
+    private void writeVoiceSpeakers(Path dir, StringBuilder manifest, StringBuilder identities, Runnable finished)
+            throws IOException {
+        IdentityTraits[] traits = new IdentityTraits[spec.voiceSpeakers()];
+        try {
+            IntStream.range(0, spec.voiceSpeakers()).parallel().forEach(v -> {
+                traits[v] = voiceSpeaker(v);
+                writeSpeech(dir, voiceSpeakerId(v), traits[v], CorpusSpec.VOICE_SPEAKER_CLIPS,
+                        mix(voiceSpeakerSeed(), v));
+                try {
+                    writeFace(dir.resolve(facePath(voiceSpeakerId(v))), renderer.render(traits[v]));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                finished.run();
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (int v = 0; v < traits.length; v++) {
+            String id = voiceSpeakerId(v);
+            identities.append(IdentitiesCsv.format(id, Split.VOICE, traits[v])).append('\n');
+            for (int k = 0; k < CorpusSpec.VOICE_SPEAKER_CLIPS; k++) {
+                manifest.append(String.join(",", id, Split.VOICE.csvName(), audioPath(id, k), facePath(id)))
+                        .append('\n');
+            }
+        }
     }
 
     /** The traits of judge identity {@code index}: the same population, a seed stream apart from the corpus's. */
@@ -177,19 +220,33 @@ public final class SyntheticCorpus {
         return mix(spec.seed(), -1);
     }
 
+    /** Another seed stream of its own, apart from the identities' and the judges'. */
+    private long voiceSpeakerSeed() {
+        return mix(spec.seed(), -2);
+    }
+
     private void writeIdentity(Path dir, int index, IdentityTraits traits) {
         String id = identityId(index);
         long identitySeed = mix(spec.seed(), index);
+        writeSpeech(dir, id, traits, spec.clipsPerIdentity(), identitySeed);
         try {
-            for (int k = 0; k < spec.clipsPerIdentity(); k++) {
-                float[] samples = synthesizer.synthesize(traits.voice(), traits.speech().speakerAccent(),
-                        traits.speech().style(), spec.clipSeconds(), mix(identitySeed, k + 1));
-                WavWriter.write(dir.resolve(audioPath(id, k)), new Audio(samples, SpeechSynthesizer.SAMPLE_RATE));
-            }
             writeFace(dir.resolve(facePath(id)), renderer.render(traits));
             for (int k = 0; k < spec.renderings(); k++) {
                 RenderingVariation variation = variation(index, k);
                 writeFace(dir.resolve(renderingPath(id, k)), renderer.render(traits, variation));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code clips} clips of {@code traits}'s speech; clip {@code k} is seeded by (speakerSeed, k) only. */
+    private void writeSpeech(Path dir, String id, IdentityTraits traits, int clips, long speakerSeed) {
+        try {
+            for (int k = 0; k < clips; k++) {
+                float[] samples = synthesizer.synthesize(traits.voice(), traits.speech().speakerAccent(),
+                        traits.speech().style(), spec.clipSeconds(), mix(speakerSeed, k + 1));
+                WavWriter.write(dir.resolve(audioPath(id, k)), new Audio(samples, SpeechSynthesizer.SAMPLE_RATE));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

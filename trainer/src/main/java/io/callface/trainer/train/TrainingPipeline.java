@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Trains Speech2Face end to end on a corpus and exports a model directory: face stage (face encoder,
@@ -70,8 +71,9 @@ public final class TrainingPipeline {
     }
 
     /**
-     * Trains on the train split of {@code corpus} with {@code preset} and writes the model directory
-     * {@code out}; throws {@link CorpusFormatException} when that split has fewer than 2 identities.
+     * Trains on the train split of {@code corpus} (the voice stage on its voice-only speakers too) with
+     * {@code preset} and writes the model directory {@code out}; throws {@link CorpusFormatException} when the
+     * train split has fewer than 2 identities.
      *
      * @param checkpoints where to checkpoint after every epoch (none when empty)
      * @param resume      continue from the checkpoints found there (a voice checkpoint means the face stage
@@ -84,17 +86,21 @@ public final class TrainingPipeline {
             throw new IllegalArgumentException("the face stage's feature loss judges with the face encoder callface "
                     + "trains; with a pretrained face network set the feature weight to 0");
         }
-        List<CorpusClip> trainClips = corpus.clips(Split.TRAIN);
-        List<String> identities = corpus.identityIds(Split.TRAIN);
-        if (identities.size() < 2) {
+        List<String> trainIdentities = corpus.identityIds(Split.TRAIN);
+        if (trainIdentities.size() < 2) {
             throw new CorpusFormatException("corpus " + corpus.dir() + ": the train split needs at least 2 identities, got "
-                    + identities.size());
+                    + trainIdentities.size());
         }
+        // Voice-only speakers follow the training identities, so the face stage's classes stay a prefix of everyone.
+        List<CorpusClip> trainClips = Stream.concat(corpus.clips(Split.TRAIN).stream(),
+                corpus.clips(Split.VOICE).stream()).toList();
+        List<String> identities = Stream.concat(trainIdentities.stream(),
+                corpus.identityIds(Split.VOICE).stream()).toList();
         if (resume && checkpoints.isEmpty()) {
             throw new IllegalArgumentException("resume needs a checkpoint directory");
         }
         checkpoints.ifPresent(dir -> keepFaceNetworkBeside(dir, resume));
-        List<String> faceIdentities = options.faceStageIdentities(identities);
+        List<String> faceIdentities = options.faceStageIdentities(trainIdentities);
         Set<String> withRenderings = Set.copyOf(faceIdentities);
         Map<String, IdentityImages> faces = new LinkedHashMap<>();
         for (CorpusClip e : trainClips) {

@@ -16,7 +16,7 @@ class BenchmarkCommandTest {
     @Test
     void runsBothLossesAndWritesTheTable() throws Exception {
         int exit = new CommandLine(new BenchmarkCommand()).execute("--out", tmp.toString(), "--preset", "tiny",
-                "--identities", "16", "--face-epochs", "2", "--epochs", "1", "--threads", "1", "--seed", "7",
+                "--identities", "16", "--voice-speakers", "6", "--face-epochs", "2", "--epochs", "1", "--threads", "1", "--seed", "7",
                 "--voice-seeds", "2");
 
         assertThat(exit).isZero();
@@ -26,7 +26,8 @@ class BenchmarkCommandTest {
                 "| train full loss, voice seed 8 (voice stage on the same face stage) |",
                 "| evaluate full, voice seed 8 |",
                 "Load average", "sex agreement 6 s", "age r 6 s", "Ceilings (voice-trait oracles",
-                "| fit attribute classifiers (training and judge faces) |");
+                "| fit attribute classifiers (training and judge faces) |", "16 identities, 6 voice-only speakers",
+                "| synth (16 identities, 32 judge identities, 6 voice-only speakers) |");
         // 16 identities: a 3-face gallery, so the >= 200 check must fail, and say so (and 11 training identities, one
         // more than the voice-trait oracle has inputs, so its faces are judged).
         assertThat(md).contains("FAIL: gallery >= 200 held-out identities (3)");

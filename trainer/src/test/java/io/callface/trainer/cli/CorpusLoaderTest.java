@@ -52,7 +52,7 @@ class CorpusLoaderTest {
         assertThat(corpus.clips()).hasSize(12 - 1 - 1);
         assertThat(err.toString().lines().toList()).containsExactly(
                 "corpus " + corpus.dir() + ": skipped 2 bad row(s):",
-                "  manifest.csv line 3: split: 'holdout' is not one of train, val, test",
+                "  manifest.csv line 3: split: 'holdout' is not one of train, val, test, voice",
                 "  manifest.csv line 14: expected 4 columns (identity,split,audio,face), found 2",
                 "corpus " + corpus.dir() + ": skipped 1 clip(s) whose audio, face or landmarks file is missing");
     }

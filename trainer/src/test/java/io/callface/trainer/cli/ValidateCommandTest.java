@@ -51,7 +51,7 @@ class ValidateCommandTest {
 
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(exit).isZero();
-        assertThat(out).contains("4 usable row(s), 1 skipped").contains("identities: 2 train, 0 val, 0 test")
+        assertThat(out).contains("4 usable row(s), 1 skipped").contains("identities: 2 train, 0 val, 0 test, 0 voice-only")
                 .contains("recordings.csv line 6: audio: ").contains("absent.wav does not exist");
     }
 

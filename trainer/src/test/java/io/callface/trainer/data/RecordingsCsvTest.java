@@ -61,7 +61,7 @@ class RecordingsCsvTest {
         assertThat(rows.recordings()).extracting(Recording::identity).containsExactly("ada");
         assertThat(rows.problems()).containsExactly(
                 "recordings.csv line 3: split: 'test' disagrees with the 'train' of an earlier row of ada",
-                "recordings.csv line 4: split: 'dev' is not one of train, val, test",
+                "recordings.csv line 4: split: 'dev' is not one of train, val, test, voice",
                 "recordings.csv line 5: expected 5 columns, found 4",
                 "recordings.csv line 6: audio: must not be blank",
                 "recordings.csv line 7: identity: '../eve' must be letters, digits, '.', '_' or '-' "

@@ -47,6 +47,39 @@ class SyntheticCorpusTest {
     }
 
     @Test
+    void voiceOnlySpeakersFollowTheIdentitiesWithOneClipAFaceAndNoRenderingsAndChangeNothingElse() throws IOException {
+        Path without = temp.resolve("without");
+        Path with = temp.resolve("with");
+        CorpusSpec spec = new CorpusSpec(6, 2, 0.3, 5, 32, 0, 0.34, 1, 0);
+        new SyntheticCorpus(spec).write(without, done -> { });
+        AtomicInteger progress = new AtomicInteger();
+        new SyntheticCorpus(spec.withVoiceSpeakers(3)).write(with, done -> progress.accumulateAndGet(done, Math::max));
+
+        assertThat(progress.get()).isEqualTo(6 + 3);
+        List<String> manifest = Files.readAllLines(with.resolve(SyntheticCorpus.MANIFEST));
+        assertThat(manifest.subList(0, 1 + 6 * 2)).isEqualTo(Files.readAllLines(without.resolve(SyntheticCorpus.MANIFEST)));
+        assertThat(manifest.subList(1 + 6 * 2, manifest.size())).containsExactly(
+                "voice00000,voice,audio/voice00000_0.wav,faces/voice00000.png",
+                "voice00001,voice,audio/voice00001_0.wav,faces/voice00001.png",
+                "voice00002,voice,audio/voice00002_0.wav,faces/voice00002.png");
+        for (Path file : relativeFiles(without)) {
+            if (!file.toString().equals("README.md")) {
+                assertThat(Files.readAllBytes(with.resolve(file))).as(file.toString())
+                        .startsWith(Files.readAllBytes(without.resolve(file)));
+            }
+        }
+        assertThat(with.resolve("faces/voice00002.landmarks.csv")).exists();
+        assertThat(with.resolve("faces/voice00002_r0.png")).doesNotExist();
+        assertThat(Files.readString(with.resolve(SyntheticCorpus.RENDERINGS))).doesNotContain("voice");
+
+        CorpusManifest read = CorpusManifest.read(with);
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.identityIds(Split.VOICE)).containsExactly("voice00000", "voice00001", "voice00002");
+        assertThat(read.identity("voice00001").orElseThrow().split()).isEqualTo(Split.VOICE);
+        assertThat(read.identityIds(Split.TRAIN)).isEqualTo(CorpusManifest.read(without).identityIds(Split.TRAIN));
+    }
+
+    @Test
     void splitsAreSpeakerDisjointWithTheRequestedSizes() throws IOException {
         CorpusSpec spec = new CorpusSpec(50, 3, 0.5, 7, 32, 0.1, 0.2);
         new SyntheticCorpus(spec).write(temp, done -> { });

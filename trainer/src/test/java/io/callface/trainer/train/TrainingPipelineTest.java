@@ -8,6 +8,7 @@ import io.callface.trainer.nn.Preset;
 import io.callface.trainer.onnx.ModelDirectory;
 import io.callface.trainer.synth.CorpusFormatException;
 import io.callface.trainer.synth.CorpusManifest;
+import io.callface.trainer.synth.SyntheticCorpus;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,26 @@ class TrainingPipelineTest {
         ModelDirectory model = new TrainingPipeline(ProgressReporter.toStderr()).train(corpus, tiny, tmp.resolve("m"),
                 TrainingOptions.defaults(tiny).withFaceEpochs(1).withVoiceEpochs(1).withFaceIdentities(3),
                 Optional.of(checkpoints), false);
+
+        assertThat(checkpoints.read(EpochRecord.FACE).orElseThrow().header().identities()).isEqualTo(3);
+        TrainingLog log = TrainingLog.read(model.path());
+        assertThat(log.stage(EpochRecord.FACE).get(0).samples()).isEqualTo(3);
+        assertThat(log.stage(EpochRecord.VOICE).get(0).samples()).isEqualTo(5 * 2);
+    }
+
+    @Test
+    void voiceOnlySpeakersAreHeardByTheVoiceStageButAreNoClassesOfTheFaceStage() throws Exception {
+        Path dir = TestCorpus.write(tmp.resolve("voice"), 6, 2, 1, 5);
+        // Identities id003 and id004 become voice-only speakers: the paper's voice encoder heard more people than
+        // its face networks saw.
+        List<String> rows = Files.readAllLines(dir.resolve(SyntheticCorpus.MANIFEST)).stream()
+                .map(row -> row.matches("id00[34],train,.*") ? row.replace(",train,", ",voice,") : row).toList();
+        Files.write(dir.resolve(SyntheticCorpus.MANIFEST), rows);
+        CorpusManifest corpus = CorpusManifest.read(dir);
+        Preset tiny = Preset.tiny();
+        CheckpointDirectory checkpoints = new CheckpointDirectory(tmp.resolve("ckpt"));
+        ModelDirectory model = new TrainingPipeline(ProgressReporter.toStderr()).train(corpus, tiny, tmp.resolve("m"),
+                TrainingOptions.defaults(tiny).withFaceEpochs(1).withVoiceEpochs(1), Optional.of(checkpoints), false);
 
         assertThat(checkpoints.read(EpochRecord.FACE).orElseThrow().header().identities()).isEqualTo(3);
         TrainingLog log = TrainingLog.read(model.path());
