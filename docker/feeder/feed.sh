@@ -14,7 +14,7 @@ round=1
 while [ "$round" -le "$rounds" ]; do
   corpus="$(mktemp -d)"
   java -jar /app/trainer.jar synth --out "$corpus" --identities "$callers" --clips-per-identity 1 \
-    --clip-seconds "$seconds" --val-fraction 0 --test-fraction 0 --voice-speakers 0 --seed "$round"
+    --clip-seconds "$seconds" --val-fraction 0 --test-fraction 0 --seed "$round"
   java -jar /app/callface-dev.jar feed --bootstrap-servers "$CALLFACE_BOOTSTRAP_SERVERS" \
     --schema-registry-url "$CALLFACE_SCHEMA_REGISTRY_URL" --topic "$topic" --no-synthetic --round "$round" \
     "$corpus"/audio/*.wav

@@ -74,8 +74,7 @@ class DemoCastSexIT {
         }
 
         Path corpusDir = work.resolve("corpus");
-        new SyntheticCorpus(CorpusSpec.defaults().withIdentities(CLASSIFIER_IDENTITIES)
-                .withVoiceSpeakers(0)).write(corpusDir, done -> { });
+        new SyntheticCorpus(CorpusSpec.defaults().withIdentities(CLASSIFIER_IDENTITIES)).write(corpusDir, done -> { });
         int size = faces.values().iterator().next().getWidth();
         int toldApart = 0;
         int pairs = 0;

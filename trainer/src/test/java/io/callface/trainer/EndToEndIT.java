@@ -51,7 +51,7 @@ class EndToEndIT {
         Path checkpoints = work.resolve("checkpoints");
         modelDir = work.resolve("model");
         assertThat(trainer("synth", "--out", corpus.toString(), "--identities", "24", "--clips-per-identity", "2",
-                "--voice-speakers", "0", "--seed", "7")).isZero();
+                "--seed", "7")).isZero();
         assertThat(trainer("train", "--data", corpus.toString(), "--preset", "tiny", "--out", trained.toString(),
                 "--seed", "7", "--checkpoint-dir", checkpoints.toString())).isZero();
         assertThat(trainer("evaluate", "--data", corpus.toString(), "--model", trained.toString())).isZero();

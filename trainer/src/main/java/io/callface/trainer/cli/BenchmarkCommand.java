@@ -71,19 +71,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
      * stage was undertrained"), and still fits the 60-minute budget with the voice epochs and seeds below.
      */
     public static final int DEFAULT_FACE_EPOCHS = 120;
+    /** Voice-stage epochs per loss (sized with {@link #DEFAULT_FACE_EPOCHS}). */
+    public static final int DEFAULT_VOICE_EPOCHS = 6;
     /**
-     * Voice-stage epochs per loss: one pass over the default corpus's 19,800 training clips (its 17,000 voice-only
-     * speakers heard once, the 700 training identities four times), 2,475 updates; on the same face stage it drew
-     * faces from speech with more sex, ancestry and age than six epochs over the 700 identities' 2,800 clips
-     * (BENCHMARKS.md, "a voice stage on 17,500 speakers with the log mel encoder").
+     * Seeds of the full loss's voice stage: three fit the 60-minute budget (each adds about 10 CPU minutes of
+     * training and evaluation on 2 cores) and show the spread a single seed hides.
      */
-    public static final int DEFAULT_VOICE_EPOCHS = 1;
-    /**
-     * Seeds of the full loss's voice stage: two fit the 60-minute budget (each adds about 11 minutes of training and
-     * evaluation on 2 cores, twice what it took before the voice-only speakers) and show the spread a single seed
-     * hides.
-     */
-    public static final int DEFAULT_VOICE_SEEDS = 2;
+    public static final int DEFAULT_VOICE_SEEDS = 3;
     /** The ablation figure beside {@value #RESULT_FILE}. */
     public static final String ABLATION_PLOT = "ablation-fdec-l1.png";
     /** Face-stage batch of the benchmark: the preset's 8, four times the updates of 32 at about the same faces/s. */
@@ -114,10 +108,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "Identities of the synthetic corpus (default: ${DEFAULT-VALUE}, the synth default).")
     int identities;
 
-    @Option(names = "--voice-speakers", paramLabel = "N",
-            description = "Voice-only training speakers of the synthetic corpus (default: the synth default, "
-                    + CorpusSpec.VOICE_SPEAKERS_PER_IDENTITY + " per identity).")
-    Integer voiceSpeakers;
+    @Option(names = "--voice-speakers", paramLabel = "N", defaultValue = "0",
+            description = "Voice-only training speakers of the synthetic corpus (default ${DEFAULT-VALUE}, the synth "
+                    + "default). With 17,000, one voice epoch and two voice seeds keep the hour (BENCHMARKS.md, "
+                    + "\"bench24\").")
+    int voiceSpeakers;
 
     @Option(names = "--face-epochs", defaultValue = "" + DEFAULT_FACE_EPOCHS, description = "Face-stage epochs (default: ${DEFAULT-VALUE}).")
     int faceEpochs;
@@ -176,8 +171,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--voice-seeds must be at least 1, got " + voiceSeeds);
         }
         try {
-            CorpusSpec byIdentities = CorpusSpec.defaults().withIdentities(identities);
-            corpusSpec = voiceSpeakers == null ? byIdentities : byIdentities.withVoiceSpeakers(voiceSpeakers);
+            corpusSpec = CorpusSpec.defaults().withIdentities(identities).withVoiceSpeakers(voiceSpeakers);
             chosen = Preset.named(preset);
             full = TrainingOptions.defaults(chosen).withSeed(seed).withThreads(threads).withFaceEpochs(faceEpochs)
                     .withVoiceEpochs(voiceEpochs).withFaceBatchSize(faceBatchSize).withFeatureWeight(featureWeight)
@@ -253,8 +247,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 + "speakers, %d face epochs, "
                 + "%d voice epochs per loss, face batch %d, face feature-loss weight %s, gradient-difference weight %s, "
                 + "call augmentation %s, invariance weight %s (both losses), %d threads%n%n", chosen.name(), identities,
-                corpusVoiceSpeakers, faceEpochs, voiceEpochs, faceBatchSize, featureWeight, gradientWeight, augmentation, invarianceWeight,
-                threads));
+                corpusVoiceSpeakers, faceEpochs, voiceEpochs, faceBatchSize, featureWeight, gradientWeight, augmentation,
+                invarianceWeight, threads));
         md.append(String.format(Locale.ROOT, "One face stage (seed %d); on it the full loss's voice stage under seeds %s "
                 + "and the plain-L1 ablation under seed %d. Bars on figures that depend on the voice stage are judged on "
                 + "the mean over the full loss's seeds, shown with each seed's value and the standard error across "

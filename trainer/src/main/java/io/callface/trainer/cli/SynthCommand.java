@@ -56,11 +56,10 @@ public final class SynthCommand implements Callable<Integer> {
                     + "(default: " + CorpusSpec.JUDGE_IDENTITIES_PER_IDENTITY + " per identity; 0 for none).")
     private Integer judgeIdentities;
 
-    @Option(names = "--voice-speakers",
+    @Option(names = "--voice-speakers", defaultValue = "0",
             description = "Further training speakers for the voice stage only, one clip and a face each, as the paper's "
-                    + "voice encoder learned from far more speakers than its face networks (default: "
-                    + CorpusSpec.VOICE_SPEAKERS_PER_IDENTITY + " per identity; 0 for none).")
-    private Integer voiceSpeakers;
+                    + "voice encoder learned from far more speakers than its face networks (default ${DEFAULT-VALUE}).")
+    private int voiceSpeakers;
 
     @Override
     public Integer call() throws IOException {
@@ -68,8 +67,7 @@ public final class SynthCommand implements Callable<Integer> {
         try {
             spec = new CorpusSpec(identities, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction,
                     renderings, judgeIdentities != null ? judgeIdentities
-                            : CorpusSpec.JUDGE_IDENTITIES_PER_IDENTITY * identities,
-                    voiceSpeakers != null ? voiceSpeakers : CorpusSpec.VOICE_SPEAKERS_PER_IDENTITY * identities);
+                            : CorpusSpec.JUDGE_IDENTITIES_PER_IDENTITY * identities, voiceSpeakers);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandSpec.commandLine(), e.getMessage(), e);
         }

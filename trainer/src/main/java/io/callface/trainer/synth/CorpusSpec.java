@@ -26,13 +26,6 @@ public record CorpusSpec(int identities, int clipsPerIdentity, double clipSecond
     public static final int JUDGE_IDENTITIES_PER_IDENTITY = 2;
     /** Clips per voice-only speaker: the voice stage hears each of them in one clip. */
     public static final int VOICE_SPEAKER_CLIPS = 1;
-    /**
-     * Voice-only speakers per corpus identity in {@link #defaults()} and {@code trainer benchmark}: 17,000 for the
-     * default 1,000 identities. The paper's voice encoder learned from far more speakers than its face networks saw;
-     * here the encoder trained on 700 speakers memorised them, and 17,500 speakers heard once let it hear more accent
-     * and age (BENCHMARKS.md, "a voice stage that never hears a speaker twice").
-     */
-    public static final int VOICE_SPEAKERS_PER_IDENTITY = 17;
 
     public CorpusSpec {
         if (identities < 1 || identities > MAX_IDENTITIES) {
@@ -88,22 +81,19 @@ public record CorpusSpec(int identities, int clipsPerIdentity, double clipSecond
 
     /**
      * The defaults of {@code trainer synth}: 1000 identities (700 train, 100 validation, 200 test), 4 clips of
-     * 6.5 s, seed 42, 128 px faces, 4 further renderings per identity, 2000 judge identities and
-     * 17,000 voice-only speakers.
+     * 6.5 s, seed 42, 128 px faces, 4 further renderings per identity, 2000 judge identities, no voice-only
+     * speakers.
      */
     public static CorpusSpec defaults() {
         return new CorpusSpec(DEFAULT_IDENTITIES, DEFAULT_CLIPS_PER_IDENTITY, DEFAULT_CLIP_SECONDS, DEFAULT_SEED,
                 FaceRenderer.DEFAULT_SIZE, DEFAULT_VAL_FRACTION, DEFAULT_TEST_FRACTION, DEFAULT_RENDERINGS,
-                JUDGE_IDENTITIES_PER_IDENTITY * DEFAULT_IDENTITIES, VOICE_SPEAKERS_PER_IDENTITY * DEFAULT_IDENTITIES);
+                JUDGE_IDENTITIES_PER_IDENTITY * DEFAULT_IDENTITIES, 0);
     }
 
-    /**
-     * A copy with {@code count} identities, {@value #JUDGE_IDENTITIES_PER_IDENTITY} judge identities and
-     * {@value #VOICE_SPEAKERS_PER_IDENTITY} voice-only speakers for each.
-     */
+    /** A copy with {@code count} identities and {@value #JUDGE_IDENTITIES_PER_IDENTITY} judge identities for each. */
     public CorpusSpec withIdentities(int count) {
         return new CorpusSpec(count, clipsPerIdentity, clipSeconds, seed, faceSize, valFraction, testFraction,
-                renderings, JUDGE_IDENTITIES_PER_IDENTITY * count, VOICE_SPEAKERS_PER_IDENTITY * count);
+                renderings, JUDGE_IDENTITIES_PER_IDENTITY * count, voiceSpeakers);
     }
 
     /** A copy with {@code count} further renderings per identity (judge identities too). */

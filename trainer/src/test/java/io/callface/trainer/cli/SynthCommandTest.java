@@ -36,21 +36,23 @@ class SynthCommandTest {
         // Two judge identities per identity by default, each with the corpus's renderings.
         assertThat(out.resolve("judge/judge00011_r1.png")).exists();
         assertThat(out.resolve("judge/judge00012.png")).doesNotExist();
-        // And 17 voice-only speakers per identity, one clip and a canonical face each.
-        assertThat(out.resolve("faces/voice00101.png")).exists();
-        assertThat(out.resolve("faces/voice00102.png")).doesNotExist();
-        assertThat(out.resolve("faces/voice00101_r0.png")).doesNotExist();
-        assertThat(err.toString()).contains("synth: 108 / 108 speakers")
-                .contains("wrote 108 clips of 6 identities and 102 voice-only speakers");
+        // No voice-only speakers unless asked.
+        assertThat(out.resolve("faces/voice00000.png")).doesNotExist();
+        assertThat(err.toString()).contains("synth: 6 / 6 speakers")
+                .contains("wrote 6 clips of 6 identities and 0 voice-only speakers");
     }
 
     @Test
     void writesTheVoiceOnlySpeakersAsked() {
         int code = run("--out", out.toString(), "--identities", "2", "--clips-per-identity", "1",
-                "--clip-seconds", "0.5", "--face-size", "32", "--renderings", "0", "--judge-identities", "0",
-                "--voice-speakers", "0");
+                "--clip-seconds", "0.5", "--face-size", "32", "--renderings", "1", "--judge-identities", "0",
+                "--voice-speakers", "3");
         assertThat(code).isZero();
-        assertThat(out.resolve("faces/voice00000.png")).doesNotExist();
+        assertThat(out.resolve("faces/voice00002.png")).exists();
+        assertThat(out.resolve("faces/voice00002_r0.png")).doesNotExist();
+        assertThat(out.resolve("faces/voice00003.png")).doesNotExist();
+        assertThat(err.toString()).contains("synth: 5 / 5 speakers")
+                .contains("wrote 5 clips of 2 identities and 3 voice-only speakers");
 
         assertThat(run("--out", out.toString(), "--voice-speakers", "-1")).isEqualTo(2);
         assertThat(err.toString()).contains("voiceSpeakers: -1");

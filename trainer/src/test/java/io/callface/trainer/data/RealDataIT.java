@@ -36,7 +36,7 @@ class RealDataIT {
     void validateTrainEvaluateAndServeAPlatformsOwnCorpus() throws Exception {
         Path synth = work.resolve("synth");
         assertThat(trainer(new StringWriter(), "synth", "--out", synth.toString(), "--identities", "24",
-                "--clips-per-identity", "2", "--voice-speakers", "0", "--seed", "7")).isZero();
+                "--clips-per-identity", "2", "--seed", "7")).isZero();
         RealCorpusFixture.Written real = RealCorpusFixture.write(CorpusManifest.read(synth), work.resolve("real"), 3);
         Path trained = work.resolve("trained");
 

@@ -46,6 +46,14 @@ class RecordingsCsvTest {
     }
 
     @Test
+    void aVoiceOnlySpeakerIsReadWithItsSplit() throws IOException {
+        write("identity,split,audio,face,landmarks", "zoe,voice,z.wav,z.jpg,z.pts");
+
+        assertThat(RecordingsCsv.read(dir).recordings()).singleElement()
+                .satisfies(r -> assertThat(r.split()).isEqualTo(Split.VOICE));
+    }
+
+    @Test
     void badRowsAreSkippedWithTheirLineNumbers() throws IOException {
         write("identity,split,audio,face,landmarks",
                 "ada,train,a.wav,a.jpg,a.pts",

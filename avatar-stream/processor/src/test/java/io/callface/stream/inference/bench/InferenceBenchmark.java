@@ -63,7 +63,7 @@ public final class InferenceBenchmark {
         for (Path dir : baselineDir == null ? List.of(modelDir) : List.of(modelDir, baselineDir)) {
             if (!Files.isRegularFile(dir.resolve(ModelContract.ENCODER_FILE))) {
                 System.err.println("no trained model in " + dir + "; make the small preset with\n"
-                        + "  java -jar trainer/target/trainer.jar synth --out DIR --identities 120 --voice-speakers 0 && "
+                        + "  java -jar trainer/target/trainer.jar synth --out DIR --identities 120 && "
                         + "java -jar trainer/target/trainer.jar train --data DIR --preset small --out " + dir);
                 System.exit(2);
             }
