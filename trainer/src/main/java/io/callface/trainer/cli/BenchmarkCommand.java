@@ -134,6 +134,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + "edges against its target's; 0 leaves it out (default: ${DEFAULT-VALUE}).")
     float gradientWeight;
 
+    @Option(names = "--face-view-blur", defaultValue = "" + TrainingOptions.DEFAULT_VIEW_BLUR, paramLabel = "SHARE",
+            description = "Share of the face stage's views the face encoder sees blurred to 2 x 2 block means "
+                    + "(default: ${DEFAULT-VALUE}).")
+    float viewBlur;
+
     @Option(names = "--augment", defaultValue = "" + TrainingOptions.DEFAULT_AUGMENTATION, paramLabel = "SHARE",
             description = "Share of voice-stage clips heard through a call channel (G.711, Opus with loss), noise and a "
                     + "level change; 0 trains on clean audio only (default: ${DEFAULT-VALUE}).")
@@ -175,7 +180,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             chosen = Preset.named(preset);
             full = TrainingOptions.defaults(chosen).withSeed(seed).withThreads(threads).withFaceEpochs(faceEpochs)
                     .withVoiceEpochs(voiceEpochs).withFaceBatchSize(faceBatchSize).withFeatureWeight(featureWeight)
-                    .withGradientWeight(gradientWeight)
+                    .withGradientWeight(gradientWeight).withViewBlur(viewBlur)
                     .withAugmentation(augmentation).withInvarianceWeight(invarianceWeight);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);

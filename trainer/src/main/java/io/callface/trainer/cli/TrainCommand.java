@@ -64,6 +64,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "edges against its target's; 0 leaves it out (default: ${DEFAULT-VALUE}).")
     float gradientWeight;
 
+    @Option(names = "--face-view-blur", defaultValue = "" + TrainingOptions.DEFAULT_VIEW_BLUR, paramLabel = "SHARE",
+            description = "Share of the face stage's views the face encoder sees blurred to 2 x 2 block means, the "
+                    + "resolution its critic judges, so its identity feature rests on what the decoder can draw; 0 "
+                    + "shows every view sharp (default: ${DEFAULT-VALUE}).")
+    float viewBlur;
+
     @Option(names = "--augment", defaultValue = "" + TrainingOptions.DEFAULT_AUGMENTATION, paramLabel = "SHARE",
             description = "Share of voice-stage clips heard through a call: a reverberant room (half of them), a "
                     + "channel (G.711, Opus with loss), noise and a level change; 0 trains on clean audio only (default: ${DEFAULT-VALUE}).")
@@ -145,7 +151,7 @@ public final class TrainCommand implements Callable<Integer> {
             chosen = Preset.named(preset);
             options = TrainingOptions.defaults(chosen).withSeed(seed).withThreads(threads)
                     .withVoiceLoss(VoiceLoss.named(loss)).withFeatureWeight(featureWeight)
-                    .withGradientWeight(gradientWeight)
+                    .withGradientWeight(gradientWeight).withViewBlur(viewBlur)
                     .withAugmentation(augmentation).withInvarianceWeight(invarianceWeight)
                     .withFaceIdentities(faceIdentities);
             if (faceBatchSize != null) {

@@ -38,6 +38,8 @@ import java.util.List;
  * @param faceIdentities how many training identities the face stage learns from (the first ones in corpus order);
  *                       0 for all. The voice stage always learns from every training identity: like the paper's face
  *                       networks, which came from face data of their own, the face stage need not see every speaker
+ * @param viewBlur       share of the face stage's views that the face encoder sees blurred to 2 x 2 block means, the
+ *                       resolution its critic judges decoded faces at ({@link FaceStageTrainer}); 0 shows every view sharp
  * @param version        {@code callface.version} written into the exported models
  */
 public record TrainingOptions(
@@ -61,6 +63,7 @@ public record TrainingOptions(
         float augmentation,
         float invarianceWeight,
         int faceIdentities,
+        float viewBlur,
         String version) {
 
     /**
@@ -76,6 +79,12 @@ public record TrainingOptions(
      * their feature holds (BENCHMARKS.md, "a face stage that draws edges, not grain").
      */
     public static final float DEFAULT_GRADIENT_WEIGHT = 1f;
+
+    /**
+     * Default share of the face stage's views shown blurred (see {@code viewBlur}): none yet, until the benchmark has
+     * measured a share over several face seeds (BENCHMARKS.md, "a face encoder that keys on what the decoder draws").
+     */
+    public static final float DEFAULT_VIEW_BLUR = 0f;
 
     /** Default share of augmented voice-stage clips: half hear a call, half the clean corpus. */
     public static final float DEFAULT_AUGMENTATION = 0.5f;
@@ -112,6 +121,9 @@ public record TrainingOptions(
             throw new IllegalArgumentException("faceIdentities must be 0 (all) or at least 2 (identity classes), got "
                     + faceIdentities);
         }
+        if (!(viewBlur >= 0 && viewBlur <= 1)) {
+            throw new IllegalArgumentException("viewBlur must be in [0, 1], got " + viewBlur);
+        }
         if (voiceLoss == null) {
             throw new IllegalArgumentException("voiceLoss must not be null");
         }
@@ -127,66 +139,72 @@ public record TrainingOptions(
     public static TrainingOptions defaults(Preset preset) {
         return new TrainingOptions(preset.faceEpochs(), preset.voiceEpochs(), preset.batchSize(), preset.batchSize(), 42, 2,
                 1e-3f, 0.5f, 1e-4f, 0.95f, 10_000, 0.025f, 200f, 2f, DEFAULT_FEATURE_WEIGHT, DEFAULT_GRADIENT_WEIGHT, VoiceLoss.FULL, DEFAULT_AUGMENTATION,
-                DEFAULT_INVARIANCE_WEIGHT, 0, OnnxExporter.DEFAULT_VERSION);
+                DEFAULT_INVARIANCE_WEIGHT, 0, DEFAULT_VIEW_BLUR, OnnxExporter.DEFAULT_VERSION);
     }
 
     public TrainingOptions withFeatureWeight(float weight) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
-                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, weight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, weight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, viewBlur, version);
     }
 
     public TrainingOptions withGradientWeight(float weight) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
                 epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, weight, voiceLoss,
-                augmentation, invarianceWeight, faceIdentities, version);
+                augmentation, invarianceWeight, faceIdentities, viewBlur, version);
     }
 
     public TrainingOptions withVoiceEpochs(int epochs) {
         return new TrainingOptions(faceEpochs, epochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, viewBlur, version);
     }
 
     public TrainingOptions withFaceEpochs(int epochs) {
         return new TrainingOptions(epochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, viewBlur, version);
     }
 
     public TrainingOptions withSeed(long newSeed) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, newSeed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, viewBlur, version);
     }
 
     public TrainingOptions withThreads(int newThreads) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, newThreads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, viewBlur, version);
     }
 
     public TrainingOptions withVoiceLoss(VoiceLoss loss) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, loss, augmentation, invarianceWeight, faceIdentities, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, loss, augmentation, invarianceWeight, faceIdentities, viewBlur, version);
     }
 
     public TrainingOptions withFaceBatchSize(int size) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, size, seed, threads, learningRate, beta1,
-                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, version);
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, viewBlur, version);
     }
 
     public TrainingOptions withAugmentation(float share) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
                 epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, share,
-                invarianceWeight, faceIdentities, version);
+                invarianceWeight, faceIdentities, viewBlur, version);
     }
 
     public TrainingOptions withInvarianceWeight(float weight) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
                 epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss,
-                augmentation, weight, faceIdentities, version);
+                augmentation, weight, faceIdentities, viewBlur, version);
     }
 
     public TrainingOptions withFaceIdentities(int count) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
                 epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss,
-                augmentation, invarianceWeight, count, version);
+                augmentation, invarianceWeight, count, viewBlur, version);
+    }
+
+    public TrainingOptions withViewBlur(float share) {
+        return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss,
+                augmentation, invarianceWeight, faceIdentities, share, version);
     }
 
     /** The face stage's identities: the first {@link #faceIdentities} of {@code trainingIdentities}, or all of them. */

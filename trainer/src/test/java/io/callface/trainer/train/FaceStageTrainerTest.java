@@ -1,6 +1,7 @@
 package io.callface.trainer.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -18,9 +19,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,17 +59,59 @@ class FaceStageTrainerTest {
 
     @Test
     void theGradientDifferenceIsPartOfTheFirstStepsLossOnlyWhenWeighted() throws Exception {
-        Path dir = TestCorpus.write(tmp, 6, 1, 1, 3);
-        TestCorpus.writeRenderings(dir, 3, 2);
-        CorpusManifest corpus = CorpusManifest.read(dir);
-        // One epoch of one step (3 identities, batch 5): the same initial networks judged by both objectives.
-        TrainingOptions options = TrainingOptions.defaults(Preset.tiny()).withFaceEpochs(1).withFaceBatchSize(5)
-                .withSeed(3);
+        CorpusManifest corpus = threeRenderedIdentities();
+        TrainingOptions options = oneStep();
 
         double weighted = firstEpochLoss(corpus, options.withGradientWeight(1));
         double unweighted = firstEpochLoss(corpus, options.withGradientWeight(0));
 
         assertThat(weighted).isGreaterThan(unweighted);
+    }
+
+    @Test
+    void blurredViewsChangeWhatTheFirstStepLearnsFromOnlyWhenAsked() throws Exception {
+        CorpusManifest corpus = threeRenderedIdentities();
+        TrainingOptions options = oneStep();
+
+        double sharp = firstEpochLoss(corpus, options);
+        double blurred = firstEpochLoss(corpus, options.withViewBlur(1));
+
+        assertThat(firstEpochLoss(corpus, options.withViewBlur(0))).isEqualTo(sharp);
+        assertThat(blurred).isNotEqualTo(sharp);
+    }
+
+    @Test
+    void aViewIsBlurredToTheBlocksTheCriticJudges() {
+        int size = 4;
+        int imageFloats = 3 * size * size;
+        float[] images = new float[2 * imageFloats];
+        Random random = new Random(5);
+        for (int i = 0; i < images.length; i++) {
+            images[i] = random.nextFloat();
+        }
+        float[] first = Arrays.copyOf(images, imageFloats);
+        float[] second = Arrays.copyOfRange(images, imageFloats, 2 * imageFloats);
+
+        FaceStageTrainer.blurToBlockMeans(images, imageFloats, size);
+
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] critics = FaceStageTrainer.lowPass(m.create(second, new Shape(1, 3, size, size))).toFloatArray();
+            assertThat(Arrays.copyOfRange(images, imageFloats, 2 * imageFloats))
+                    .containsExactly(critics, within(1e-6f));
+        }
+        assertThat(Arrays.copyOf(images, imageFloats)).as("the image before the offset").isEqualTo(first);
+    }
+
+    /** Three training identities with two renderings each. */
+    private CorpusManifest threeRenderedIdentities() throws Exception {
+        Path dir = TestCorpus.write(tmp, 6, 1, 1, 3);
+        TestCorpus.writeRenderings(dir, 3, 2);
+        return CorpusManifest.read(dir);
+    }
+
+    /** One epoch of one step (3 identities, batch 5): the same initial networks judged by each objective. */
+    private static TrainingOptions oneStep() {
+        return TrainingOptions.defaults(Preset.tiny()).withFaceEpochs(1).withFaceBatchSize(5).withSeed(3);
     }
 
     private static double firstEpochLoss(CorpusManifest corpus, TrainingOptions options) {

@@ -35,4 +35,13 @@ class TrainingOptionsTest {
         assertThatThrownBy(() -> DEFAULTS.withGradientWeight(-0.5f)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("gradientWeight=-0.5");
     }
+
+    @Test
+    void viewsAreSharpByDefaultAndTheBlurredShareIsAProbability() {
+        assertThat(DEFAULTS.viewBlur()).isZero();
+        assertThat(DEFAULTS.withViewBlur(0.5f).viewBlur()).isEqualTo(0.5f);
+        assertThatThrownBy(() -> DEFAULTS.withViewBlur(1.5f)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("viewBlur must be in [0, 1]");
+        assertThatThrownBy(() -> DEFAULTS.withViewBlur(-0.1f)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
