@@ -86,6 +86,10 @@ public final class TrainingPipeline {
             throw new IllegalArgumentException("the face stage's feature loss judges with the face encoder callface "
                     + "trains; with a pretrained face network set the feature weight to 0");
         }
+        if (faceNetwork.isPresent() && options.viewBlur() > 0) {
+            throw new IllegalArgumentException("blurred views teach the face encoder callface trains; a pretrained face "
+                    + "network is frozen, so set the view blur to 0");
+        }
         List<String> trainIdentities = corpus.identityIds(Split.TRAIN);
         if (trainIdentities.size() < 2) {
             throw new CorpusFormatException("corpus " + corpus.dir() + ": the train split needs at least 2 identities, got "

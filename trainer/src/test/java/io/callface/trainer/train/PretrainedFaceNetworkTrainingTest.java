@@ -75,7 +75,7 @@ class PretrainedFaceNetworkTrainingTest {
     }
 
     @Test
-    void theFeatureLossNeedsAFaceEncoderCallfaceTrains() throws IOException {
+    void theFeatureLossAndBlurredViewsNeedAFaceEncoderCallfaceTrains() throws IOException {
         CorpusManifest corpus = CorpusManifest.read(TestCorpus.write(tmp.resolve("corpus"), 3, 1, 0, 12));
         Path file = tmp.resolve("net.onnx");
         Files.write(file, new ForeignFaceNetwork(8, D, 2).model("data", "fc7", 13, 3).toByteArray());
@@ -86,6 +86,9 @@ class PretrainedFaceNetworkTrainingTest {
             assertThatThrownBy(() -> pipeline.train(corpus, tiny, tmp.resolve("model"),
                     TrainingOptions.defaults(tiny).withFaceEpochs(1).withVoiceEpochs(1).withFeatureWeight(0.1f)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("feature weight to 0");
+            assertThatThrownBy(() -> pipeline.train(corpus, tiny, tmp.resolve("model"), TrainingOptions.defaults(tiny)
+                    .withFaceEpochs(1).withVoiceEpochs(1).withFeatureWeight(0).withViewBlur(0.5f)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("view blur to 0");
         }
     }
 
