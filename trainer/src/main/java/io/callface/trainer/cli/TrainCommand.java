@@ -121,7 +121,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--face-encoder", paramLabel = "FILE.onnx",
             description = "A pretrained face network (as the paper's VGG-Face) to use, frozen, instead of training a face "
                     + "encoder: ONNX, opset 13+, input [N, 3, H, W]; the feature width becomes its output's. Needs "
-                    + "--face-feature-weight 0.")
+                    + "--face-feature-weight 0 and --face-view-blur 0.")
     Path faceEncoder;
 
     @Option(names = "--face-encoder-input", paramLabel = "NAME",
@@ -201,6 +201,10 @@ public final class TrainCommand implements Callable<Integer> {
         if (featureWeight > 0) {
             throw new ParameterException(spec.commandLine(), "--face-encoder needs --face-feature-weight 0: the feature "
                     + "loss judges with the face encoder callface trains, which a pretrained network replaces");
+        }
+        if (viewBlur > 0) {
+            throw new ParameterException(spec.commandLine(), "--face-encoder needs --face-view-blur 0: blurred views "
+                    + "teach the face encoder callface trains, and a pretrained network stays frozen");
         }
         try {
             float[] p = faceEncoderPixels == null ? new float[] {1, 0, 0, 0, 1, 1, 1} : faceEncoderPixels;

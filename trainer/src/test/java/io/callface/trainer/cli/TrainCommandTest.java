@@ -101,10 +101,13 @@ class TrainCommandTest {
         assertThat(failure("--data", tmp.toString(), "--face-encoder", network.toString(), "--out",
                 tmp.resolve("m").toString())).contains("--face-encoder needs --face-feature-weight 0");
         assertThat(failure("--data", tmp.toString(), "--face-encoder", network.toString(), "--face-feature-weight", "0",
-                "--out", tmp.resolve("m").toString())).contains("face network " + network + ": the face network uses "
-                + "opset 11");
+                "--out", tmp.resolve("m").toString())).contains("--face-encoder needs --face-view-blur 0");
+        assertThat(failure("--data", tmp.toString(), "--face-encoder", network.toString(), "--face-feature-weight", "0",
+                "--face-view-blur", "0", "--out", tmp.resolve("m").toString())).contains("face network " + network
+                + ": the face network uses opset 11");
         assertThat(failure("--data", tmp.toString(), "--face-encoder", tmp.resolve("absent.onnx").toString(),
-                "--face-feature-weight", "0", "--out", tmp.resolve("m").toString())).contains("absent.onnx");
+                "--face-feature-weight", "0", "--face-view-blur", "0", "--out", tmp.resolve("m").toString()))
+                .contains("absent.onnx");
     }
 
     @Test

@@ -36,7 +36,7 @@ class PretrainedFaceNetworkTrainingTest {
         Files.write(file, new ForeignFaceNetwork(8, D, 2).model("data", "fc7", 13, 3).toByteArray());
         Preset tiny = Preset.tiny();
         TrainingOptions options = TrainingOptions.defaults(tiny).withFaceEpochs(2).withVoiceEpochs(1)
-                .withFeatureWeight(0).withSeed(3);
+                .withFeatureWeight(0).withViewBlur(0).withSeed(3);
 
         ModelDirectory model;
         float[] crop = new float[3 * tiny.imageSize() * tiny.imageSize()];

@@ -37,9 +37,9 @@ class TrainingOptionsTest {
     }
 
     @Test
-    void viewsAreSharpByDefaultAndTheBlurredShareIsAProbability() {
-        assertThat(DEFAULTS.viewBlur()).isZero();
-        assertThat(DEFAULTS.withViewBlur(0.5f).viewBlur()).isEqualTo(0.5f);
+    void halfTheViewsAreBlurredByDefaultAndTheBlurredShareIsAProbability() {
+        assertThat(DEFAULTS.viewBlur()).isEqualTo(0.5f);
+        assertThat(DEFAULTS.withViewBlur(0).viewBlur()).isZero();
         assertThatThrownBy(() -> DEFAULTS.withViewBlur(1.5f)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("viewBlur must be in [0, 1]");
         assertThatThrownBy(() -> DEFAULTS.withViewBlur(-0.1f)).isInstanceOf(IllegalArgumentException.class);
