@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  */
 public final class DemoModel {
     /** The SHA-256 of the shipped {@code model.json}. */
-    public static final String MODEL_JSON_SHA256 = "de9a4cadffdc6d1b9ef16b0ea5f0025dbeb190f9dfa7ee847343edd7bf448432";
+    public static final String MODEL_JSON_SHA256 = "81e4d08452e7124ed02dd2b0207c832dc5fe82a0813393c5f5ece6643050818e";
     /** The classpath folder of the shipped model. */
     static final String RESOURCE_FOLDER = "/io/callface/stream/demo/model/";
     /** The face encoder is not served, but it belongs to the trainer's model directory and is pinned too. */
