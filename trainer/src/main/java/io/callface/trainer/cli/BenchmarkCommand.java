@@ -150,6 +150,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + "target); 0: the paper's loss alone (default: ${DEFAULT-VALUE}).")
     float invarianceWeight;
 
+    @Option(names = "--voice-average-epochs", defaultValue = "" + TrainingOptions.DEFAULT_VOICE_AVERAGE_EPOCHS,
+            paramLabel = "N", description = "Export each voice encoder with its weights averaged over the voice stage's "
+                    + "last N epochs (stochastic weight averaging); 0 or 1: the last epoch's weights (default: ${DEFAULT-VALUE}).")
+    int voiceAverageEpochs;
+
     @Option(names = "--threads", defaultValue = "2", description = "PyTorch CPU threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
@@ -181,7 +186,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
             full = TrainingOptions.defaults(chosen).withSeed(seed).withThreads(threads).withFaceEpochs(faceEpochs)
                     .withVoiceEpochs(voiceEpochs).withFaceBatchSize(faceBatchSize).withFeatureWeight(featureWeight)
                     .withGradientWeight(gradientWeight).withViewBlur(viewBlur)
-                    .withAugmentation(augmentation).withInvarianceWeight(invarianceWeight);
+                    .withAugmentation(augmentation).withInvarianceWeight(invarianceWeight)
+                    .withVoiceAverageEpochs(voiceAverageEpochs);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

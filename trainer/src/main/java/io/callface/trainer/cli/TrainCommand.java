@@ -81,6 +81,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "target); 0: the paper's loss alone (default: ${DEFAULT-VALUE}).")
     float invarianceWeight;
 
+    @Option(names = "--voice-average-epochs", defaultValue = "" + TrainingOptions.DEFAULT_VOICE_AVERAGE_EPOCHS,
+            paramLabel = "N", description = "Export the voice encoder with its weights averaged over the voice stage's "
+                    + "last N epochs (stochastic weight averaging); 0 or 1: the last epoch's weights (default: ${DEFAULT-VALUE}).")
+    int voiceAverageEpochs;
+
     @Option(names = "--face-identities", defaultValue = "0", paramLabel = "N",
             description = "Face stage: learn from the first N training identities only (0, the default: all); the "
                     + "voice stage learns from every training identity.")
@@ -153,7 +158,7 @@ public final class TrainCommand implements Callable<Integer> {
                     .withVoiceLoss(VoiceLoss.named(loss)).withFeatureWeight(featureWeight)
                     .withGradientWeight(gradientWeight).withViewBlur(viewBlur)
                     .withAugmentation(augmentation).withInvarianceWeight(invarianceWeight)
-                    .withFaceIdentities(faceIdentities);
+                    .withFaceIdentities(faceIdentities).withVoiceAverageEpochs(voiceAverageEpochs);
             if (faceBatchSize != null) {
                 options = options.withFaceBatchSize(faceBatchSize);
             }

@@ -95,7 +95,7 @@ public final class CheckpointDirectory {
      * Overwrites {@code target} in place with {@code values}: in-place arithmetic keeps the parameter's own
      * tensor (and its gradient attachment), and {@code 0 * x + v} is exactly {@code v} for finite {@code x}.
      */
-    private static void copyInto(NDArray target, float[] values) {
+    static void copyInto(NDArray target, float[] values) {
         try (NDArray source = target.getManager().create(values, target.getShape())) {
             target.muli(0).addi(source);
         }

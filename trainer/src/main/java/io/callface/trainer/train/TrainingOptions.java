@@ -40,6 +40,8 @@ import java.util.List;
  *                       networks, which came from face data of their own, the face stage need not see every speaker
  * @param viewBlur       share of the face stage's views that the face encoder sees blurred to 2 x 2 block means, the
  *                       resolution its critic judges decoded faces at ({@link FaceStageTrainer}); 0 shows every view sharp
+ * @param voiceAverageEpochs how many of the voice stage's last epochs the exported voice encoder averages the weights of
+ *                       ({@link LastEpochsAverage}, stochastic weight averaging); 0 or 1 exports the last epoch's weights
  * @param version        {@code callface.version} written into the exported models
  */
 public record TrainingOptions(
@@ -64,6 +66,7 @@ public record TrainingOptions(
         float invarianceWeight,
         int faceIdentities,
         float viewBlur,
+        int voiceAverageEpochs,
         String version) {
 
     /**
@@ -87,6 +90,9 @@ public record TrainingOptions(
      * over three face draws").
      */
     public static final float DEFAULT_VIEW_BLUR = 0.5f;
+
+    /** Default of {@code voiceAverageEpochs}: the last epoch's weights, as the paper exports. */
+    public static final int DEFAULT_VOICE_AVERAGE_EPOCHS = 0;
 
     /** Default share of augmented voice-stage clips: half hear a call, half the clean corpus. */
     public static final float DEFAULT_AUGMENTATION = 0.5f;
@@ -126,6 +132,9 @@ public record TrainingOptions(
         if (!(viewBlur >= 0 && viewBlur <= 1)) {
             throw new IllegalArgumentException("viewBlur must be in [0, 1], got " + viewBlur);
         }
+        if (voiceAverageEpochs < 0) {
+            throw new IllegalArgumentException("voiceAverageEpochs must be >= 0, got " + voiceAverageEpochs);
+        }
         if (voiceLoss == null) {
             throw new IllegalArgumentException("voiceLoss must not be null");
         }
@@ -141,72 +150,79 @@ public record TrainingOptions(
     public static TrainingOptions defaults(Preset preset) {
         return new TrainingOptions(preset.faceEpochs(), preset.voiceEpochs(), preset.batchSize(), preset.batchSize(), 42, 2,
                 1e-3f, 0.5f, 1e-4f, 0.95f, 10_000, 0.025f, 200f, 2f, DEFAULT_FEATURE_WEIGHT, DEFAULT_GRADIENT_WEIGHT, VoiceLoss.FULL, DEFAULT_AUGMENTATION,
-                DEFAULT_INVARIANCE_WEIGHT, 0, DEFAULT_VIEW_BLUR, OnnxExporter.DEFAULT_VERSION);
+                DEFAULT_INVARIANCE_WEIGHT, 0, DEFAULT_VIEW_BLUR, DEFAULT_VOICE_AVERAGE_EPOCHS,
+                OnnxExporter.DEFAULT_VERSION);
     }
 
     public TrainingOptions withFeatureWeight(float weight) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
-                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, weight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, viewBlur, version);
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, weight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, viewBlur, voiceAverageEpochs, version);
     }
 
     public TrainingOptions withGradientWeight(float weight) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
                 epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, weight, voiceLoss,
-                augmentation, invarianceWeight, faceIdentities, viewBlur, version);
+                augmentation, invarianceWeight, faceIdentities, viewBlur, voiceAverageEpochs, version);
     }
 
     public TrainingOptions withVoiceEpochs(int epochs) {
         return new TrainingOptions(faceEpochs, epochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, viewBlur, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, viewBlur, voiceAverageEpochs, version);
     }
 
     public TrainingOptions withFaceEpochs(int epochs) {
         return new TrainingOptions(epochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, viewBlur, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, viewBlur, voiceAverageEpochs, version);
     }
 
     public TrainingOptions withSeed(long newSeed) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, newSeed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, viewBlur, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, viewBlur, voiceAverageEpochs, version);
     }
 
     public TrainingOptions withThreads(int newThreads) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, newThreads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, viewBlur, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, viewBlur, voiceAverageEpochs, version);
     }
 
     public TrainingOptions withVoiceLoss(VoiceLoss loss) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1, epsilon,
-                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, loss, augmentation, invarianceWeight, faceIdentities, viewBlur, version);
+                decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, loss, augmentation, invarianceWeight, faceIdentities, viewBlur, voiceAverageEpochs, version);
     }
 
     public TrainingOptions withFaceBatchSize(int size) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, size, seed, threads, learningRate, beta1,
-                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, viewBlur, version);
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, augmentation, invarianceWeight, faceIdentities, viewBlur, voiceAverageEpochs, version);
     }
 
     public TrainingOptions withAugmentation(float share) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
                 epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss, share,
-                invarianceWeight, faceIdentities, viewBlur, version);
+                invarianceWeight, faceIdentities, viewBlur, voiceAverageEpochs, version);
     }
 
     public TrainingOptions withInvarianceWeight(float weight) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
                 epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss,
-                augmentation, weight, faceIdentities, viewBlur, version);
+                augmentation, weight, faceIdentities, viewBlur, voiceAverageEpochs, version);
     }
 
     public TrainingOptions withFaceIdentities(int count) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
                 epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss,
-                augmentation, invarianceWeight, count, viewBlur, version);
+                augmentation, invarianceWeight, count, viewBlur, voiceAverageEpochs, version);
     }
 
     public TrainingOptions withViewBlur(float share) {
         return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
                 epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss,
-                augmentation, invarianceWeight, faceIdentities, share, version);
+                augmentation, invarianceWeight, faceIdentities, share, voiceAverageEpochs, version);
+    }
+
+    public TrainingOptions withVoiceAverageEpochs(int epochs) {
+        return new TrainingOptions(faceEpochs, voiceEpochs, batchSize, faceBatchSize, seed, threads, learningRate, beta1,
+                epsilon, decayRate, decaySteps, lambdaCosine, lambdaDistill, temperature, featureWeight, gradientWeight, voiceLoss,
+                augmentation, invarianceWeight, faceIdentities, viewBlur, epochs, version);
     }
 
     /** The face stage's identities: the first {@link #faceIdentities} of {@code trainingIdentities}, or all of them. */

@@ -2,6 +2,7 @@ package io.callface.trainer.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import io.callface.trainer.nn.Network;
@@ -36,6 +37,8 @@ public final class TrainingPipeline {
     private static final String ENGINE = "PyTorch";
     /** The pretrained face network (wrapped into the contract), kept beside the checkpoints of a run that used one. */
     public static final String PRETRAINED_FACE_ENCODER_FILE = "pretrained_face_encoder.onnx";
+    /** The metric in {@code model.json} that says over how many of its last epochs the voice encoder's weights are averaged. */
+    public static final String VOICE_EPOCHS_AVERAGED = "train_voice_epochs_averaged";
 
     private final ProgressReporter progress;
     private final DataLoading loading;
@@ -146,6 +149,8 @@ public final class TrainingPipeline {
                 progress.resumed(dir.path(), faceFirst - 1, voiceFirst - 1);
             }
             TrainingLog history = log;
+            LastEpochsAverage average = resume ? resumedAverage(checkpoints.orElseThrow(), options)
+                    : LastEpochsAverage.lastOf(options.voiceEpochs(), options.voiceAverageEpochs());
             List<IdentityImages> everyone = identities.stream().map(faces::get).toList();
             // The face stage's classes are a prefix of everyone, so a class index is also an index into everyone.
             List<IdentityImages> classes = everyone.subList(0, classCount);
@@ -163,12 +168,31 @@ public final class TrainingPipeline {
             VoiceStageTrainer.train(networks, trainClips, features, loading, options, devices,
                     voiceUpdater, voiceFirst, progress, record -> {
                         history.add(record);
-                        checkpoints.ifPresent(dir -> dir.save(header(record, voiceUpdater, preset, classCount,
-                                history), tensors(voiceStage, voiceUpdater)));
+                        average.record(record.epoch(), arrays(voiceStage));
+                        checkpoints.ifPresent(dir -> saveVoice(dir, header(record, voiceUpdater, preset, classCount,
+                                history), voiceStage, voiceUpdater, average, networks));
                     });
+            average.applyTo(arrays(voiceStage));
             reportThroughput(history);
             return write(new OnnxExporter(options.version()).export(networks, out,
-                    faceNetwork.map(PretrainedFaceEncoder::contractModel)), history);
+                    faceNetwork.map(PretrainedFaceEncoder::contractModel)), history, average);
+        }
+    }
+
+    /** The weight average of a resumed run: the snapshots its voice checkpoint holds, if it has one. */
+    private static LastEpochsAverage resumedAverage(CheckpointDirectory dir, TrainingOptions options) {
+        return dir.read(EpochRecord.VOICE).map(voice -> LastEpochsAverage.resumed(options.voiceEpochs(),
+                        options.voiceAverageEpochs(), voice.header().epoch(), voice.tensors()))
+                .orElseGet(() -> LastEpochsAverage.lastOf(options.voiceEpochs(), options.voiceAverageEpochs()));
+    }
+
+    /** The voice checkpoint: the encoder, its Adam state and the weights kept for the average. */
+    private static void saveVoice(CheckpointDirectory dir, CheckpointDirectory.Header header, List<Network> voiceStage,
+            ParameterUpdater updater, LastEpochsAverage average, Speech2FaceNetworks networks) {
+        try (NDManager manager = networks.manager().newSubManager()) {
+            Map<String, NDArray> tensors = tensors(voiceStage, updater);
+            tensors.putAll(average.tensors(manager, arrays(voiceStage)));
+            dir.save(header, tensors);
         }
     }
 
@@ -221,9 +245,12 @@ public final class TrainingPipeline {
         }).orElse(named);
         try (Speech2FaceNetworks networks = new Speech2FaceNetworks(preset, face.header().identities())) {
             face.restoreInto(arrays(faceStage(networks, faceNetwork.isPresent())));
-            voice.restoreInto(arrays(List.of(networks.voiceEncoder())));
+            Map<String, NDArray> voiceEncoder = arrays(List.of(networks.voiceEncoder()));
+            voice.restoreInto(voiceEncoder);
+            LastEpochsAverage average = LastEpochsAverage.stored(voice.tensors());
+            average.applyTo(voiceEncoder);
             return write(new OnnxExporter(version).export(networks, out, faceNetwork),
-                    TrainingLog.parse(voice.header().trainingLog()));
+                    TrainingLog.parse(voice.header().trainingLog()), average);
         }
     }
 
@@ -264,9 +291,12 @@ public final class TrainingPipeline {
         }
     }
 
-    private static ModelDirectory write(ModelDirectory model, TrainingLog log) {
+    /** Writes the training log beside the model and its metrics, with how many epochs' weights the voice encoder averages. */
+    private static ModelDirectory write(ModelDirectory model, TrainingLog log, LastEpochsAverage average) {
         log.write(model.path());
-        return model.withMetrics(log.metrics());
+        Map<String, Double> metrics = new LinkedHashMap<>(log.metrics());
+        metrics.put(VOICE_EPOCHS_AVERAGED, (double) Math.max(1, average.epochs()));
+        return model.withMetrics(metrics);
     }
 
     private static CheckpointDirectory.Header header(EpochRecord record, ParameterUpdater updater, Preset preset,

@@ -8,6 +8,7 @@ import io.callface.trainer.train.CheckpointDirectory;
 import io.callface.trainer.train.EpochRecord;
 import io.callface.trainer.train.TrainedTinyModel;
 import io.callface.trainer.train.TrainingLog;
+import io.callface.trainer.train.TrainingPipeline;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -27,6 +28,17 @@ class TrainCommandTest {
                 "--threads", "1");
         assertThat(exit).isZero();
         assertThat(ModelDirectory.open(out).manifest().preset()).isEqualTo("tiny");
+    }
+
+    @Test
+    void averagesTheVoiceEncodersLastEpochsOnRequest() {
+        Path out = tmp.resolve("model");
+        assertThat(new CommandLine(new TrainCommand()).execute("--data", TrainedTinyModel.get().corpus().toString(),
+                "--preset", "tiny", "--out", out.toString(), "--epochs", "2", "--face-epochs", "1",
+                "--voice-average-epochs", "2", "--threads", "1")).isZero();
+        assertThat(ModelDirectory.open(out).manifest().metrics()).containsEntry(TrainingPipeline.VOICE_EPOCHS_AVERAGED, 2.0);
+        assertThat(failure("--data", tmp.toString(), "--voice-average-epochs", "-1", "--out", tmp.resolve("m").toString()))
+                .contains("voiceAverageEpochs must be >= 0, got -1");
     }
 
     @Test

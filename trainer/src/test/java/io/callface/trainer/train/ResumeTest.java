@@ -3,6 +3,8 @@ package io.callface.trainer.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import io.callface.trainer.nn.Preset;
 import io.callface.trainer.onnx.ModelDirectory;
 import io.callface.trainer.synth.CorpusManifest;
@@ -12,6 +14,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +97,57 @@ class ResumeTest {
 
         assertThatThrownBy(() -> TrainingPipeline.export(faceOnly, tmp.resolve("x"), "0.1.0"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no voice.ckpt yet (face stage at epoch 3)");
+    }
+
+    @Test
+    void anAveragedRunExportsTheMeanOfItsLastEpochsWeights() throws Exception {
+        TrainingOptions lastTwo = OPTIONS.withVoiceEpochs(3).withVoiceAverageEpochs(2);
+        CheckpointDirectory checkpoints = new CheckpointDirectory(tmp.resolve("averaged"));
+        ModelDirectory averaged = pipeline().train(corpus, TINY, tmp.resolve("averaged-model"), lastTwo,
+                Optional.of(checkpoints), false);
+        ModelDirectory lastEpoch = pipeline().train(corpus, TINY, tmp.resolve("last-epoch"),
+                lastTwo.withVoiceAverageEpochs(0), Optional.empty(), false);
+        CheckpointDirectory meanByHand = new CheckpointDirectory(tmp.resolve("mean-by-hand"));
+        Files.createDirectories(meanByHand.path());
+        Files.copy(checkpoints.path().resolve(CheckpointDirectory.FACE_FILE),
+                meanByHand.path().resolve(CheckpointDirectory.FACE_FILE));
+        CheckpointDirectory.Stage voice = checkpoints.read(EpochRecord.VOICE).orElseThrow();
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            Map<String, NDArray> tensors = new LinkedHashMap<>();
+            voice.tensors().forEach((name, values) -> {
+                float[] second = voice.tensors().get(LastEpochsAverage.PREFIX + "2/" + name);
+                float[] third = voice.tensors().get(LastEpochsAverage.PREFIX + "3/" + name);
+                if (second != null) {
+                    float[] mean = new float[values.length];
+                    for (int i = 0; i < mean.length; i++) {
+                        mean[i] = (float) (((double) second[i] + third[i]) / 2);
+                    }
+                    tensors.put(name, manager.create(mean));
+                } else if (!name.startsWith(LastEpochsAverage.PREFIX)) {
+                    tensors.put(name, manager.create(values));
+                }
+            });
+            meanByHand.save(voice.header(), tensors);
+        }
+
+        ModelDirectory exported = TrainingPipeline.export(meanByHand, tmp.resolve("mean-by-hand-model"), OPTIONS.version());
+
+        assertThat(exported.manifest().sha256()).isEqualTo(averaged.manifest().sha256());
+        assertThat(averaged.manifest().sha256().get("encoder.onnx"))
+                .isNotEqualTo(lastEpoch.manifest().sha256().get("encoder.onnx"));
+        assertThat(averaged.manifest().sha256().get("decoder.onnx"))
+                .isEqualTo(lastEpoch.manifest().sha256().get("decoder.onnx"));
+        assertThat(averaged.manifest().metrics()).containsEntry(TrainingPipeline.VOICE_EPOCHS_AVERAGED, 2.0);
+        assertThat(lastEpoch.manifest().metrics()).containsEntry(TrainingPipeline.VOICE_EPOCHS_AVERAGED, 1.0);
+        assertThat(TrainingPipeline.export(checkpoints, tmp.resolve("averaged-export"), OPTIONS.version()).manifest()
+                .sha256()).isEqualTo(averaged.manifest().sha256());
+
+        CheckpointDirectory interrupted = new CheckpointDirectory(tmp.resolve("averaged-interrupted"));
+        pipeline().train(corpus, TINY, tmp.resolve("averaged-partial"), lastTwo.withVoiceEpochs(2),
+                Optional.of(interrupted), false);
+        ModelDirectory resumed = pipeline().train(corpus, TINY, tmp.resolve("averaged-resumed"), lastTwo,
+                Optional.of(interrupted), true);
+        assertThat(resumed.manifest().sha256()).isEqualTo(averaged.manifest().sha256());
     }
 
     @Test
