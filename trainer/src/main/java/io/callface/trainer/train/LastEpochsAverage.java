@@ -49,7 +49,8 @@ final class LastEpochsAverage {
             Map<String, float[]> snapshot = stored.get(epoch);
             if (snapshot == null) {
                 throw new IllegalStateException("the voice checkpoint (epoch " + doneEpochs + ") lacks the weights of epoch "
-                        + epoch + " to average; resume with the voice-average setting it was written with");
+                        + epoch + " to average; resume with the number of averaged epochs it was written with (0 for a checkpoint "
+                        + "written without averaging)");
             }
             average.snapshots.put(epoch, snapshot);
         }
