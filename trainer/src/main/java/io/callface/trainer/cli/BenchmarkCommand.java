@@ -152,7 +152,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--voice-average-epochs", defaultValue = "" + TrainingOptions.DEFAULT_VOICE_AVERAGE_EPOCHS,
             paramLabel = "N", description = "Export each voice encoder with its weights averaged over the voice stage's "
-                    + "last N epochs (stochastic weight averaging); 0 or 1: the last epoch's weights (default: ${DEFAULT-VALUE}).")
+                    + "last N epochs (stochastic weight averaging), batch-norm statistics recomputed on the "
+                    + "average; 0 or 1: the last epoch's weights (default: ${DEFAULT-VALUE}).")
     int voiceAverageEpochs;
 
     @Option(names = "--threads", defaultValue = "2", description = "PyTorch CPU threads (default: ${DEFAULT-VALUE}).")

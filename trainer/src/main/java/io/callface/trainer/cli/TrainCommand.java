@@ -83,7 +83,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--voice-average-epochs", defaultValue = "" + TrainingOptions.DEFAULT_VOICE_AVERAGE_EPOCHS,
             paramLabel = "N", description = "Export the voice encoder with its weights averaged over the voice stage's "
-                    + "last N epochs (stochastic weight averaging); 0 or 1: the last epoch's weights (default: ${DEFAULT-VALUE}).")
+                    + "last N epochs (stochastic weight averaging), batch-norm statistics recomputed on the "
+                    + "average; 0 or 1: the last epoch's weights (default: ${DEFAULT-VALUE}).")
     int voiceAverageEpochs;
 
     @Option(names = "--face-identities", defaultValue = "0", paramLabel = "N",

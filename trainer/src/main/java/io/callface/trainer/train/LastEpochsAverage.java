@@ -12,15 +12,22 @@ import java.util.TreeMap;
  * Generalization", UAI 2018) over the epochs of the learning-rate schedule's tail. Every parameter is averaged,
  * the batch norms' running statistics too, as they are parameters of the network.
  *
- * <p>The snapshots travel in the voice checkpoint as tensors named {@value #PREFIX}{@code <epoch>/<parameter>}, so a
- * resumed run averages exactly what the uninterrupted one would, and exporting a checkpoint gives the average of the
- * snapshots it holds. The mean of each value is summed in double precision in epoch order and rounded once.
+ * <p>Averaged running statistics belong to none of the averaged networks, so once the run's last epoch is done the
+ * pipeline recomputes them on the averaged weights ({@link BatchNormRefresh}) and keeps them here
+ * ({@link #keepBatchNorm}); they replace the averaged ones.
+ *
+ * <p>The snapshots travel in the voice checkpoint as tensors named {@value #PREFIX}{@code <epoch>/<parameter>}, the
+ * recomputed statistics as {@value #BATCH_NORM_PREFIX}{@code <parameter>}, so a resumed run averages exactly what the
+ * uninterrupted one would, and exporting a checkpoint gives the average it holds. The mean of each value is summed in
+ * double precision in epoch order and rounded once.
  */
 final class LastEpochsAverage {
     static final String PREFIX = "average/epoch";
+    static final String BATCH_NORM_PREFIX = "average/batchnorm/";
 
     private final int firstEpoch;
     private final TreeMap<Integer, Map<String, float[]>> snapshots = new TreeMap<>();
+    private final Map<String, float[]> batchNorm = new LinkedHashMap<>();
 
     /** Averages epochs {@code firstEpoch} onwards; a first epoch past the run's last averages nothing. */
     private LastEpochsAverage(int firstEpoch) {
@@ -37,7 +44,7 @@ final class LastEpochsAverage {
 
     /**
      * The average of a run resumed from a checkpoint written after epoch {@code doneEpochs}: its snapshots inside the
-     * window, which must all be there.
+     * window, which must all be there, and its recomputed batch-norm statistics when the run is already finished.
      *
      * @throws IllegalStateException if the checkpoint lacks a snapshot the window needs (it was written with another
      *                               window)
@@ -54,6 +61,9 @@ final class LastEpochsAverage {
             }
             average.snapshots.put(epoch, snapshot);
         }
+        if (doneEpochs >= epochs) {
+            average.batchNorm.putAll(batchNormIn(checkpoint));
+        }
         return average;
     }
 
@@ -61,6 +71,7 @@ final class LastEpochsAverage {
     static LastEpochsAverage stored(Map<String, float[]> checkpoint) {
         LastEpochsAverage average = new LastEpochsAverage(1);
         average.snapshots.putAll(snapshotsIn(checkpoint));
+        average.batchNorm.putAll(batchNormIn(checkpoint));
         return average;
     }
 
@@ -74,20 +85,37 @@ final class LastEpochsAverage {
         snapshots.put(epoch, snapshot);
     }
 
+    /** Keeps the batch-norm running statistics recomputed on the averaged weights, by parameter name. */
+    void keepBatchNorm(Map<String, NDArray> statistics) {
+        batchNorm.clear();
+        statistics.forEach((name, array) -> batchNorm.put(name, array.toFloatArray()));
+    }
+
+    /** Puts the weights of the last epoch kept back into {@code parameters} (the run's own, which checkpoints hold). */
+    void restoreLast(Map<String, NDArray> parameters) {
+        Map<String, float[]> last = snapshots.lastEntry().getValue();
+        parameters.forEach((name, array) -> CheckpointDirectory.copyInto(array, last.get(name)));
+    }
+
     /** How many epochs' weights are kept. */
     int epochs() {
         return snapshots.size();
     }
 
-    /** The snapshots as named tensors for a checkpoint, created in {@code manager}. */
+    /** The snapshots and recomputed statistics as named tensors for a checkpoint, created in {@code manager}. */
     Map<String, NDArray> tensors(NDManager manager, Map<String, NDArray> shapes) {
         Map<String, NDArray> tensors = new LinkedHashMap<>();
         snapshots.forEach((epoch, snapshot) -> snapshot.forEach((name, values) ->
                 tensors.put(PREFIX + epoch + "/" + name, manager.create(values, shapes.get(name).getShape()))));
+        batchNorm.forEach((name, values) ->
+                tensors.put(BATCH_NORM_PREFIX + name, manager.create(values, shapes.get(name).getShape())));
         return tensors;
     }
 
-    /** Overwrites {@code parameters} with the mean of the snapshots; does nothing when there are none. */
+    /**
+     * Overwrites {@code parameters} with the mean of the snapshots, the batch-norm statistics with the recomputed ones
+     * where kept; does nothing when there are no snapshots.
+     */
     void applyTo(Map<String, NDArray> parameters) {
         if (snapshots.isEmpty()) {
             return;
@@ -108,8 +136,19 @@ final class LastEpochsAverage {
             for (int i = 0; i < mean.length; i++) {
                 mean[i] = (float) (sum[i] / snapshots.size());
             }
-            CheckpointDirectory.copyInto(e.getValue(), mean);
+            float[] recomputed = batchNorm.get(e.getKey());
+            CheckpointDirectory.copyInto(e.getValue(), recomputed == null ? mean : recomputed);
         }
+    }
+
+    private static Map<String, float[]> batchNormIn(Map<String, float[]> checkpoint) {
+        Map<String, float[]> stored = new LinkedHashMap<>();
+        checkpoint.forEach((key, values) -> {
+            if (key.startsWith(BATCH_NORM_PREFIX)) {
+                stored.put(key.substring(BATCH_NORM_PREFIX.length()), values);
+            }
+        });
+        return stored;
     }
 
     private static Map<Integer, Map<String, float[]>> snapshotsIn(Map<String, float[]> checkpoint) {

@@ -41,7 +41,8 @@ import java.util.List;
  * @param viewBlur       share of the face stage's views that the face encoder sees blurred to 2 x 2 block means, the
  *                       resolution its critic judges decoded faces at ({@link FaceStageTrainer}); 0 shows every view sharp
  * @param voiceAverageEpochs how many of the voice stage's last epochs the exported voice encoder averages the weights of
- *                       ({@link LastEpochsAverage}, stochastic weight averaging); 0 or 1 exports the last epoch's weights
+ *                       ({@link LastEpochsAverage}, stochastic weight averaging; with two or more the batch-norm
+ *                       statistics are then recomputed, {@link BatchNormRefresh}); 0 or 1 exports the last epoch's weights
  * @param version        {@code callface.version} written into the exported models
  */
 public record TrainingOptions(
@@ -92,10 +93,11 @@ public record TrainingOptions(
     public static final float DEFAULT_VIEW_BLUR = 0.5f;
 
     /**
-     * Default of {@code voiceAverageEpochs}: the last three. Over three voice seeds on one face stage it raised recall@10
-     * from speech in every seed (13.6 to 14.9 % on the mean) and sex through G.711 (93.1 to 95.3 %), and lowered the age
-     * judged from faces from speech (r 0.114 to 0.085) and ancestry (30.9 to 29.9 %) (BENCHMARKS.md, "Averaged voice
-     * weights over three voice seeds").
+     * Default of {@code voiceAverageEpochs}: the last three, with the batch-norm statistics recomputed on the average.
+     * Over three voice seeds on one face stage it raised recall@10 from speech in every seed (13.6 to 15.1 % on the mean)
+     * and sex through G.711 (93.1 to 95.5 %), and lowered the age judged from faces from speech (r 0.114 to 0.095) and
+     * ancestry (30.9 to 30.4 %) (BENCHMARKS.md, "Averaged voice weights over three voice seeds", "Batch-norm statistics
+     * recomputed on the averaged weights").
      */
     public static final int DEFAULT_VOICE_AVERAGE_EPOCHS = 3;
 

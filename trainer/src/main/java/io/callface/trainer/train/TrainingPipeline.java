@@ -3,6 +3,7 @@ package io.callface.trainer.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import io.callface.trainer.nn.Network;
@@ -169,6 +170,9 @@ public final class TrainingPipeline {
                     voiceUpdater, voiceFirst, progress, record -> {
                         history.add(record);
                         average.record(record.epoch(), arrays(voiceStage));
+                        if (record.epoch() == options.voiceEpochs() && average.epochs() > 1) {
+                            refreshBatchNorm(networks, voiceStage, average, trainClips, options);
+                        }
                         checkpoints.ifPresent(dir -> saveVoice(dir, header(record, voiceUpdater, preset, classCount,
                                 history), voiceStage, voiceUpdater, average, networks));
                     });
@@ -184,6 +188,25 @@ public final class TrainingPipeline {
         return dir.read(EpochRecord.VOICE).map(voice -> LastEpochsAverage.resumed(options.voiceEpochs(),
                         options.voiceAverageEpochs(), voice.header().epoch(), voice.tensors()))
                 .orElseGet(() -> LastEpochsAverage.lastOf(options.voiceEpochs(), options.voiceAverageEpochs()));
+    }
+
+    /**
+     * Recomputes the voice encoder's batch-norm statistics on the averaged weights and keeps them in {@code average},
+     * then puts the last epoch's weights back, so the checkpoint holds the run's own weights as it always does.
+     */
+    private void refreshBatchNorm(Speech2FaceNetworks networks, List<Network> voiceStage, LastEpochsAverage average,
+            List<CorpusClip> clips, TrainingOptions options) {
+        Map<String, NDArray> weights = arrays(voiceStage);
+        average.applyTo(weights);
+        BatchNormRefresh.refresh(networks, clips, loading, options);
+        Map<String, NDArray> statistics = new LinkedHashMap<>();
+        voiceStage.forEach(n -> n.namedParameters().forEach((name, p) -> {
+            if (p.getType() == Parameter.Type.RUNNING_MEAN || p.getType() == Parameter.Type.RUNNING_VAR) {
+                statistics.put(name, p.getArray());
+            }
+        }));
+        average.keepBatchNorm(statistics);
+        average.restoreLast(weights);
     }
 
     /** The voice checkpoint: the encoder, its Adam state and the weights kept for the average. */

@@ -100,6 +100,44 @@ class LastEpochsAverageTest {
     }
 
     @Test
+    void recomputedBatchNormStatisticsReplaceTheAveragedOnesAndTravelOnlyWithAFinishedRun() {
+        LastEpochsAverage average = LastEpochsAverage.lastOf(2, 2);
+        average.record(1, weights(1, 10));
+        average.record(2, weights(3, 30));
+        average.keepBatchNorm(Map.of("b", manager.create(new float[] {7f})));
+        Map<String, NDArray> target = weights(0, 0);
+
+        average.applyTo(target);
+
+        assertThat(target.get("b").toFloatArray()).containsExactly(7f);
+        assertThat(target.get("w").toFloatArray()).containsExactly(2f, 3f, 4f, 5f, 6f, 7f);
+        Map<String, float[]> checkpoint = new LinkedHashMap<>();
+        average.tensors(manager, weights(0, 0)).forEach((name, array) -> checkpoint.put(name, array.toFloatArray()));
+        assertThat(checkpoint.get("average/batchnorm/b")).containsExactly(7f);
+        Map<String, NDArray> finished = weights(0, 0);
+        LastEpochsAverage.resumed(2, 2, 2, checkpoint).applyTo(finished);
+        assertThat(finished.get("b").toFloatArray()).containsExactly(7f);
+        Map<String, NDArray> extended = weights(0, 0);
+        LastEpochsAverage longer = LastEpochsAverage.resumed(3, 2, 2, checkpoint);
+        longer.record(3, weights(5, 50));
+        longer.applyTo(extended);
+        assertThat(extended.get("b").toFloatArray()).containsExactly(40f);
+    }
+
+    @Test
+    void theLastEpochsWeightsCanBePutBack() {
+        LastEpochsAverage average = LastEpochsAverage.lastOf(2, 2);
+        average.record(1, weights(1, 10));
+        average.record(2, weights(3, 30));
+        Map<String, NDArray> target = weights(0, 0);
+
+        average.restoreLast(target);
+
+        assertThat(target.get("b").toFloatArray()).containsExactly(30f);
+        assertThat(target.get("w").toFloatArray()).containsExactly(3f, 4f, 5f, 6f, 7f, 8f);
+    }
+
+    @Test
     void resumingWithAWindowTheCheckpointDidNotKeepIsRefused() {
         Map<String, float[]> withoutSnapshots = Map.of("w", new float[6], "b", new float[1]);
 

@@ -100,7 +100,7 @@ class ResumeTest {
     }
 
     @Test
-    void anAveragedRunExportsTheMeanOfItsLastEpochsWeights() throws Exception {
+    void anAveragedRunExportsTheMeanOfItsLastEpochsWeightsWithRecomputedBatchNormStatistics() throws Exception {
         TrainingOptions lastTwo = OPTIONS.withVoiceEpochs(3).withVoiceAverageEpochs(2);
         CheckpointDirectory checkpoints = new CheckpointDirectory(tmp.resolve("averaged"));
         ModelDirectory averaged = pipeline().train(corpus, TINY, tmp.resolve("averaged-model"), lastTwo,
@@ -117,7 +117,10 @@ class ResumeTest {
             voice.tensors().forEach((name, values) -> {
                 float[] second = voice.tensors().get(LastEpochsAverage.PREFIX + "2/" + name);
                 float[] third = voice.tensors().get(LastEpochsAverage.PREFIX + "3/" + name);
-                if (second != null) {
+                float[] recomputed = voice.tensors().get(LastEpochsAverage.BATCH_NORM_PREFIX + name);
+                if (recomputed != null) {
+                    tensors.put(name, manager.create(recomputed));
+                } else if (second != null) {
                     float[] mean = new float[values.length];
                     for (int i = 0; i < mean.length; i++) {
                         mean[i] = (float) (((double) second[i] + third[i]) / 2);
@@ -132,6 +135,8 @@ class ResumeTest {
 
         ModelDirectory exported = TrainingPipeline.export(meanByHand, tmp.resolve("mean-by-hand-model"), OPTIONS.version());
 
+        assertThat(voice.tensors().keySet()).anyMatch(name -> name.startsWith(LastEpochsAverage.BATCH_NORM_PREFIX)
+                && name.endsWith("runningVar"));
         assertThat(exported.manifest().sha256()).isEqualTo(averaged.manifest().sha256());
         assertThat(averaged.manifest().sha256().get("encoder.onnx"))
                 .isNotEqualTo(lastEpoch.manifest().sha256().get("encoder.onnx"));
