@@ -68,9 +68,7 @@ class LastEpochsAverageTest {
 
     @Test
     void aWindowLongerThanTheRunAveragesEveryEpoch() {
-        LastEpochsAverage average = LastEpochsAverage.lastOf(2, 5);
-        average.record(1, weights(1, 10));
-        average.record(2, weights(3, 30));
+        LastEpochsAverage average = firstTwoEpochsOf(LastEpochsAverage.lastOf(2, 5));
         Map<String, NDArray> target = weights(0, 0);
 
         average.applyTo(target);
@@ -101,9 +99,7 @@ class LastEpochsAverageTest {
 
     @Test
     void recomputedBatchNormStatisticsReplaceTheAveragedOnesAndTravelOnlyWithAFinishedRun() {
-        LastEpochsAverage average = LastEpochsAverage.lastOf(2, 2);
-        average.record(1, weights(1, 10));
-        average.record(2, weights(3, 30));
+        LastEpochsAverage average = firstTwoEpochsOf(LastEpochsAverage.lastOf(2, 2));
         average.keepBatchNorm(Map.of("b", manager.create(new float[] {7f})));
         Map<String, NDArray> target = weights(0, 0);
 
@@ -126,9 +122,7 @@ class LastEpochsAverageTest {
 
     @Test
     void theLastEpochsWeightsCanBePutBack() {
-        LastEpochsAverage average = LastEpochsAverage.lastOf(2, 2);
-        average.record(1, weights(1, 10));
-        average.record(2, weights(3, 30));
+        LastEpochsAverage average = firstTwoEpochsOf(LastEpochsAverage.lastOf(2, 2));
         Map<String, NDArray> target = weights(0, 0);
 
         average.restoreLast(target);
@@ -154,6 +148,13 @@ class LastEpochsAverageTest {
 
         assertThatThrownBy(() -> average.applyTo(weights(0, 0))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("lack");
+    }
+
+    /** {@code average} with epoch 1's weights counting from 1 (bias 10) and epoch 2's from 3 (bias 30). */
+    private LastEpochsAverage firstTwoEpochsOf(LastEpochsAverage average) {
+        average.record(1, weights(1, 10));
+        average.record(2, weights(3, 30));
+        return average;
     }
 
     /** A 2 x 3 weight {@code w} counting up from {@code first} and a bias {@code b}. */
