@@ -10,11 +10,9 @@ import java.util.TreeMap;
  * A network's weights after each of a run's last epochs, and their uniform average: stochastic weight averaging
  * (Izmailov, Podoprikhin, Garipov, Vetrov &amp; Wilson, "Averaging Weights Leads to Wider Optima and Better
  * Generalization", UAI 2018) over the epochs of the learning-rate schedule's tail. Every parameter is averaged,
- * the batch norms' running statistics too, as they are parameters of the network.
- *
- * <p>Averaged running statistics belong to none of the averaged networks, so once the run's last epoch is done the
- * pipeline recomputes them on the averaged weights ({@link BatchNormRefresh}) and keeps them here
- * ({@link #keepBatchNorm}); they replace the averaged ones.
+ * the batch norms' running statistics too, as they are parameters of the network; but averaged running statistics
+ * belong to none of the averaged networks, so once the run's last epoch is done the pipeline recomputes them on the
+ * averaged weights ({@link BatchNormRefresh}) and keeps them here ({@link #keepBatchNorm}) to replace the averaged ones.
  *
  * <p>The snapshots travel in the voice checkpoint as tensors named {@value #PREFIX}{@code <epoch>/<parameter>}, the
  * recomputed statistics as {@value #BATCH_NORM_PREFIX}{@code <parameter>}, so a resumed run averages exactly what the
@@ -55,9 +53,9 @@ final class LastEpochsAverage {
         for (int epoch = average.firstEpoch; epoch <= doneEpochs; epoch++) {
             Map<String, float[]> snapshot = stored.get(epoch);
             if (snapshot == null) {
-                throw new IllegalStateException("the voice checkpoint (epoch " + doneEpochs + ") lacks the weights of epoch "
-                        + epoch + " to average; resume with the number of averaged epochs it was written with (0 for a checkpoint "
-                        + "written without averaging)");
+                throw new IllegalStateException("the voice checkpoint (epoch " + doneEpochs + ") lacks the weights of "
+                        + "epoch " + epoch + " to average; resume with the number of averaged epochs it was written with "
+                        + "(0 for a checkpoint written without averaging)");
             }
             average.snapshots.put(epoch, snapshot);
         }
