@@ -128,10 +128,11 @@ public final class TrainingPipeline {
             TrainingLog log = new TrainingLog();
             int faceFirst = 1;
             int voiceFirst = 1;
+            Optional<CheckpointDirectory.Stage> voice = Optional.empty();
             if (resume) {
                 CheckpointDirectory dir = checkpoints.orElseThrow();
                 Optional<CheckpointDirectory.Stage> face = dir.read(EpochRecord.FACE);
-                Optional<CheckpointDirectory.Stage> voice = dir.read(EpochRecord.VOICE);
+                voice = dir.read(EpochRecord.VOICE);
                 if (voice.isPresent() && face.isEmpty()) {
                     throw new IllegalStateException("checkpoint directory " + dir.path() + " has a voice checkpoint but no "
                             + CheckpointDirectory.FACE_FILE);
@@ -150,8 +151,9 @@ public final class TrainingPipeline {
                 progress.resumed(dir.path(), faceFirst - 1, voiceFirst - 1);
             }
             TrainingLog history = log;
-            LastEpochsAverage average = resume ? resumedAverage(checkpoints.orElseThrow(), options)
-                    : LastEpochsAverage.lastOf(options.voiceEpochs(), options.voiceAverageEpochs());
+            LastEpochsAverage average = voice.map(v -> LastEpochsAverage.resumed(options.voiceEpochs(),
+                            options.voiceAverageEpochs(), v.header().epoch(), v.tensors()))
+                    .orElseGet(() -> LastEpochsAverage.lastOf(options.voiceEpochs(), options.voiceAverageEpochs()));
             List<IdentityImages> everyone = identities.stream().map(faces::get).toList();
             // The face stage's classes are a prefix of everyone, so a class index is also an index into everyone.
             List<IdentityImages> classes = everyone.subList(0, classCount);
@@ -181,13 +183,6 @@ public final class TrainingPipeline {
             return write(new OnnxExporter(options.version()).export(networks, out,
                     faceNetwork.map(PretrainedFaceEncoder::contractModel)), history, average);
         }
-    }
-
-    /** The weight average of a resumed run: the snapshots its voice checkpoint holds, if it has one. */
-    private static LastEpochsAverage resumedAverage(CheckpointDirectory dir, TrainingOptions options) {
-        return dir.read(EpochRecord.VOICE).map(voice -> LastEpochsAverage.resumed(options.voiceEpochs(),
-                        options.voiceAverageEpochs(), voice.header().epoch(), voice.tensors()))
-                .orElseGet(() -> LastEpochsAverage.lastOf(options.voiceEpochs(), options.voiceAverageEpochs()));
     }
 
     /**
